@@ -1,0 +1,69 @@
+import type Database from 'better-sqlite3';
+import { CpwError } from '../../../../shared/ipc/errors';
+import type { Period } from '../../../../shared/schemas/period';
+
+const SELECT = `SELECT p.id, p.label, p.position,
+  (SELECT count(*) FROM period_rows r WHERE r.period_id = p.id) AS rows
+  FROM periods p`;
+
+export function listPeriods(db: Database.Database): Period[] {
+  return db.prepare(`${SELECT} ORDER BY p.position, p.id`).all() as Period[];
+}
+
+function noSuchPeriod(db: Database.Database, label: string): CpwError {
+  const known = listPeriods(db).map((p) => p.label);
+  const hint = known.length ? `it has ${known.join(', ')}` : 'it has no periods yet';
+  return new CpwError('NOT_FOUND', `no period "${label}" in this workbook (${hint})`);
+}
+
+export function findPeriod(db: Database.Database, label: string): Period | undefined {
+  return db.prepare(`${SELECT} WHERE p.label = ? COLLATE NOCASE`).get(label) as Period | undefined;
+}
+
+export function getPeriod(db: Database.Database, label: string): Period {
+  const p = findPeriod(db, label);
+  if (!p) throw noSuchPeriod(db, label);
+  return p;
+}
+
+/** The named period, or the last one when none is named. */
+export function periodOrLatest(db: Database.Database, label: string | undefined): Period {
+  if (label !== undefined) return getPeriod(db, label);
+  const all = listPeriods(db);
+  const last = all[all.length - 1];
+  if (!last) throw new CpwError('NOT_FOUND', 'this workbook has no periods yet: import a sheet into one first');
+  return last;
+}
+
+/** A new period at the end; with `copyFrom`, it starts as a copy of that period's rows. */
+export function createPeriod(db: Database.Database, label: string, copyFrom?: string): Period {
+  if (findPeriod(db, label)) throw new CpwError('CONFLICT', `period "${label}" already exists`);
+  const source = copyFrom === undefined ? undefined : getPeriod(db, copyFrom);
+  const { next } = db.prepare('SELECT coalesce(max(position), 0) + 1 AS next FROM periods').get() as { next: number };
+  const id = Number(db.prepare('INSERT INTO periods (label, position) VALUES (?, ?)').run(label, next).lastInsertRowid);
+  if (source) {
+    db.prepare(
+      `INSERT INTO period_rows SELECT ?, account_id, position, revenue, presale, production, distribution, service,
+         labour, meetings, calls, csat, nps, status, upsell, cross_sell, referrals, value_delivered, avg_order_value,
+         purchases_per_year, lifespan_years FROM period_rows WHERE period_id = ?`,
+    ).run(id, source.id);
+  }
+  return getPeriod(db, label);
+}
+
+export function ensurePeriod(db: Database.Database, label: string): Period {
+  return findPeriod(db, label) ?? createPeriod(db, label);
+}
+
+export function renamePeriod(db: Database.Database, label: string, newLabel: string): Period {
+  const p = getPeriod(db, label);
+  const clash = findPeriod(db, newLabel);
+  if (clash && clash.id !== p.id) throw new CpwError('CONFLICT', `period "${newLabel}" already exists`);
+  db.prepare('UPDATE periods SET label = ? WHERE id = ?').run(newLabel, p.id);
+  return getPeriod(db, newLabel);
+}
+
+export function deletePeriod(db: Database.Database, label: string): void {
+  const p = getPeriod(db, label);
+  db.prepare('DELETE FROM periods WHERE id = ?').run(p.id);
+}

@@ -1,0 +1,178 @@
+import type Database from 'better-sqlite3';
+import { CpwError } from '../../../../shared/ipc/errors';
+import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS } from '../../../../shared/schemas/fields';
+import type { NumberField, OptionalNumberField } from '../../../../shared/schemas/fields';
+import { SheetRow, type SheetRowPatch } from '../../../../shared/schemas/row';
+import { problemsMessage, zodProblems } from '../../validation';
+
+/** DOMAIN.md field name to `period_rows` column. */
+const COLUMN: Record<NumberField | OptionalNumberField | 'status', string> = {
+  revenue: 'revenue',
+  presale: 'presale',
+  production: 'production',
+  distribution: 'distribution',
+  service: 'service',
+  labour: 'labour',
+  meetings: 'meetings',
+  calls: 'calls',
+  csat: 'csat',
+  nps: 'nps',
+  status: 'status',
+  upsell: 'upsell',
+  crossSell: 'cross_sell',
+  referrals: 'referrals',
+  valueDelivered: 'value_delivered',
+  avgOrderValue: 'avg_order_value',
+  purchasesPerYear: 'purchases_per_year',
+  lifespanYears: 'lifespan_years',
+};
+const ROW_FIELDS = [...NUMBER_FIELDS, 'status', ...OPTIONAL_NUMBER_FIELDS] as const;
+
+const SELECT_ROWS = `SELECT a.name AS account, a.owner AS owner, a.segment_override AS segmentOverride,
+  ${ROW_FIELDS.map((f) => `r.${COLUMN[f]} AS ${f}`).join(', ')}
+  FROM period_rows r JOIN accounts a ON a.id = r.account_id`;
+
+export function listRows(db: Database.Database, periodId: number): SheetRow[] {
+  return db.prepare(`${SELECT_ROWS} WHERE r.period_id = ? ORDER BY r.position, a.id`).all(periodId) as SheetRow[];
+}
+
+export function findRow(db: Database.Database, periodId: number, account: string): SheetRow | undefined {
+  return db.prepare(`${SELECT_ROWS} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`).get(periodId, account) as
+    | SheetRow
+    | undefined;
+}
+
+function getRow(db: Database.Database, periodId: number, account: string): SheetRow {
+  const row = findRow(db, periodId, account);
+  if (!row) throw new CpwError('NOT_FOUND', `no account "${account}" in this period`);
+  return row;
+}
+
+/** The account's name as stored, found ignoring case; null when the workbook has no such account. */
+export function findAccountName(db: Database.Database, name: string): string | null {
+  const row = db.prepare('SELECT name FROM accounts WHERE name = ? COLLATE NOCASE').get(name) as { name: string } | undefined;
+  return row?.name ?? null;
+}
+
+export interface AccountFields {
+  /** Write owner and segmentOverride from the row (false keeps what the account already has). */
+  owner: boolean;
+  segmentOverride: boolean;
+}
+
+/** The account's id, creating it when new; owner and pinned segment are the account's, across periods. */
+export function upsertAccount(db: Database.Database, row: SheetRow, write: AccountFields): number {
+  const found = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(row.account) as { id: number } | undefined;
+  if (!found) {
+    return Number(
+      db
+        .prepare('INSERT INTO accounts (name, owner, segment_override) VALUES (?, ?, ?)')
+        .run(row.account, row.owner, row.segmentOverride).lastInsertRowid,
+    );
+  }
+  if (write.owner) db.prepare('UPDATE accounts SET owner = ? WHERE id = ?').run(row.owner, found.id);
+  if (write.segmentOverride) db.prepare('UPDATE accounts SET segment_override = ? WHERE id = ?').run(row.segmentOverride, found.id);
+  return found.id;
+}
+
+const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
+  VALUES (?, ?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})
+  ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}`;
+
+function rowValues(row: SheetRow): (number | string | null)[] {
+  return ROW_FIELDS.map((f) => row[f]);
+}
+
+function nextPosition(db: Database.Database, periodId: number): number {
+  return (db.prepare('SELECT coalesce(max(position), 0) + 1 AS p FROM period_rows WHERE period_id = ?').get(periodId) as { p: number }).p;
+}
+
+export function insertRow(db: Database.Database, periodId: number, row: SheetRow): SheetRow {
+  if (findRow(db, periodId, row.account)) throw new CpwError('CONFLICT', `account "${row.account}" is already in this period`);
+  const accountId = upsertAccount(db, row, { owner: true, segmentOverride: true });
+  db.prepare(UPSERT_ROW).run(periodId, accountId, nextPosition(db, periodId), ...rowValues(row));
+  return getRow(db, periodId, row.account);
+}
+
+/**
+ * Change one row. The merged row is validated whole before anything is
+ * written; a rename, an owner or a pinned segment changes the account in
+ * every period, since those belong to the account.
+ */
+export function updateRow(db: Database.Database, periodId: number, account: string, patch: SheetRowPatch): SheetRow {
+  const current = getRow(db, periodId, account);
+  const parsed = SheetRow.safeParse({ ...current, ...patch });
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error);
+    throw new CpwError('INVALID_INPUT', problemsMessage(`account "${account}"`, problems), { problems });
+  }
+  const next = parsed.data;
+  const { id: accountId } = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(current.account) as { id: number };
+  if (next.account !== current.account) {
+    const clash = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(next.account) as { id: number } | undefined;
+    if (clash && clash.id !== accountId) throw new CpwError('CONFLICT', `another account is already named "${next.account}"`);
+  }
+  db.prepare('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?').run(
+    next.account,
+    next.owner,
+    next.segmentOverride,
+    accountId,
+  );
+  db.prepare(`UPDATE period_rows SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = ?`).join(', ')} WHERE period_id = ? AND account_id = ?`).run(
+    ...rowValues(next),
+    periodId,
+    accountId,
+  );
+  return getRow(db, periodId, next.account);
+}
+
+export function deleteRows(db: Database.Database, periodId: number, accounts: readonly string[]): number {
+  const del = db.prepare(
+    'DELETE FROM period_rows WHERE period_id = ? AND account_id = (SELECT id FROM accounts WHERE name = ? COLLATE NOCASE)',
+  );
+  let deleted = 0;
+  for (const name of accounts) {
+    const n = del.run(periodId, name).changes;
+    if (n === 0) throw new CpwError('NOT_FOUND', `no account "${name}" in this period`);
+    deleted += n;
+  }
+  return deleted;
+}
+
+export interface WriteSummary {
+  added: number;
+  updated: number;
+  removed: number;
+}
+
+/**
+ * Write a whole sheet into a period: replace its rows, or merge (update the
+ * accounts it names, add new ones, keep the rest). The caller runs this
+ * inside one transaction.
+ */
+export function writeRows(
+  db: Database.Database,
+  periodId: number,
+  rows: readonly SheetRow[],
+  options: { merge: boolean; accountFields: AccountFields },
+): WriteSummary {
+  const existing = new Set(listRows(db, periodId).map((r) => r.account.toLowerCase()));
+  let removed = 0;
+  if (!options.merge) {
+    const incoming = new Set(rows.map((r) => r.account.toLowerCase()));
+    removed = [...existing].filter((a) => !incoming.has(a)).length;
+    db.prepare('DELETE FROM period_rows WHERE period_id = ?').run(periodId);
+  }
+  const upsert = db.prepare(UPSERT_ROW);
+  let position = options.merge ? nextPosition(db, periodId) : 1;
+  let added = 0;
+  let updated = 0;
+  for (const row of rows) {
+    const accountId = upsertAccount(db, row, options.accountFields);
+    if (existing.has(row.account.toLowerCase())) updated++;
+    else added++;
+    // A merged row that already exists keeps its place: the upsert does not touch position.
+    upsert.run(periodId, accountId, position++, ...rowValues(row));
+  }
+  return { added, updated, removed };
+}

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { Contract, Method, ParsedInput } from '../../../shared/ipc/contract';
+import type { Session } from '../session';
+
+export interface Context {
+  readonly session: Session;
+}
+
+export type Handler<M extends Method> = (
+  input: ParsedInput<M>,
+  ctx: Context,
+) => z.input<Contract[M]['output']> | Promise<z.input<Contract[M]['output']>>;
+
+export type Handlers = { [M in Method]: Handler<M> };
+
+/** A domain's handlers, each checked against the contract's types for its method name. */
+export function defineHandlers<M extends Method>(handlers: { [K in M]: Handler<K> }): { [K in M]: Handler<K> } {
+  return handlers;
+}

@@ -1,0 +1,94 @@
+import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
+import type { Problem } from '../../../shared/ipc/errors';
+
+/** Case, spaces and punctuation do not matter when matching a header. */
+export function normaliseHeader(header: string): string {
+  return header
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * Headers people use for each field, besides the DOMAIN.md name itself.
+ * Matching ignores case, spaces and punctuation, so "Post-sale service"
+ * and "postsale_service" are one entry.
+ */
+export const SYNONYMS: Readonly<Record<InputField, readonly string[]>> = {
+  account: ['Customer', 'Client', 'Account name', 'Customer name', 'Client name', 'Company', 'Name'],
+  owner: ['Key account director', 'KAD', 'Account owner', 'Account manager', 'KAM', 'Director', 'Responsible'],
+  segmentOverride: ['Segment override', 'Pinned segment'],
+  revenue: ['Sales', 'Turnover', 'Income', 'Revenue total', 'Net sales', 'Net revenue'],
+  presale: ['Pre-sales', 'Presales', 'Presale cost', 'Acquisition cost', 'Sales cost', 'Pre-renewal cost', 'Cost to win'],
+  production: ['Production cost', 'Cost of sales', 'Cost of goods sold', 'COGS', 'Cost of goods'],
+  distribution: ['Distribution cost', 'Delivery', 'Delivery cost', 'Logistics', 'Shipping', 'Freight'],
+  service: ['Post-sale service', 'Post sale service', 'Support', 'Support cost', 'After-sales', 'After sales', 'Customer service', 'Service cost'],
+  labour: ['Labor', 'Labour cost', 'Labor cost', 'Staff time', 'People cost', 'Staff cost', 'Account management'],
+  meetings: ['Meetings held', 'Number of meetings', 'Meeting count', 'Visits'],
+  calls: ['Calls made', 'Number of calls', 'Call count', 'Phone calls'],
+  csat: ['Satisfaction', 'CSAT score', 'Customer satisfaction', 'Satisfaction rating'],
+  nps: ['NPS score', 'Net promoter score', 'Likelihood to recommend', 'Recommend'],
+  status: ['Customer status', 'Account status', 'State'],
+  upsell: ['Upsell revenue', 'Up-sell', 'Upselling'],
+  crossSell: ['Cross sell', 'Cross-sell revenue', 'Cross selling'],
+  referrals: ['Referrals made', 'Referred customers', 'Number of referrals'],
+  valueDelivered: ['Value delivered', 'Customer value', 'Value to customer'],
+  avgOrderValue: ['Average order value', 'AOV', 'Avg order value'],
+  purchasesPerYear: ['Purchases per year', 'Orders per year', 'Purchase frequency'],
+  lifespanYears: ['Lifespan', 'Lifespan years', 'Customer lifespan', 'Expected lifespan', 'Years as customer'],
+};
+
+const LOOKUP: ReadonlyMap<string, InputField> = new Map(
+  INPUT_FIELDS.flatMap((f) => [f, ...SYNONYMS[f]].map((h) => [normaliseHeader(h), f] as const)),
+);
+
+export function fieldForHeader(header: string): InputField | undefined {
+  return LOOKUP.get(normaliseHeader(header));
+}
+
+export interface HeaderMatch {
+  /** Column index in the file for each mapped field. */
+  columns: Partial<Record<InputField, number>>;
+  unmapped: string[];
+  problems: Problem[];
+}
+
+/**
+ * Match a file's header row to fields: the user's choices first (`--map
+ * field=Header`), then names and synonyms. Two columns for one field, or a
+ * chosen header the file does not have, are problems naming the column.
+ */
+export function matchHeaders(headers: readonly string[], chosen: Partial<Record<InputField, string>>): HeaderMatch {
+  const columns: Partial<Record<InputField, number>> = {};
+  const used = new Set<number>();
+  const problems: Problem[] = [];
+  for (const [field, header] of Object.entries(chosen) as [InputField, string][]) {
+    const wanted = normaliseHeader(header);
+    const index = headers.findIndex((h) => normaliseHeader(h) === wanted);
+    if (index < 0) {
+      problems.push({ row: 1, field, value: header, rule: `no column "${header}" in the header row (it has ${headers.join(', ')})` });
+      continue;
+    }
+    columns[field] = index;
+    used.add(index);
+  }
+  headers.forEach((header, index) => {
+    if (used.has(index)) return;
+    const field = fieldForHeader(header);
+    if (field === undefined || field in chosen) return;
+    const earlier = columns[field];
+    if (earlier !== undefined) {
+      problems.push({
+        row: 1,
+        column: header,
+        value: header,
+        rule: `column "${headers[earlier]}" already gives ${field}; choose one with --map ${field}=HEADER`,
+      });
+      return;
+    }
+    columns[field] = index;
+    used.add(index);
+  });
+  const unmapped = headers.filter((h, index) => !used.has(index) && h.trim() !== '');
+  return { columns, unmapped, problems };
+}

@@ -1,0 +1,54 @@
+/**
+ * Numbers as people type them in spreadsheets: currency symbols and codes,
+ * thousands separators, `(1,234)` for negatives, `-` for zero, percentages,
+ * and decimal commas when the file uses them.
+ */
+export type ParsedNumber =
+  | { ok: true; value: number; percent: boolean }
+  | { ok: true; value: null; percent: false }
+  | { ok: false; rule: string };
+
+const CURRENCY_SYMBOLS = /[$€£¥₹₩₽₺₪₫฿₴₦₱¢]/gu;
+const CURRENCY_CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/;
+const SPACES = /[\s\u00a0\u202f]/gu;
+const DASHES = /^[-–—]$/u;
+
+export interface NumberStyle {
+  /** "1.234,5" rather than "1,234.5". */
+  decimalComma: boolean;
+}
+
+export function parseNumber(raw: string, style: NumberStyle = { decimalComma: false }): ParsedNumber {
+  let s = raw.trim();
+  if (s === '') return { ok: true, value: null, percent: false };
+  if (DASHES.test(s)) return { ok: true, value: 0, percent: false };
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(CURRENCY_CODE, '').replace(CURRENCY_SYMBOLS, '').trim();
+  if (s.startsWith('-') || s.startsWith('−')) {
+    negative = !negative;
+    s = s.slice(1);
+  } else if (s.startsWith('+')) {
+    s = s.slice(1);
+  }
+  s = s.replace(CURRENCY_SYMBOLS, '').trim();
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  s = s.replace(SPACES, '').replace(/'/g, '');
+  const [group, decimal] = style.decimalComma ? ['.', ','] : [',', '.'];
+  const grouped = new RegExp(`^\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
+  const plain = new RegExp(`^(\\d+(\\${decimal}\\d*)?|\\${decimal}\\d+)$`);
+  if (grouped.test(s)) s = s.split(group).join('');
+  else if (!plain.test(s)) return { ok: false, rule: 'must be a number' };
+  const value = Number(decimal === ',' ? s.replace(',', '.') : s);
+  if (!Number.isFinite(value)) return { ok: false, rule: 'is too large to be a number' };
+  const signed = negative ? -value : value;
+  // -0 would print as "0" but compare oddly; a typed "-0" is just zero.
+  return { ok: true, value: (percent ? signed / 100 : signed) + 0, percent };
+}

@@ -1,0 +1,173 @@
+import type { Problem } from '../../../shared/ipc/errors';
+import {
+  INPUT_FIELDS,
+  REQUIRED_FIELDS,
+  SEGMENTS,
+  ZERO_WHEN_ABSENT,
+  type InputField,
+  type StatusName,
+} from '../../../shared/schemas/fields';
+import { EXPANSION_RULE, SheetRow } from '../../../shared/schemas/row';
+import { matchHeaders } from './mapping';
+import { parseNumber, type NumberStyle } from './numbers';
+
+type Kind = 'text' | 'money' | 'count' | 'rating' | 'status' | 'segment';
+
+const KIND: Record<InputField, Kind> = {
+  account: 'text',
+  owner: 'text',
+  segmentOverride: 'segment',
+  revenue: 'money',
+  presale: 'money',
+  production: 'money',
+  distribution: 'money',
+  service: 'money',
+  labour: 'money',
+  meetings: 'count',
+  calls: 'count',
+  csat: 'rating',
+  nps: 'rating',
+  status: 'status',
+  upsell: 'money',
+  crossSell: 'money',
+  referrals: 'count',
+  valueDelivered: 'money',
+  avgOrderValue: 'money',
+  purchasesPerYear: 'money',
+  lifespanYears: 'money',
+};
+
+const STATUS_WORDS: Record<string, StatusName> = {
+  active: 'active',
+  current: 'active',
+  existing: 'active',
+  new: 'new',
+  won: 'new',
+  churned: 'churned',
+  churn: 'churned',
+  lost: 'churned',
+};
+
+type CellResult = { ok: true; value: unknown } | { ok: false; rule: string };
+
+function readCell(field: InputField, raw: string, style: NumberStyle): CellResult {
+  const text = raw.trim();
+  switch (KIND[field]) {
+    case 'text':
+      // Undo the quote our own export puts before text a spreadsheet would run as a formula.
+      return { ok: true, value: text === '' ? null : text.replace(/^'(?=[=+\-@\t\r])/, '') };
+    case 'segment': {
+      if (text === '') return { ok: true, value: null };
+      const seg = SEGMENTS.find((s) => s.toLowerCase() === text.toLowerCase());
+      return seg ? { ok: true, value: seg } : { ok: false, rule: `must be one of ${SEGMENTS.join(', ')}` };
+    }
+    case 'status': {
+      if (text === '') return { ok: true, value: 'active' };
+      const status = STATUS_WORDS[text.toLowerCase()];
+      return status ? { ok: true, value: status } : { ok: false, rule: 'must be active, new or churned' };
+    }
+    default: {
+      const n = parseNumber(text, style);
+      if (!n.ok) return n;
+      if (n.value === null) return { ok: true, value: ZERO_WHEN_ABSENT.includes(field) ? 0 : null };
+      if (n.percent) return { ok: false, rule: 'must be an amount, not a percentage' };
+      if (n.value < 0) return { ok: false, rule: 'must be 0 or more (a negative cost or count is refused)' };
+      if (KIND[field] !== 'money' && !Number.isInteger(n.value)) return { ok: false, rule: 'must be a whole number' };
+      return { ok: true, value: n.value };
+    }
+  }
+}
+
+export interface ParsedSheet {
+  rows: SheetRow[];
+  problems: Problem[];
+  /** The header each field was read from. */
+  mapping: Partial<Record<InputField, string>>;
+  /** Fields the sheet lacks (buckets, meetings and calls among them count as 0). */
+  absentColumns: InputField[];
+  unmappedColumns: string[];
+}
+
+const isBlankRecord = (record: readonly string[]) => record.every((c) => c.trim() === '');
+
+/**
+ * Turn a sheet's records (header first) into validated rows. Every row is
+ * checked, and every problem is listed with the spreadsheet row number (the
+ * header is row 1), the file's column name, the value and the rule.
+ */
+export function parseSheet(
+  records: readonly (readonly string[])[],
+  options: { map: Partial<Record<InputField, string>>; style: NumberStyle },
+): ParsedSheet {
+  const headers = (records[0] ?? []).map((h) => h.trim());
+  const match = matchHeaders(headers, options.map);
+  const problems: Problem[] = [...match.problems];
+  for (const field of REQUIRED_FIELDS) {
+    if (match.columns[field] === undefined && !(field in options.map)) {
+      problems.push({ row: 1, field, rule: `the sheet has no ${field} column (name one with --map ${field}=HEADER)` });
+    }
+  }
+  const mapping = Object.fromEntries(
+    Object.entries(match.columns).map(([f, index]) => [f, headers[index]!]),
+  ) as Partial<Record<InputField, string>>;
+  const absentColumns = INPUT_FIELDS.filter((f) => match.columns[f] === undefined);
+  const result: ParsedSheet = { rows: [], problems, mapping, absentColumns, unmappedColumns: match.unmapped };
+  if (problems.length > 0) return result;
+
+  const seen = new Map<string, number>();
+  const fields = Object.entries(match.columns) as [InputField, number][];
+  for (let r = 1; r < records.length; r++) {
+    const record = records[r]!;
+    if (isBlankRecord(record)) continue;
+    const rowNumber = r + 1;
+    const before = problems.length;
+    const report = (field: InputField, rule: string) => {
+      const index = match.columns[field];
+      problems.push({ row: rowNumber, column: mapping[field] ?? field, field, value: index === undefined ? '' : (record[index] ?? ''), rule });
+    };
+    const candidate: Record<string, unknown> = {};
+    const failed = new Set<InputField>();
+    for (const [field, index] of fields) {
+      const cell = readCell(field, record[index] ?? '', options.style);
+      if (cell.ok) candidate[field] = cell.value;
+      else {
+        failed.add(field);
+        report(field, cell.rule);
+      }
+    }
+    for (const field of ZERO_WHEN_ABSENT) if (!(field in candidate) && !failed.has(field)) candidate[field] = 0;
+    if (candidate.revenue === null) {
+      failed.add('revenue');
+      report('revenue', 'revenue is required');
+    }
+    if (candidate.account === null) {
+      failed.add('account');
+      report('account', 'account name is required');
+    }
+    // Check the rest of the row too, so one pass lists every problem; stand-ins keep the failed cells quiet.
+    const parsed = SheetRow.safeParse({ ...candidate, account: failed.has('account') ? '-' : candidate.account, revenue: failed.has('revenue') ? Infinity : candidate.revenue });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? 'account') as InputField;
+        if (!failed.has(field) && !(failed.has('revenue') && issue.message === EXPANSION_RULE)) report(field, issue.message);
+      }
+    }
+    if (!failed.has('account')) {
+      const name = String(candidate.account);
+      const earlier = seen.get(name.toLowerCase());
+      if (earlier !== undefined) report('account', `the same account is already on row ${earlier} (names are unique, ignoring case)`);
+      else seen.set(name.toLowerCase(), rowNumber);
+    }
+    if (problems.length === before) {
+      if (parsed.success) result.rows.push(parsed.data);
+      continue;
+    }
+    // A row's problems read left to right, as the columns stand in the file.
+    const at = (p: Problem) => match.columns[p.field as InputField] ?? Infinity;
+    problems.push(...problems.splice(before).sort((a, b) => at(a) - at(b)));
+  }
+  if (result.rows.length === 0 && problems.length === 0) {
+    problems.push({ row: 2, rule: 'the sheet has a header row but no accounts under it' });
+  }
+  return result;
+}

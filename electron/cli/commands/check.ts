@@ -1,0 +1,23 @@
+import { flag, type Command } from '../args';
+
+export const checkCommand: Command = {
+  summary: 'integrity and schema check of a workbook (non-zero when something is wrong)',
+  usage: `cpw check FILE [--json]
+
+Check that FILE is a workbook this version can open, that SQLite finds it
+intact, and that every stored row follows the rules. Reads only: the file is
+not changed. Exit 0 when all is well, 1 when a problem is found.`,
+  options: { json: { type: 'boolean' } },
+  positionals: [1, 1],
+  async run(args, client, io) {
+    const file = args.positionals[0]!;
+    const r = await client.call('workbook.check', { path: file });
+    if (flag(args, 'json')) io.out(JSON.stringify(r, null, 2));
+    else if (r.ok) io.out(`${file}: ok (schema ${r.schemaVersion})`);
+    else {
+      io.err(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
+      for (const p of r.problems) io.err(`  ${p}`);
+    }
+    return r.ok ? 0 : 1;
+  },
+};

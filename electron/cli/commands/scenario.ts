@@ -1,0 +1,105 @@
+import { formatMoney, formatPercent } from '../../../shared/format';
+import { SCALABLE_FIELDS, SEGMENTS, type ScalableField } from '../../../shared/schemas/fields';
+import type { Adjustment, Where } from '../../../shared/schemas/scenario';
+import { parseNumber } from '../../backend/io/numbers';
+import { UsageError, flag, pair, str, type Command, type Parsed } from '../args';
+import { table } from '../print';
+
+function addSelector(where: Where, text: string): Where {
+  const [key, value] = pair(text, 'a selector');
+  if (key === 'segment') {
+    const seg = SEGMENTS.find((s) => s.toLowerCase() === value.toLowerCase());
+    if (!seg) throw new UsageError(`segment=${value}: segments are ${SEGMENTS.join(', ')}`);
+    return { ...where, segment: seg };
+  }
+  if (key === 'owner') return { ...where, owner: value };
+  if (key === 'account') return { ...where, accounts: [...(where.accounts ?? []), value] };
+  throw new UsageError(`"${text}": select with segment=S, owner=O or account=A`);
+}
+
+/** --scale, --where and --drop in the order given: a --where narrows the --scale before it. */
+export function adjustmentsFrom(args: Parsed): Adjustment[] {
+  const steps: Adjustment[] = [];
+  for (const { name, value } of args.order) {
+    if (name === 'scale') {
+      const [field, raw] = pair(value!, '--scale');
+      if (!(SCALABLE_FIELDS as readonly string[]).includes(field)) {
+        throw new UsageError(`--scale ${value}: "${field}" cannot be scaled (fields: ${SCALABLE_FIELDS.join(', ')})`);
+      }
+      const n = parseNumber(raw.replace(/%$/, ''));
+      if (!n.ok || n.value === null) throw new UsageError(`--scale ${value}: the change must be a percentage like -30 or 10%`);
+      steps.push({ kind: 'scale', field: field as ScalableField, pct: n.value, where: {} });
+    } else if (name === 'where') {
+      const last = steps[steps.length - 1];
+      if (!last || last.kind !== 'scale') throw new UsageError('--where narrows the --scale before it: put it after one');
+      last.where = addSelector(last.where, value!);
+    } else if (name === 'drop') {
+      steps.push({ kind: 'drop', where: addSelector({}, value!) });
+    }
+  }
+  if (steps.length === 0) throw new UsageError('give at least one --scale or --drop');
+  return steps;
+}
+
+export const scenarioCommand: Command = {
+  summary: 'a what-if on a copy of a period: scale fields, drop accounts',
+  usage: `cpw scenario FILE [--period LABEL] --scale FIELD=PCT [--where segment=S|owner=O|account=A]...
+             [--drop segment=S|owner=O|account=A]... [--name NAME] [--json]
+
+Apply the changes, in order, to a copy of the period's rows (the workbook is
+not changed) and compare the portfolio with the baseline. --scale service=-30
+cuts post-sale service by 30%; a --where after it narrows it to a segment, an
+owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join(', ')}.
+--json prints { baseline, scenario, difference }.`,
+  options: {
+    period: { type: 'string' },
+    scale: { type: 'string', multiple: true },
+    where: { type: 'string', multiple: true },
+    drop: { type: 'string', multiple: true },
+    name: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: [1, 1],
+  async run(args, client, io) {
+    const file = args.positionals[0]!;
+    const adjustments = adjustmentsFrom(args);
+    const period = str(args, 'period');
+    const name = str(args, 'name');
+    const info = await client.call('workbook.open', { path: file, readOnly: true });
+    const r = await client.call('scenarios.run', {
+      adjustments,
+      ...(period === undefined ? {} : { period }),
+      ...(name === undefined ? {} : { name }),
+    });
+    if (flag(args, 'json')) {
+      io.out(JSON.stringify(r, null, 2));
+      return 0;
+    }
+    const money = (v: number | null) => formatMoney(v, info.currency);
+    const rows: [string, (v: number | null) => string, keyof typeof r.baseline][] = [
+      ['Accounts', (v) => String(v), 'count'],
+      ['Revenue', money, 'revenue'],
+      ['Total cost', money, 'totalCost'],
+      ['Profit', money, 'profit'],
+      ['ROI', (v) => formatPercent(v), 'roi'],
+      ['Margin', (v) => formatPercent(v), 'margin'],
+      ['Loss makers', (v) => String(v), 'lossMakers'],
+      ['Profit given back', money, 'profitGivenBack'],
+      ['Whale peak', (v) => formatPercent(v, 0), 'whalePeak'],
+    ];
+    io.out(`Scenario${name ? ` "${name}"` : ''} on period ${r.period} of ${file}`);
+    io.out(
+      table(
+        ['Metric', 'Baseline', 'Scenario', 'Difference'],
+        rows.map(([label, fmt, key]) => [
+          label,
+          fmt(r.baseline[key] as number | null),
+          fmt(r.scenario[key] as number | null),
+          fmt(r.difference[key] ?? null),
+        ]),
+        ['left', 'right', 'right', 'right'],
+      ),
+    );
+    return 0;
+  },
+};

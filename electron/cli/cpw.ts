@@ -1,0 +1,85 @@
+import { createClient, type Client } from '../../shared/ipc/client';
+import { CpwError } from '../../shared/ipc/errors';
+import { createBackend } from '../backend/dispatch';
+import { parse, UsageError, type Command, type Io } from './args';
+import { assumeCommand } from './commands/assume';
+import { checkCommand } from './commands/check';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { newCommand } from './commands/new';
+import { precallCommand } from './commands/precall';
+import { reportCommand } from './commands/report';
+import { scenarioCommand } from './commands/scenario';
+import { version } from '../../package.json';
+
+const COMMANDS: Record<string, Command> = {
+  new: newCommand,
+  import: importCommand,
+  export: exportCommand,
+  report: reportCommand,
+  assume: assumeCommand,
+  precall: precallCommand,
+  scenario: scenarioCommand,
+  check: checkCommand,
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'cpw: the Customer Profitability Workbench on the command line',
+    '',
+    'Usage: cpw COMMAND FILE [options]      cpw COMMAND --help for one command',
+    '',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit status: 0 done, 1 a problem with a file or its data (named on stderr), 2 a mistake in the command.',
+  ].join('\n');
+}
+
+const stdio: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+/** Run one cpw command line; resolves to the exit status. */
+export async function main(argv: string[], io: Io = stdio): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const cmd = topic === undefined ? undefined : COMMANDS[topic];
+    io.out(cmd ? cmd.usage : overview());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(version);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`cpw: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return 0;
+  }
+  const backend = createBackend();
+  const client: Client = createClient((method, input) => backend.call(method, input));
+  try {
+    return await command.run(parse(command, rest), client, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`cpw ${name}: ${e.message}`);
+      io.err(`usage: ${command.usage.split('\n\n')[0]}`);
+      return 2;
+    }
+    if (e instanceof CpwError) {
+      io.err(`cpw ${name}: ${e.message}`);
+      return 1;
+    }
+    io.err(`cpw ${name}: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 1;
+  } finally {
+    backend.close();
+  }
+}

@@ -1,0 +1,64 @@
+import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../shared/format';
+import type { Report } from '../../shared/schemas/report';
+
+export type Align = 'left' | 'right';
+
+/** A plain-text table: columns padded, numbers right-aligned. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, c) => (align[c] === 'right' ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** `cpw report` for people: the portfolio in a few lines, then every account and the segments. */
+export function formatReport(r: Report, file: string): string {
+  const p = r.portfolio;
+  const money = (v: number | null) => formatMoney(v, r.currency);
+  const out: string[] = [];
+  out.push(`${file} — period ${r.period} (${r.currency})`, '');
+  out.push(
+    `Accounts ${p.count}   Revenue ${money(p.revenue)}   Total cost ${money(p.totalCost)}   Profit ${money(p.profit)}   ROI ${formatPercent(p.roi)}   Margin ${formatPercent(p.margin)}`,
+    `Loss makers ${p.lossMakers}, giving back ${money(p.profitGivenBack)}   Whale peak ${p.whalePeak === null ? '— (no profit to share)' : formatPercent(p.whalePeak, 0)}   Top 20% of accounts earn ${formatPercent(p.top20Share, 0)} of profit`,
+    `Interaction cost ${money(p.interactionCost)} (inside the buckets)   Churn ${formatPercent(p.churnRate)}   NPS ${formatNumber(p.nps)}   CSAT ${formatPercent(p.csat, 0)}   Referral rate ${formatPercent(p.referralRate, 0)}`,
+    `Matrix splits: revenue ${money(p.revenueSplit)}, margin ${formatPercent(p.marginSplit)}`,
+    '',
+  );
+  out.push(
+    table(
+      ['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Cost/rev', 'Segment', 'Class'],
+      r.accounts.map((a) => [
+        a.account,
+        a.owner ?? '',
+        money(a.revenue),
+        money(a.totalCost),
+        money(a.profit),
+        formatPercent(a.roi),
+        formatMultiple(a.costToRevenue),
+        a.segment,
+        a.paretoClass,
+      ]),
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+    ),
+    '',
+  );
+  out.push(
+    table(
+      ['Segment', 'Accounts', 'Revenue', 'Profit', 'ROI', 'Share of profit', 'Suggested focus'],
+      p.bySegment.map((s) => [s.segment, String(s.count), money(s.revenue), money(s.profit), formatPercent(s.roi), formatPercent(s.profitShare, 0), s.focus]),
+      ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    ),
+    '',
+  );
+  out.push(
+    table(
+      ['Owner', 'Accounts', 'Revenue', 'Profit', 'ROI', 'Share of profit'],
+      p.byOwner.map((o) => [o.owner ?? '(no owner)', String(o.count), money(o.revenue), money(o.profit), formatPercent(o.roi), formatPercent(o.profitShare, 0)]),
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+  return out.join('\n');
+}

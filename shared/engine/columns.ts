@@ -1,0 +1,110 @@
+import { BUCKETS, NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES } from '../schemas/fields';
+import type { NumberField, OptionalNumberField } from '../schemas/fields';
+import type { SheetRow } from '../schemas/row';
+
+/** Every numeric input, one typed array each. */
+export const FLOAT_FIELDS = [...NUMBER_FIELDS, ...OPTIONAL_NUMBER_FIELDS] as const;
+export type FloatField = NumberField | OptionalNumberField;
+
+/**
+ * A period's rows, column-oriented: one typed array per numeric field, so a
+ * full recompute walks flat memory and allocates nothing per row. An optional
+ * number that is not given is NaN. Owners are interned: `ownerIds[i]` indexes
+ * `owners` (-1 when the account has none).
+ */
+export type SheetColumns = {
+  readonly n: number;
+  readonly account: readonly string[];
+  readonly owners: readonly string[];
+  readonly ownerIds: Int32Array;
+  /** Index into SEGMENTS, -1 when not pinned. */
+  readonly segmentOverride: Int8Array;
+  /** Index into STATUSES. */
+  readonly status: Uint8Array;
+} & { readonly [F in FloatField]: Float64Array };
+
+export function emptyColumns(n: number, account: readonly string[], owners: readonly string[]): SheetColumns {
+  const floats = Object.fromEntries(FLOAT_FIELDS.map((f) => [f, new Float64Array(n)])) as {
+    [F in FloatField]: Float64Array;
+  };
+  return {
+    n,
+    account,
+    owners,
+    ownerIds: new Int32Array(n).fill(-1),
+    segmentOverride: new Int8Array(n).fill(-1),
+    status: new Uint8Array(n),
+    ...floats,
+  };
+}
+
+export function toColumns(rows: readonly SheetRow[]): SheetColumns {
+  const n = rows.length;
+  const ownerIndex = new Map<string, number>();
+  const owners: string[] = [];
+  const cols = emptyColumns(
+    n,
+    rows.map((r) => r.account),
+    owners,
+  );
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    if (r.owner !== null) {
+      let id = ownerIndex.get(r.owner);
+      if (id === undefined) {
+        id = owners.length;
+        owners.push(r.owner);
+        ownerIndex.set(r.owner, id);
+      }
+      cols.ownerIds[i] = id;
+    }
+    cols.segmentOverride[i] = r.segmentOverride === null ? -1 : SEGMENTS.indexOf(r.segmentOverride);
+    cols.status[i] = STATUSES.indexOf(r.status);
+    for (const f of NUMBER_FIELDS) cols[f][i] = r[f];
+    for (const f of OPTIONAL_NUMBER_FIELDS) cols[f][i] = r[f] ?? NaN;
+  }
+  return cols;
+}
+
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** The row at index i, as the schema shapes it. */
+export function rowAt(cols: SheetColumns, i: number): SheetRow {
+  const ownerId = cols.ownerIds[i]!;
+  const seg = cols.segmentOverride[i]!;
+  const row: Record<string, unknown> = {
+    account: cols.account[i]!,
+    owner: ownerId < 0 ? null : cols.owners[ownerId]!,
+    segmentOverride: seg < 0 ? null : SEGMENTS[seg]!,
+  };
+  for (const f of NUMBER_FIELDS) row[f] = cols[f][i]!;
+  row.status = STATUSES[cols.status[i]!]!;
+  for (const f of OPTIONAL_NUMBER_FIELDS) row[f] = orNull(cols[f][i]!);
+  return row as SheetRow;
+}
+
+export function toRows(cols: SheetColumns): SheetRow[] {
+  const rows = new Array<SheetRow>(cols.n);
+  for (let i = 0; i < cols.n; i++) rows[i] = rowAt(cols, i);
+  return rows;
+}
+
+/** Keep the rows whose index passes `keep`, as new columns. */
+export function selectRows(cols: SheetColumns, keep: (i: number) => boolean): SheetColumns {
+  const idx: number[] = [];
+  for (let i = 0; i < cols.n; i++) if (keep(i)) idx.push(i);
+  const out = emptyColumns(
+    idx.length,
+    idx.map((i) => cols.account[i]!),
+    cols.owners,
+  );
+  idx.forEach((from, to) => {
+    out.ownerIds[to] = cols.ownerIds[from]!;
+    out.segmentOverride[to] = cols.segmentOverride[from]!;
+    out.status[to] = cols.status[from]!;
+    for (const f of FLOAT_FIELDS) out[f][to] = cols[f][from]!;
+  });
+  return out;
+}
+
+export const BUCKET_FIELDS = BUCKETS;

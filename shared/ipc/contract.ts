@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
+import { INPUT_FIELDS } from '../schemas/fields';
+import { Interaction, InteractionPlan, PreCallResult } from '../schemas/interaction';
+import { Period, PeriodLabel } from '../schemas/period';
+import { Report } from '../schemas/report';
+import { AccountName, SheetRow, SheetRowPatch, SheetRowShape } from '../schemas/row';
+import { Adjustment, Scenario } from '../schemas/scenario';
+import { ScenarioResult, Trends } from '../schemas/trends';
+import type { RpcError } from './errors';
+
+const FilePath = z.string({ error: 'a file path is required' }).trim().min(1, { error: 'a file path is required' });
+const Empty = z.object({}).strict();
+const Done = z.object({ done: z.literal(true) });
+
+export const WorkbookInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  readOnly: z.boolean(),
+  schemaVersion: z.number().int(),
+  currency: z.string(),
+  periods: z.array(z.string()),
+});
+export type WorkbookInfo = z.output<typeof WorkbookInfo>;
+
+export const CheckReport = z.object({
+  path: z.string(),
+  ok: z.boolean(),
+  schemaVersion: z.number().int().nullable(),
+  problems: z.array(z.string()),
+});
+export type CheckReport = z.output<typeof CheckReport>;
+
+/** Which DOMAIN.md field each file header feeds: `{ revenue: "Sales" }`. */
+export const ColumnMap = z.record(z.enum(INPUT_FIELDS), z.string());
+export type ColumnMap = z.output<typeof ColumnMap>;
+
+export const ImportRequest = z.object({
+  file: FilePath,
+  period: PeriodLabel,
+  /** Headers the user chose for fields; the rest are matched by name and synonyms. */
+  map: z.partialRecord(z.enum(INPUT_FIELDS), z.string()).default({}),
+  /** Update matching accounts and add new ones, keeping the period's other rows; otherwise replace the period's rows. */
+  merge: z.boolean().default(false),
+});
+export type ImportRequest = z.input<typeof ImportRequest>;
+
+export const ImportSummary = z.object({
+  file: z.string(),
+  period: z.string(),
+  rows: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  mapping: z.partialRecord(z.enum(INPUT_FIELDS), z.string()),
+  absentColumns: z.array(z.string()),
+  unmappedColumns: z.array(z.string()),
+  preview: z.array(SheetRowShape),
+});
+export type ImportSummary = z.output<typeof ImportSummary>;
+
+/**
+ * Every call the renderer and the CLI can make of the backend, method name
+ * to input and output schemas. Types on both sides are inferred from here.
+ */
+export const contract = {
+  'workbook.create': {
+    input: z.object({ path: FilePath, sample: z.boolean().default(false) }),
+    output: WorkbookInfo,
+  },
+  'workbook.open': { input: z.object({ path: FilePath, readOnly: z.boolean().default(false) }), output: WorkbookInfo },
+  'workbook.info': { input: Empty, output: WorkbookInfo },
+  'workbook.close': { input: Empty, output: Done },
+  'workbook.saveAs': { input: z.object({ path: FilePath }), output: WorkbookInfo },
+  'workbook.check': { input: z.object({ path: FilePath }), output: CheckReport },
+
+  'periods.list': { input: Empty, output: z.array(Period) },
+  'periods.create': {
+    input: z.object({ label: PeriodLabel, copyFrom: PeriodLabel.optional() }),
+    output: Period,
+  },
+  'periods.rename': { input: z.object({ label: PeriodLabel, newLabel: PeriodLabel }), output: Period },
+  'periods.delete': { input: z.object({ label: PeriodLabel }), output: Done },
+
+  'rows.list': { input: z.object({ period: PeriodLabel }), output: z.array(SheetRow) },
+  'rows.insert': { input: z.object({ period: PeriodLabel, row: SheetRowShape }), output: SheetRow },
+  'rows.update': {
+    input: z.object({ period: PeriodLabel, account: AccountName, patch: SheetRowPatch }),
+    output: SheetRow,
+  },
+  'rows.delete': {
+    input: z.object({ period: PeriodLabel, accounts: z.array(AccountName).min(1) }),
+    output: z.object({ deleted: z.number().int() }),
+  },
+
+  'assumptions.get': { input: Empty, output: Assumptions },
+  'assumptions.set': { input: z.object({ patch: AssumptionsPatch }), output: Assumptions },
+
+  'interactions.list': {
+    input: z.object({ account: AccountName.optional() }),
+    output: z.array(Interaction.extend({ id: z.number().int() })),
+  },
+  'interactions.add': { input: z.object({ interaction: Interaction.omit({ id: true }) }), output: Interaction },
+  'interactions.delete': { input: z.object({ id: z.number().int() }), output: Done },
+  'precall.check': {
+    input: z.object({ account: AccountName.optional(), plan: InteractionPlan }),
+    output: PreCallResult.extend({ account: z.string().nullable() }),
+  },
+
+  'scenarios.list': { input: Empty, output: z.array(Scenario) },
+  'scenarios.save': { input: z.object({ scenario: Scenario }), output: Scenario },
+  'scenarios.delete': { input: z.object({ name: z.string().trim().min(1) }), output: Done },
+  'scenarios.run': {
+    input: z.object({
+      period: PeriodLabel.optional(),
+      name: z.string().trim().min(1).optional(),
+      adjustments: z.array(Adjustment).optional(),
+    }),
+    output: ScenarioResult,
+  },
+
+  'report.get': { input: z.object({ period: PeriodLabel.optional() }), output: Report },
+  'trends.get': { input: Empty, output: Trends },
+
+  'import.preview': { input: ImportRequest, output: ImportSummary },
+  'import.commit': { input: ImportRequest, output: ImportSummary },
+  'export.sheet': {
+    input: z.object({ period: PeriodLabel.optional(), out: FilePath }),
+    output: z.object({ path: z.string(), period: z.string(), rows: z.number().int() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcError };

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { SEGMENTS, STATUSES } from './fields';
+
+const money = (what: string) =>
+  z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be 0 or more` });
+const count = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(0, { error: `${what} must be 0 or more` });
+
+export const AccountName = z
+  .string({ error: 'account must be text' })
+  .trim()
+  .min(1, { error: 'account name is required' })
+  .max(200, { error: 'account name is longer than 200 characters' });
+
+export const Segment = z.enum(SEGMENTS, { error: `segment must be one of ${SEGMENTS.join(', ')}` });
+export const Status = z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` });
+
+const rating = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `${what} must be from ${min} to ${max}` })
+    .max(max, { error: `${what} must be from ${min} to ${max}` });
+
+/** Each input field's rule, without defaults: a patch names only what it changes. */
+const FIELD_RULES = {
+  account: AccountName,
+  owner: z
+    .string({ error: 'owner must be text' })
+    .trim()
+    .max(200, { error: 'owner is longer than 200 characters' })
+    .transform((o) => (o === '' ? null : o))
+    .nullable(),
+  segmentOverride: Segment.nullable(),
+  revenue: money('revenue'),
+  presale: money('presale'),
+  production: money('production'),
+  distribution: money('distribution'),
+  service: money('service'),
+  labour: money('labour'),
+  meetings: count('meetings'),
+  calls: count('calls'),
+  csat: rating('csat', 1, 5).nullable(),
+  nps: rating('nps', 0, 10).nullable(),
+  status: Status,
+  upsell: money('upsell').nullable(),
+  crossSell: money('crossSell').nullable(),
+  referrals: count('referrals').nullable(),
+  valueDelivered: money('valueDelivered').nullable(),
+  avgOrderValue: money('avgOrderValue').nullable(),
+  purchasesPerYear: money('purchasesPerYear').nullable(),
+  lifespanYears: money('lifespanYears').nullable(),
+};
+
+/** The shape of a row without the cross-field rule, so it can be extended; absent fields take DOMAIN.md's defaults. */
+export const SheetRowShape = z.object({
+  account: FIELD_RULES.account,
+  owner: FIELD_RULES.owner.default(null),
+  segmentOverride: FIELD_RULES.segmentOverride.default(null),
+  revenue: FIELD_RULES.revenue,
+  presale: FIELD_RULES.presale.default(0),
+  production: FIELD_RULES.production.default(0),
+  distribution: FIELD_RULES.distribution.default(0),
+  service: FIELD_RULES.service.default(0),
+  labour: FIELD_RULES.labour.default(0),
+  meetings: FIELD_RULES.meetings.default(0),
+  calls: FIELD_RULES.calls.default(0),
+  csat: FIELD_RULES.csat.default(null),
+  nps: FIELD_RULES.nps.default(null),
+  status: FIELD_RULES.status.default('active'),
+  upsell: FIELD_RULES.upsell.default(null),
+  crossSell: FIELD_RULES.crossSell.default(null),
+  referrals: FIELD_RULES.referrals.default(null),
+  valueDelivered: FIELD_RULES.valueDelivered.default(null),
+  avgOrderValue: FIELD_RULES.avgOrderValue.default(null),
+  purchasesPerYear: FIELD_RULES.purchasesPerYear.default(null),
+  lifespanYears: FIELD_RULES.lifespanYears.default(null),
+});
+
+/** DOMAIN.md: upsell and crossSell are revenue inside `revenue`, together at most `revenue`. */
+export const EXPANSION_RULE = 'upsell + crossSell must not exceed revenue';
+
+export function expansionWithinRevenue(r: {
+  revenue: number;
+  upsell: number | null;
+  crossSell: number | null;
+}): boolean {
+  // A relative tolerance keeps 0.1 + 0.2 style sums from failing a row the user typed exactly.
+  return (r.upsell ?? 0) + (r.crossSell ?? 0) <= r.revenue * (1 + 1e-12) + 1e-9;
+}
+
+/** One account's inputs for one period (DOMAIN.md, "Inputs"). */
+export const SheetRow = SheetRowShape.refine(expansionWithinRevenue, {
+  error: EXPANSION_RULE,
+  path: ['upsell'],
+});
+export type SheetRow = z.output<typeof SheetRow>;
+export type SheetRowInput = z.input<typeof SheetRow>;
+
+/** A change to one row: only the fields it names, the account name included (a rename). */
+export const SheetRowPatch = z.object(FIELD_RULES).partial().strict();
+export type SheetRowPatch = z.input<typeof SheetRowPatch>;

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { SCALABLE_FIELDS } from './fields';
+import { AccountName, Segment } from './row';
+
+/** Which accounts an adjustment applies to; empty means all. */
+export const Where = z
+  .object({
+    segment: Segment.optional(),
+    owner: z.string().trim().min(1).optional(),
+    accounts: z.array(AccountName).min(1).optional(),
+  })
+  .strict();
+export type Where = z.output<typeof Where>;
+
+export const ScaleAdjustment = z.object({
+  kind: z.literal('scale'),
+  field: z.enum(SCALABLE_FIELDS, { error: `field must be one of ${SCALABLE_FIELDS.join(', ')}` }),
+  /** Percent change: -30 cuts by 30%. A field cannot go below zero. */
+  pct: z.number().min(-100, { error: 'a scale cannot go below -100%' }).max(100_000),
+  where: Where.default({}),
+});
+
+export const DropAdjustment = z.object({
+  kind: z.literal('drop'),
+  where: Where.refine((w) => w.segment !== undefined || w.owner !== undefined || w.accounts !== undefined, {
+    error: 'drop needs a segment, an owner or accounts',
+  }),
+});
+
+export const Adjustment = z.discriminatedUnion('kind', [ScaleAdjustment, DropAdjustment]);
+export type Adjustment = z.output<typeof Adjustment>;
+
+export const Scenario = z.object({
+  name: z.string().trim().min(1, { error: 'scenario name is required' }).max(100),
+  adjustments: z.array(Adjustment),
+});
+export type Scenario = z.output<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/backend/dispatch';
+import { METHODS, contract } from '../../../shared/ipc/contract';
+import { sha256, useTempDir } from '../../helpers';
+
+describe('the RPC dispatcher', () => {
+  const tmp = useTempDir();
+
+  it('answers an unknown method with a typed error, never a throw', async () => {
+    const backend = createBackend();
+    for (const method of ['nope', '', '__proto__', 'toString', 'constructor']) {
+      const r = await backend.call(method, {});
+      expect(r).toEqual({ ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown method "${method}"` } });
+    }
+  });
+
+  it('refuses bad input naming the field and the rule', async () => {
+    const backend = createBackend();
+    const r = await backend.call('workbook.create', { path: 42 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('INVALID_INPUT');
+    expect(r.error.message).toContain('invalid input to workbook.create: path: a file path is required');
+    expect(r.error.details?.problems?.[0]).toMatchObject({ field: 'path' });
+  });
+
+  it('answers every method, with any input, with a result and never throws', async () => {
+    const backend = createBackend();
+    const odd = [undefined, null, 0, 'x', [], {}, { period: {} }, { path: '' }];
+    for (const method of METHODS) {
+      for (const input of odd) {
+        const r = await backend.call(method, input);
+        expect(typeof r.ok).toBe('boolean');
+        if (!r.ok) expect(r.error.message.length).toBeGreaterThan(0);
+      }
+    }
+    expect(METHODS.length).toBe(Object.keys(contract).length);
+  });
+
+  it('needs an open workbook for workbook data, and says so', async () => {
+    const r = await createBackend().call('rows.list', { period: 'Q1' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NO_WORKBOOK' } });
+  });
+
+  it('edits rows one transaction at a time, and a refused edit changes nothing', async () => {
+    const backend = createBackend();
+    const path = join(tmp(), 'w.cpw');
+    expect((await backend.call('workbook.create', { path })).ok).toBe(true);
+    expect(await backend.call('periods.create', { label: '2026-Q1' })).toMatchObject({ ok: true, value: { label: '2026-Q1', rows: 0 } });
+    const inserted = await backend.call('rows.insert', { period: '2026-Q1', row: { account: ' Acme ', revenue: 1000, service: 300 } });
+    expect(inserted).toMatchObject({ ok: true, value: { account: 'Acme', revenue: 1000, service: 300, presale: 0, status: 'active', csat: null } });
+    const updated = await backend.call('rows.update', { period: '2026-Q1', account: 'ACME', patch: { csat: 4, owner: 'Ann' } });
+    expect(updated).toMatchObject({ ok: true, value: { account: 'Acme', csat: 4, owner: 'Ann' } });
+    backend.close();
+    const before = sha256(path);
+    await backend.call('workbook.open', { path });
+    const refused = await backend.call('rows.update', { period: '2026-Q1', account: 'Acme', patch: { upsell: 900, crossSell: 200 } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'account "Acme": upsell: upsell + crossSell must not exceed revenue' } });
+    const dup = await backend.call('rows.insert', { period: '2026-Q1', row: { account: 'acme', revenue: 1 } });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    backend.close();
+    expect(sha256(path)).toBe(before);
+  });
+
+  it('a read-only workbook refuses writes', async () => {
+    const backend = createBackend();
+    const path = join(tmp(), 'w.cpw');
+    await backend.call('workbook.create', { path });
+    backend.close();
+    await backend.call('workbook.open', { path, readOnly: true });
+    expect(await backend.call('periods.create', { label: 'Q1' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    backend.close();
+  });
+
+  it('copies a period, renames and deletes it, and computes trends across periods', async () => {
+    const backend = createBackend();
+    await backend.call('workbook.create', { path: join(tmp(), 'w.cpw') });
+    await backend.call('periods.create', { label: 'Q1' });
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 1000, service: 100 } });
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Beta', revenue: 100, service: 300 } });
+    expect(await backend.call('periods.create', { label: 'Q2', copyFrom: 'Q1' })).toMatchObject({ ok: true, value: { rows: 2 } });
+    await backend.call('rows.update', { period: 'Q2', account: 'Beta', patch: { revenue: 5000 } });
+    const t = await backend.call('trends.get', {});
+    expect(t.ok).toBe(true);
+    if (!t.ok) return;
+    const trends = t.value as { periods: { period: string; portfolio: { profit: number } }[]; segmentChanges: unknown[] };
+    expect(trends.periods.map((p) => [p.period, p.portfolio.profit])).toEqual([['Q1', 700], ['Q2', 5600]]);
+    expect(await backend.call('periods.rename', { label: 'Q2', newLabel: 'Q1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await backend.call('periods.delete', { label: 'Q2' })).toEqual({ ok: true, value: { done: true } });
+    expect(await backend.call('periods.list', {})).toMatchObject({ ok: true, value: [{ label: 'Q1', rows: 2 }] });
+    backend.close();
+  });
+});
