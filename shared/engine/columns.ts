@@ -15,6 +15,8 @@ export type FloatField = NumberField | OptionalNumberField;
 export type SheetColumns = {
   readonly n: number;
   readonly account: readonly string[];
+  /** Account names in lower case: the tie-break of the profit order, computed once per load, not per recompute. */
+  readonly accountKey: readonly string[];
   readonly owners: readonly string[];
   readonly ownerIds: Int32Array;
   /** Index into SEGMENTS, -1 when not pinned. */
@@ -23,13 +25,19 @@ export type SheetColumns = {
   readonly status: Uint8Array;
 } & { readonly [F in FloatField]: Float64Array };
 
-export function emptyColumns(n: number, account: readonly string[], owners: readonly string[]): SheetColumns {
+export function emptyColumns(
+  n: number,
+  account: readonly string[],
+  owners: readonly string[],
+  accountKey: readonly string[] = account.map((a) => a.toLowerCase()),
+): SheetColumns {
   const floats = Object.fromEntries(FLOAT_FIELDS.map((f) => [f, new Float64Array(n)])) as {
     [F in FloatField]: Float64Array;
   };
   return {
     n,
     account,
+    accountKey,
     owners,
     ownerIds: new Int32Array(n).fill(-1),
     segmentOverride: new Int8Array(n).fill(-1),

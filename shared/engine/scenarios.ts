@@ -19,7 +19,7 @@ function matcher(c: SheetColumns, baseline: SheetResult, where: Where): (i: numb
 }
 
 function copyColumns(c: SheetColumns): SheetColumns {
-  const out = emptyColumns(c.n, c.account, c.owners);
+  const out = emptyColumns(c.n, c.account, c.owners, c.accountKey);
   out.ownerIds.set(c.ownerIds);
   out.segmentOverride.set(c.segmentOverride);
   out.status.set(c.status);

@@ -7,13 +7,42 @@ export const FIX = 1;
 export const DEVELOP = 2;
 export const REASSESS = 3;
 
+/** The k-th smallest value (0-based) of `a`, rearranging it: Hoare's quickselect, linear on average. */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k]!;
+  }
+  return a[k]!;
+}
+
 /** The middle value (the mean of the two middle values for an even count); 0 for none. */
 export function median(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return 0;
-  const sorted = Float64Array.from(values).sort();
+  const work = Float64Array.from(values);
   const mid = n >> 1;
-  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const upper = select(work, mid);
+  if (n % 2 === 1) return upper;
+  // After selecting `mid`, everything before it is <= it: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (work[i]! > lower) lower = work[i]!;
+  return (lower + upper) / 2;
 }
 
 export interface Splits {

@@ -37,7 +37,7 @@ export function computeColumns(columns: SheetColumns, a: Assumptions): SheetResu
   const totalProfit = totalRevenue - sum(metrics.totalCost);
   const splits = matrixSplits(columns, totalRevenue, totalProfit, a);
   const segment = segmentAccounts(columns, metrics.margin, splits);
-  const order = profitOrder(metrics.profit, columns.account);
+  const order = profitOrder(metrics.profit, columns.account, columns.accountKey);
   const whale = whaleCurve(metrics.profit, order, totalProfit);
   const figures = portfolioFigures(columns, metrics, splits, whale);
   return {
