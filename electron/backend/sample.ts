@@ -1,21 +1,10 @@
 import type Database from 'better-sqlite3';
+import { seededRandom } from '../../shared/random';
 import type { Interaction } from '../../shared/schemas/interaction';
 import { SheetRow } from '../../shared/schemas/row';
 import { addInteraction } from './db/repos/interactions';
 import { createPeriod } from './db/repos/periods';
 import { writeRows } from './db/repos/rows';
-
-/** A small seeded generator (mulberry32): the sample is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OWNERS = ['Alice Moreau', 'Ben Okafor', 'Chiara Rossi', 'Dev Patel', 'Emma Lindqvist'];
 const NAMES = [
@@ -107,7 +96,7 @@ const VALUED = ['yes', 'no', 'unknown'] as const;
  * that cost more than they bring, and an interactions log.
  */
 export function seedSample(db: Database.Database): void {
-  const rnd = random(20260101);
+  const rnd = seededRandom(20260101);
   const people = profiles(rnd);
   SAMPLE_PERIODS.forEach((label, period) => {
     const { id } = createPeriod(db, label);

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Client } from '../../shared/ipc/client';
-import { parseNumber } from '../backend/io/numbers';
+import { parseNumber } from '../../shared/text/numbers';
 
 /** A mistake in how cpw was called: exit code 2, with the command's usage. */
 export class UsageError extends Error {

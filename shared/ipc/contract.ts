@@ -4,7 +4,8 @@ import { INPUT_FIELDS } from '../schemas/fields';
 import { Interaction, InteractionPlan, PreCallResult } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
 import { Report } from '../schemas/report';
-import { AccountName, SheetRow, SheetRowPatch, SheetRowShape } from '../schemas/row';
+import type { SheetRowPatch} from '../schemas/row';
+import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { ScenarioResult, Trends } from '../schemas/trends';
 import type { RpcError } from './errors';
@@ -30,6 +31,23 @@ export const CheckReport = z.object({
   problems: z.array(z.string()),
 });
 export type CheckReport = z.output<typeof CheckReport>;
+
+export const HistoryState = z.object({
+  /** What Undo would undo ("edit Acme"), or null. */
+  undo: z.string().nullable(),
+  redo: z.string().nullable(),
+});
+/** An undone or redone action, the period it touched, and what can be undone and redone next. */
+export const HistoryStep = HistoryState.extend({ label: z.string(), period: z.string().nullable() });
+
+/**
+ * A row patch as it crosses the boundary: any object of input fields. The
+ * handler validates it against the current row, so a refusal can name the
+ * account as well as the field, the value and the rule.
+ */
+const RowPatchInput = z.custom<SheetRowPatch>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  error: 'a patch is an object of field names and values',
+});
 
 /** Which DOMAIN.md field each file header feeds: `{ revenue: "Sales" }`. */
 export const ColumnMap = z.record(z.enum(INPUT_FIELDS), z.string());
@@ -85,13 +103,25 @@ export const contract = {
   'rows.list': { input: z.object({ period: PeriodLabel }), output: z.array(SheetRow) },
   'rows.insert': { input: z.object({ period: PeriodLabel, row: SheetRowShape }), output: SheetRow },
   'rows.update': {
-    input: z.object({ period: PeriodLabel, account: AccountName, patch: SheetRowPatch }),
+    input: z.object({ period: PeriodLabel, account: AccountName, patch: RowPatchInput }),
     output: SheetRow,
+  },
+  /** Several cells at once (a pasted block): validated as a whole, one undoable action. */
+  'rows.patch': {
+    input: z.object({
+      period: PeriodLabel,
+      patches: z.array(z.object({ account: AccountName, patch: RowPatchInput })).min(1).max(100_000),
+    }),
+    output: z.array(SheetRow),
   },
   'rows.delete': {
     input: z.object({ period: PeriodLabel, accounts: z.array(AccountName).min(1) }),
     output: z.object({ deleted: z.number().int() }),
   },
+
+  'history.state': { input: Empty, output: HistoryState },
+  'history.undo': { input: Empty, output: HistoryStep },
+  'history.redo': { input: Empty, output: HistoryStep },
 
   'assumptions.get': { input: Empty, output: Assumptions },
   'assumptions.set': { input: z.object({ patch: AssumptionsPatch }), output: Assumptions },

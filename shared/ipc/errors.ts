@@ -24,6 +24,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** One problem in a user's input, located as precisely as the input allows. */
 export const Problem = z.object({
   row: z.number().int().optional(),
+  account: z.string().optional(),
   column: z.string().optional(),
   field: z.string().optional(),
   value: z.string().optional(),

@@ -1,16 +1,5 @@
+import { seededRandom } from '../../shared/random';
 import { SheetRow } from '../../shared/schemas/row';
-
-/** mulberry32: the same portfolio on every run and machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A generated book of n accounts with a realistic spread: revenue falling off
@@ -18,7 +7,7 @@ export function seeded(seed: number): () => number {
  * ratings and CLV inputs on some.
  */
 export function generatePortfolio(n: number, seed = 42): SheetRow[] {
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const owners = Array.from({ length: 40 }, (_, k) => `Owner ${k + 1}`);
   const rows: SheetRow[] = new Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../shared/ipc/errors';
 import init from './migrations/001-init.sql';
+import history from './migrations/002-history.sql';
 
 export interface Migration {
   id: number;
@@ -9,7 +10,10 @@ export interface Migration {
 }
 
 /** One entry per file in migrations/, in order. A new schema change is a new file and a new line here. */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: '001-init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '001-init', sql: init },
+  { id: 2, name: '002-history', sql: history },
+];
 
 /** The schema version this build writes: the id of the last migration. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/schemas/fields';
 import { EXPANSION_RULE, SheetRow } from '../../../shared/schemas/row';
 import { matchHeaders } from './mapping';
-import { parseNumber, type NumberStyle } from './numbers';
+import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
 
 type Kind = 'text' | 'money' | 'count' | 'rating' | 'status' | 'segment';
 

@@ -1,5 +1,5 @@
 import { ASSUMPTION_KEYS, type AssumptionsPatch } from '../../../shared/schemas/assumptions';
-import { parseNumber } from '../../backend/io/numbers';
+import { parseNumber } from '../../../shared/text/numbers';
 import { UsageError, flag, pair, type Command } from '../args';
 import { table } from '../print';
 

@@ -1,7 +1,7 @@
 import { formatMoney, formatPercent } from '../../../shared/format';
 import { SCALABLE_FIELDS, SEGMENTS, type ScalableField } from '../../../shared/schemas/fields';
 import type { Adjustment, Where } from '../../../shared/schemas/scenario';
-import { parseNumber } from '../../backend/io/numbers';
+import { parseNumber } from '../../../shared/text/numbers';
 import { UsageError, flag, pair, str, type Command, type Parsed } from '../args';
 import { table } from '../print';
 

@@ -92,3 +92,88 @@ describe('the RPC dispatcher', () => {
     backend.close();
   });
 });
+
+describe('undo and redo', () => {
+  const tmp = useTempDir();
+
+  async function book() {
+    const backend = createBackend();
+    const path = join(tmp(), 'w.cpw');
+    await backend.call('workbook.create', { path });
+    await backend.call('periods.create', { label: 'Q1' });
+    for (const [account, revenue] of [['Acme', 1000], ['Beta', 2000], ['Cara', 3000]] as const) {
+      await backend.call('rows.insert', { period: 'Q1', row: { account, revenue, owner: 'Ann' } });
+    }
+    const rows = async () => {
+      const r = await backend.call('rows.list', { period: 'Q1' });
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.value as { account: string; revenue: number; presale: number; owner: string | null }[]).map((x) => [x.account, x.revenue, x.presale, x.owner]);
+    };
+    return { backend, path, rows };
+  }
+
+  it('undoes and redoes edits, adds, deletes and renames, and keeps the history across a reopen', async () => {
+    const { backend, path, rows } = await book();
+    const start = await rows();
+    await backend.call('rows.update', { period: 'Q1', account: 'Beta', patch: { revenue: 2500, account: 'Beta Corp', owner: 'Bob' } });
+    await backend.call('rows.delete', { period: 'Q1', accounts: ['Acme', 'Cara'] });
+    expect(await rows()).toEqual([['Beta Corp', 2500, 0, 'Bob']]);
+    expect(await backend.call('history.state', {})).toEqual({ ok: true, value: { undo: 'delete 2 accounts', redo: null } });
+    backend.close();
+    await backend.call('workbook.open', { path });
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'delete 2 accounts', period: 'Q1', undo: 'edit Beta', redo: 'delete 2 accounts' } });
+    expect(await rows()).toEqual([['Acme', 1000, 0, 'Ann'], ['Beta Corp', 2500, 0, 'Bob'], ['Cara', 3000, 0, 'Ann']]);
+    await backend.call('history.undo', {});
+    expect(await rows()).toEqual(start);
+    await backend.call('history.undo', {}); // the three adds, one by one
+    await backend.call('history.undo', {});
+    await backend.call('history.undo', {});
+    expect(await rows()).toEqual([]);
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'nothing to undo' } });
+    for (let i = 0; i < 5; i++) await backend.call('history.redo', {});
+    expect(await rows()).toEqual([['Beta Corp', 2500, 0, 'Bob']]);
+    expect(await backend.call('history.redo', {})).toMatchObject({ ok: false, error: { message: 'nothing to redo' } });
+    backend.close();
+  });
+
+  it('a new action after an undo drops the redo branch', async () => {
+    const { backend, rows } = await book();
+    await backend.call('rows.update', { period: 'Q1', account: 'Acme', patch: { revenue: 1 } });
+    await backend.call('history.undo', {});
+    await backend.call('rows.update', { period: 'Q1', account: 'Acme', patch: { presale: 5 } });
+    expect(await backend.call('history.state', {})).toEqual({ ok: true, value: { undo: 'edit Acme', redo: null } });
+    expect((await rows())[0]).toEqual(['Acme', 1000, 5, 'Ann']);
+    backend.close();
+  });
+
+  it('applies a pasted block as one action, or refuses all of it naming each bad cell', async () => {
+    const { backend, path, rows } = await book();
+    const before = await rows();
+    const bad = await backend.call('rows.patch', {
+      period: 'Q1',
+      patches: [
+        { account: 'Acme', patch: { revenue: 10, presale: 1 } },
+        { account: 'Beta', patch: { revenue: 20, presale: -1 } },
+        { account: 'Cara', patch: { revenue: 30, presale: 3 } },
+      ],
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { problems: [{ account: 'Beta', field: 'presale', value: '-1', rule: 'presale must be 0 or more' }] } } });
+    expect(await rows()).toEqual(before);
+    backend.close();
+    const hash = sha256(path);
+    await backend.call('workbook.open', { path });
+    const good = await backend.call('rows.patch', {
+      period: 'Q1',
+      patches: [
+        { account: 'Acme', patch: { revenue: 10, presale: 1 } },
+        { account: 'Beta', patch: { revenue: 20, presale: 2 } },
+      ],
+    });
+    expect(good.ok).toBe(true);
+    expect(await rows()).toEqual([['Acme', 10, 1, 'Ann'], ['Beta', 20, 2, 'Ann'], ['Cara', 3000, 0, 'Ann']]);
+    await backend.call('history.undo', {});
+    expect(await rows()).toEqual(before);
+    backend.close();
+    expect(sha256(path)).not.toBe(hash); // the paste and its undo were written, as history
+  });
+});

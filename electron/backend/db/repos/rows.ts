@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS } from '../../../../shared/schemas/fields';
 import type { NumberField, OptionalNumberField } from '../../../../shared/schemas/fields';
-import { SheetRow, type SheetRowPatch } from '../../../../shared/schemas/row';
+import { SheetRow, SheetRowPatch } from '../../../../shared/schemas/row';
 import { problemsMessage, zodProblems } from '../../validation';
 
 /** DOMAIN.md field name to `period_rows` column. */
@@ -26,9 +26,9 @@ const COLUMN: Record<NumberField | OptionalNumberField | 'status', string> = {
   purchasesPerYear: 'purchases_per_year',
   lifespanYears: 'lifespan_years',
 };
-const ROW_FIELDS = [...NUMBER_FIELDS, 'status', ...OPTIONAL_NUMBER_FIELDS] as const;
+export const ROW_FIELDS = [...NUMBER_FIELDS, 'status', ...OPTIONAL_NUMBER_FIELDS] as const;
 
-const SELECT_ROWS = `SELECT a.name AS account, a.owner AS owner, a.segment_override AS segmentOverride,
+export const SELECT_ROWS = `SELECT a.name AS account, a.owner AS owner, a.segment_override AS segmentOverride,
   ${ROW_FIELDS.map((f) => `r.${COLUMN[f]} AS ${f}`).join(', ')}
   FROM period_rows r JOIN accounts a ON a.id = r.account_id`;
 
@@ -46,6 +46,12 @@ function getRow(db: Database.Database, periodId: number, account: string): Sheet
   const row = findRow(db, periodId, account);
   if (!row) throw new CpwError('NOT_FOUND', `no account "${account}" in this period`);
   return row;
+}
+
+/** The account's id, found ignoring case; null when the workbook has no such account. */
+export function findAccountId(db: Database.Database, name: string): number | null {
+  const row = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
+  return row?.id ?? null;
 }
 
 /** The account's name as stored, found ignoring case; null when the workbook has no such account. */
@@ -75,11 +81,11 @@ export function upsertAccount(db: Database.Database, row: SheetRow, write: Accou
   return found.id;
 }
 
-const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
+export const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
   VALUES (?, ?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})
   ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}`;
 
-function rowValues(row: SheetRow): (number | string | null)[] {
+export function rowValues(row: Pick<SheetRow, (typeof ROW_FIELDS)[number]>): (number | string | null)[] {
   return ROW_FIELDS.map((f) => row[f]);
 }
 
@@ -101,12 +107,7 @@ export function insertRow(db: Database.Database, periodId: number, row: SheetRow
  */
 export function updateRow(db: Database.Database, periodId: number, account: string, patch: SheetRowPatch): SheetRow {
   const current = getRow(db, periodId, account);
-  const parsed = SheetRow.safeParse({ ...current, ...patch });
-  if (!parsed.success) {
-    const problems = zodProblems(parsed.error);
-    throw new CpwError('INVALID_INPUT', problemsMessage(`account "${account}"`, problems), { problems });
-  }
-  const next = parsed.data;
+  const next = checkPatch(current, patch);
   const { id: accountId } = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(current.account) as { id: number };
   if (next.account !== current.account) {
     const clash = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(next.account) as { id: number } | undefined;
@@ -124,6 +125,19 @@ export function updateRow(db: Database.Database, periodId: number, account: stri
     accountId,
   );
   return getRow(db, periodId, next.account);
+}
+
+/** The row a patch would make, validated whole; a refusal names the account, the field, the value and the rule. */
+export function checkPatch(current: SheetRow, patch: SheetRowPatch): SheetRow {
+  const fields = SheetRowPatch.safeParse(patch);
+  const parsed = fields.success ? SheetRow.safeParse({ ...current, ...fields.data }) : fields;
+  if (parsed.success) return parsed.data;
+  const problems = zodProblems(parsed.error).map((p) => ({
+    ...p,
+    account: current.account,
+    value: p.field !== undefined && p.field in patch ? String(patch[p.field as keyof SheetRowPatch]) : undefined,
+  }));
+  throw new CpwError('INVALID_INPUT', problemsMessage(`account "${current.account}"`, problems), { problems });
 }
 
 export function deleteRows(db: Database.Database, periodId: number, accounts: readonly string[]): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../electron/backend/io/numbers';
+import { parseNumber } from '../../../shared/text/numbers';
 
 const value = (raw: string, decimalComma = false) => {
   const r = parseNumber(raw, { decimalComma });

@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import { CpwError } from '../../../../shared/ipc/errors';
+import type { SheetRow } from '../../../../shared/schemas/row';
+import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues } from './rows';
+
+/** How many actions the history keeps; older ones can no longer be undone. */
+export const HISTORY_LIMIT = 1000;
+
+interface AccountState {
+  name: string;
+  owner: string | null;
+  segmentOverride: string | null;
+}
+
+/** One account's state in one period: its account fields, and its row there (null when it has none). */
+interface Snapshot {
+  periodId: number;
+  accountId: number;
+  account: AccountState;
+  row: (Pick<SheetRow, (typeof ROW_FIELDS)[number]> & { position: number }) | null;
+}
+
+interface Change {
+  before: Snapshot;
+  after: Snapshot;
+}
+
+function snapshot(db: Database.Database, periodId: number, accountId: number): Snapshot {
+  const account = db.prepare('SELECT name, owner, segment_override AS segmentOverride FROM accounts WHERE id = ?').get(accountId) as AccountState;
+  const row = db
+    .prepare(`${SELECT_ROWS.replace('SELECT ', 'SELECT r.position AS position, ')} WHERE r.period_id = ? AND r.account_id = ?`)
+    .get(periodId, accountId) as (SheetRow & { position: number }) | undefined;
+  const values = row ? (Object.fromEntries([...ROW_FIELDS, 'position'].map((f) => [f, row[f as keyof typeof row]])) as Snapshot['row']) : null;
+  return { periodId, accountId, account, row: values };
+}
+
+function apply(db: Database.Database, s: Snapshot): void {
+  db.prepare('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?').run(
+    s.account.name,
+    s.account.owner,
+    s.account.segmentOverride,
+    s.accountId,
+  );
+  if (s.row === null) {
+    db.prepare('DELETE FROM period_rows WHERE period_id = ? AND account_id = ?').run(s.periodId, s.accountId);
+  } else {
+    db.prepare(UPSERT_ROW).run(s.periodId, s.accountId, s.row.position, ...rowValues(s.row));
+    db.prepare('UPDATE period_rows SET position = ? WHERE period_id = ? AND account_id = ?').run(s.row.position, s.periodId, s.accountId);
+  }
+}
+
+/**
+ * Run `change` as one undoable action over the given accounts of a period:
+ * their state is kept before and after, a new action drops whatever had been
+ * undone (the redo branch), and the history is trimmed to HISTORY_LIMIT.
+ * The caller holds the transaction.
+ */
+export function recorded<T>(
+  db: Database.Database,
+  label: string,
+  periodId: number,
+  accountIds: readonly number[],
+  change: () => T,
+): T {
+  const before = accountIds.map((id) => snapshot(db, periodId, id));
+  const result = change();
+  const changes: Change[] = before.map((b, k) => ({ before: b, after: snapshot(db, periodId, accountIds[k]!) }));
+  db.prepare('DELETE FROM history WHERE undone = 1').run();
+  db.prepare('INSERT INTO history (label, changes, at) VALUES (?, ?, ?)').run(label, JSON.stringify(changes), new Date().toISOString());
+  db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?').run(HISTORY_LIMIT);
+  return result;
+}
+
+export interface HistoryState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export function historyState(db: Database.Database): HistoryState {
+  const undo = db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
+  const redo = db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
+  return { undo: undo?.label ?? null, redo: redo?.label ?? null };
+}
+
+function periodLabel(db: Database.Database, changes: Change[]): string | null {
+  const id = changes[0]?.before.periodId;
+  if (id === undefined) return null;
+  return (db.prepare('SELECT label FROM periods WHERE id = ?').get(id) as { label: string } | undefined)?.label ?? null;
+}
+
+/** Undo the latest action not yet undone; the caller holds the transaction. */
+export function undo(db: Database.Database): { label: string; period: string | null } {
+  const entry = db.prepare('SELECT id, label, changes FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; label: string; changes: string }
+    | undefined;
+  if (!entry) throw new CpwError('NOT_FOUND', 'nothing to undo');
+  const changes = JSON.parse(entry.changes) as Change[];
+  for (const c of [...changes].reverse()) apply(db, c.before);
+  db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(entry.id);
+  return { label: entry.label, period: periodLabel(db, changes) };
+}
+
+/** Redo the earliest undone action; the caller holds the transaction. */
+export function redo(db: Database.Database): { label: string; period: string | null } {
+  const entry = db.prepare('SELECT id, label, changes FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
+    | { id: number; label: string; changes: string }
+    | undefined;
+  if (!entry) throw new CpwError('NOT_FOUND', 'nothing to redo');
+  const changes = JSON.parse(entry.changes) as Change[];
+  for (const c of changes) apply(db, c.after);
+  db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(entry.id);
+  return { label: entry.label, period: periodLabel(db, changes) };
+}
