@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 
-/** The CLI tests run the real `cpw` binary, so build its bundle once before any test. */
+/** The CLI and e2e tests run the real `cpw` binary and the built window: build both once before any test. */
 export default function setup(): void {
-  execFileSync('npm', ['run', '--silent', 'build:cli'], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 }

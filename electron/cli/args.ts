@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Client } from '../../shared/ipc/client';
+import type { Backend } from '../backend/dispatch';
 import { parseNumber } from '../../shared/text/numbers';
 
 /** A mistake in how cpw was called: exit code 2, with the command's usage. */
@@ -20,7 +21,7 @@ export interface Command {
   options: Options;
   /** How many positionals it takes: [at least, at most]. */
   positionals: [number, number];
-  run(args: Parsed, client: Client, io: Io): Promise<number>;
+  run(args: Parsed, client: Client, io: Io, backend: Backend): Promise<number>;
 }
 
 export interface Parsed {

@@ -10,6 +10,7 @@ import { newCommand } from './commands/new';
 import { precallCommand } from './commands/precall';
 import { reportCommand } from './commands/report';
 import { scenarioCommand } from './commands/scenario';
+import { serveCommand } from './commands/serve';
 import { version } from '../../package.json';
 
 const COMMANDS: Record<string, Command> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   precall: precallCommand,
   scenario: scenarioCommand,
   check: checkCommand,
+  serve: serveCommand,
 };
 
 function overview(): string {
@@ -66,7 +68,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const backend = createBackend();
   const client: Client = createClient((method, input) => backend.call(method, input));
   try {
-    return await command.run(parse(command, rest), client, io);
+    return await command.run(parse(command, rest), client, io, backend);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`cpw ${name}: ${e.message}`);

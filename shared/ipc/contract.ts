@@ -38,6 +38,7 @@ export const HistoryState = z.object({
   redo: z.string().nullable(),
 });
 /** An undone or redone action, the period it touched, and what can be undone and redone next. */
+export type HistoryState = z.output<typeof HistoryState>;
 export const HistoryStep = HistoryState.extend({ label: z.string(), period: z.string().nullable() });
 
 /**

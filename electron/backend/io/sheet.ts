@@ -2,81 +2,13 @@ import type { Problem } from '../../../shared/ipc/errors';
 import {
   INPUT_FIELDS,
   REQUIRED_FIELDS,
-  SEGMENTS,
   ZERO_WHEN_ABSENT,
   type InputField,
-  type StatusName,
 } from '../../../shared/schemas/fields';
 import { EXPANSION_RULE, SheetRow } from '../../../shared/schemas/row';
 import { matchHeaders } from './mapping';
-import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
-
-type Kind = 'text' | 'money' | 'count' | 'rating' | 'status' | 'segment';
-
-const KIND: Record<InputField, Kind> = {
-  account: 'text',
-  owner: 'text',
-  segmentOverride: 'segment',
-  revenue: 'money',
-  presale: 'money',
-  production: 'money',
-  distribution: 'money',
-  service: 'money',
-  labour: 'money',
-  meetings: 'count',
-  calls: 'count',
-  csat: 'rating',
-  nps: 'rating',
-  status: 'status',
-  upsell: 'money',
-  crossSell: 'money',
-  referrals: 'count',
-  valueDelivered: 'money',
-  avgOrderValue: 'money',
-  purchasesPerYear: 'money',
-  lifespanYears: 'money',
-};
-
-const STATUS_WORDS: Record<string, StatusName> = {
-  active: 'active',
-  current: 'active',
-  existing: 'active',
-  new: 'new',
-  won: 'new',
-  churned: 'churned',
-  churn: 'churned',
-  lost: 'churned',
-};
-
-type CellResult = { ok: true; value: unknown } | { ok: false; rule: string };
-
-function readCell(field: InputField, raw: string, style: NumberStyle): CellResult {
-  const text = raw.trim();
-  switch (KIND[field]) {
-    case 'text':
-      // Undo the quote our own export puts before text a spreadsheet would run as a formula.
-      return { ok: true, value: text === '' ? null : text.replace(/^'(?=[=+\-@\t\r])/, '') };
-    case 'segment': {
-      if (text === '') return { ok: true, value: null };
-      const seg = SEGMENTS.find((s) => s.toLowerCase() === text.toLowerCase());
-      return seg ? { ok: true, value: seg } : { ok: false, rule: `must be one of ${SEGMENTS.join(', ')}` };
-    }
-    case 'status': {
-      if (text === '') return { ok: true, value: 'active' };
-      const status = STATUS_WORDS[text.toLowerCase()];
-      return status ? { ok: true, value: status } : { ok: false, rule: 'must be active, new or churned' };
-    }
-    default: {
-      const n = parseNumber(text, style);
-      if (!n.ok) return n;
-      if (n.value === null) return { ok: true, value: ZERO_WHEN_ABSENT.includes(field) ? 0 : null };
-      if (n.percent) return { ok: false, rule: 'must be an amount, not a percentage' };
-      if (n.value < 0) return { ok: false, rule: 'must be 0 or more (a negative cost or count is refused)' };
-      if (KIND[field] !== 'money' && !Number.isInteger(n.value)) return { ok: false, rule: 'must be a whole number' };
-      return { ok: true, value: n.value };
-    }
-  }
-}
+import { readCell } from '../../../shared/text/cells';
+import type { NumberStyle } from '../../../shared/text/numbers';
 
 export interface ParsedSheet {
   rows: SheetRow[];

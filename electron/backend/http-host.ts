@@ -1,0 +1,171 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, normalize, resolve, sep } from 'node:path';
+import type { Backend } from './dispatch';
+
+/** The renderer's policy: its own scripts only, no eval, no remote origins. AG Grid injects style elements. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** An RPC body above this is refused before it is read whole. */
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export interface HttpHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  /** The built renderer (index.html and its assets). */
+  root: string;
+  backend: Backend;
+  port?: number;
+  token?: string;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function sameSecret(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return null;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A path inside `root`, or null for anything that would leave it. */
+export function resolveInside(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
+  const base = resolve(root);
+  const full = resolve(base, relative);
+  return full === base || full.startsWith(base + sep) ? full : null;
+}
+
+/**
+ * Browser mode (DESIGN.md): the built renderer and the RPC on 127.0.0.1
+ * only, on a random port, behind a random per-run token. A request naming
+ * another Host (DNS rebinding) or Origin is refused; the RPC needs the token.
+ */
+export function startHttpHost(options: HostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  let port = 0;
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, `internal error: ${(e as Error).message}`);
+      else res.destroy();
+    });
+  });
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const hosts = allowedHosts();
+    if (!hosts.has(req.headers.host ?? '')) return send(res, 403, 'forbidden: unknown Host');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'forbidden: foreign Origin');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname === '/rpc') {
+      if (req.method !== 'POST') return send(res, 405, 'use POST', undefined, { Allow: 'POST' });
+      if (!sameSecret(req.headers['x-cpw-token'] as string | undefined, token)) return send(res, 401, 'a valid token is required');
+      const body = await readBody(req);
+      if (body === null) return send(res, 413, `request larger than ${MAX_BODY_BYTES} bytes`, undefined, { Connection: 'close' });
+      let call: { method?: unknown; input?: unknown };
+      try {
+        call = JSON.parse(body) as typeof call;
+      } catch {
+        return send(res, 400, 'the body must be JSON: { "method": ..., "input": ... }');
+      }
+      const result = await options.backend.call(String(call?.method ?? ''), call?.input);
+      return send(res, 200, JSON.stringify(result), 'application/json');
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', undefined, { Allow: 'GET, HEAD' });
+    const file = resolveInside(options.root, url.pathname);
+    if (file === null) return send(res, 404, 'not found');
+    try {
+      if (!(await stat(file)).isFile()) return send(res, 404, 'not found');
+    } catch {
+      return send(res, 404, 'not found');
+    }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const data = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': data.length,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  }
+
+  return new Promise((ready, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      ready({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

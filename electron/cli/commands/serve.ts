@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CpwError } from '../../../shared/ipc/errors';
+import { startHttpHost } from '../../backend/http-host';
+import { flag, type Command } from '../args';
+
+/** The built renderer sits beside the CLI bundle: dist/cpw.mjs and dist/renderer/. */
+export function rendererRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'renderer');
+}
+
+export const serveCommand: Command = {
+  summary: 'open a workbook in browser mode (the window, served on 127.0.0.1)',
+  usage: `cpw serve FILE [--read-only]
+
+Serve the workbench window and its RPC on 127.0.0.1 only, on a random port,
+behind a random token, and print the address to open:
+http://127.0.0.1:PORT/?token=TOKEN
+Edits are saved to FILE as they happen. Stop with Ctrl+C.`,
+  options: { 'read-only': { type: 'boolean' } },
+  positionals: [1, 1],
+  async run(args, client, io, backend) {
+    const file = args.positionals[0]!;
+    const root = rendererRoot();
+    if (!existsSync(join(root, 'index.html'))) {
+      throw new CpwError('FILE_NOT_FOUND', `the window is not built (${root} has no index.html): run \`npm run build\``);
+    }
+    await client.call('workbook.open', { path: file, readOnly: flag(args, 'read-only') });
+    const host = await startHttpHost({ root, backend });
+    io.err(`Serving ${file} in browser mode. Open this address (Ctrl+C stops):`);
+    io.out(host.url);
+    await new Promise<void>((stop) => {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    return 0;
+  },
+};

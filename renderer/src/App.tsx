@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useState } from 'react';
+import { makeClient } from './api/client';
+import { EmptyState } from './components/EmptyState';
+import { Rail } from './components/Rail';
+import { StatusBar } from './components/StatusBar';
+import { AssumptionsPanel } from './features/settings/AssumptionsPanel';
+import { SheetView } from './features/sheet/SheetView';
+import { useView, VIEWS } from './router';
+import { useWorkbook } from './state/useWorkbook';
+
+const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+export function App() {
+  const client = useMemo(() => makeClient(), []);
+  const wb = useWorkbook(client);
+  const view = useView();
+  const [search, setSearch] = useState('');
+  const [showAssumptions, setShowAssumptions] = useState(false);
+  const [addingPeriod, setAddingPeriod] = useState(false);
+
+  // Undo and redo from anywhere but a text field, where the keys belong to the text.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void wb.undo();
+      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void wb.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [wb]);
+
+  useEffect(() => {
+    document.title = wb.info ? `${wb.info.name} — Customer Profitability Workbench` : 'Customer Profitability Workbench';
+  }, [wb.info]);
+
+  if (wb.loadError) {
+    return (
+      <EmptyState title="The workbook could not be opened">
+        {wb.loadError}
+      </EmptyState>
+    );
+  }
+
+  const addPeriod = (label: string) => {
+    setAddingPeriod(false);
+    if (label.trim()) void wb.addPeriod(label.trim(), wb.period ?? undefined);
+  };
+
+  const current = VIEWS.find((v) => v.id === view)!;
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <span className="workbook-name" title={wb.info?.path}>
+          {wb.info?.name ?? 'Opening…'}
+          {wb.info?.readOnly ? ' (read-only)' : ''}
+        </span>
+        <label className="period-picker">
+          Period{' '}
+          <select aria-label="Period" value={wb.period ?? ''} onChange={(e) => void wb.choosePeriod(e.target.value)} disabled={wb.periods.length === 0}>
+            {wb.periods.map((p) => (
+              <option key={p.id} value={p.label}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {addingPeriod ? (
+          <input
+            autoFocus
+            aria-label="New period label"
+            placeholder={wb.period ? `e.g. 2026-Q4 (copies ${wb.period})` : 'e.g. 2026-Q1'}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') addPeriod(e.currentTarget.value);
+              if (e.key === 'Escape') setAddingPeriod(false);
+            }}
+            onBlur={() => setAddingPeriod(false)}
+          />
+        ) : (
+          <button type="button" onClick={() => setAddingPeriod(true)} title="Add a period: a copy of the current one, or the first">
+            + Period
+          </button>
+        )}
+        <input className="search" type="search" placeholder="Search accounts…" aria-label="Search accounts" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="button" onClick={() => void wb.undo()} disabled={!wb.history.undo} title={wb.history.undo ? `Undo ${wb.history.undo} (Ctrl+Z)` : 'Nothing to undo'}>
+          Undo
+        </button>
+        <button type="button" onClick={() => void wb.redo()} disabled={!wb.history.redo} title={wb.history.redo ? `Redo ${wb.history.redo} (Ctrl+Y)` : 'Nothing to redo'}>
+          Redo
+        </button>
+        <button type="button" onClick={() => setShowAssumptions((s) => !s)} aria-expanded={showAssumptions}>
+          Assumptions
+        </button>
+      </header>
+      <Rail view={view} />
+      <main className="content">
+        {current.ready ? (
+          <SheetView wb={wb} search={search} />
+        ) : (
+          <EmptyState title={`${current.label} is not built yet`}>
+            This view arrives in a later version. The <a href="#/sheet">Sheet</a> holds every account and its computed figures now.
+          </EmptyState>
+        )}
+        {wb.notice ? (
+          <div className={`notice ${wb.notice.kind}`} role={wb.notice.kind === 'error' ? 'alert' : 'status'}>
+            {wb.notice.text}
+            <button type="button" aria-label="Dismiss" onClick={() => wb.setNotice(null)}>
+              ×
+            </button>
+          </div>
+        ) : null}
+      </main>
+      {showAssumptions && wb.assumptions ? (
+        <AssumptionsPanel assumptions={wb.assumptions} onChange={wb.changeAssumptions} onClose={() => setShowAssumptions(false)} />
+      ) : null}
+      <StatusBar wb={wb} />
+    </div>
+  );
+}

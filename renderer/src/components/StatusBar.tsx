@@ -1,0 +1,38 @@
+import { formatMoney, formatPercent } from '../../../shared/format';
+import type { Workbook } from '../state/useWorkbook';
+
+/** Always in view: the period's accounts, revenue, profit, ROI and loss makers, and any work under way. */
+export function StatusBar({ wb }: { wb: Workbook }) {
+  const f = wb.model?.result.figures;
+  const currency = wb.info?.currency ?? 'USD';
+  return (
+    <footer className="status-bar" aria-label="Period totals">
+      {f ? (
+        <>
+          <span data-testid="status-accounts">{f.count} accounts</span>
+          <span data-testid="status-revenue">Revenue {formatMoney(f.revenue, currency)}</span>
+          <span data-testid="status-profit" className={f.profit < 0 ? 'loss' : undefined}>
+            Profit {formatMoney(f.profit, currency)}
+          </span>
+          <span data-testid="status-roi" title="Profit divided by total cost">
+            ROI {formatPercent(f.roi)}
+          </span>
+          <span data-testid="status-loss-makers" title="Accounts whose costs pass their revenue">
+            Loss makers {f.lossMakers}
+          </span>
+        </>
+      ) : (
+        <span>No period open</span>
+      )}
+      <span className="work" aria-live="polite">
+        {wb.busy ? (
+          <>
+            <span className="spinner" aria-hidden="true" /> {wb.busy}
+          </>
+        ) : (
+          'All changes saved'
+        )}
+      </span>
+    </footer>
+  );
+}

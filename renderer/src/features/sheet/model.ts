@@ -1,0 +1,89 @@
+import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../../shared/engine/columns';
+import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
+import type { Assumptions } from '../../../../shared/schemas/assumptions';
+import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../../shared/schemas/fields';
+import type { SheetRow } from '../../../../shared/schemas/row';
+
+/**
+ * The period as the grid holds it: the rows (the grid's own row objects,
+ * changed in place), their columns and the engine's result. The whole
+ * period is recomputed on every edit; an edit of a number only rewrites
+ * one slot of one typed array, so nothing is rebuilt but the result.
+ */
+export interface SheetModel {
+  readonly rows: SheetRow[];
+  readonly columns: SheetColumns;
+  readonly result: SheetResult;
+}
+
+export function buildModel(rows: SheetRow[], a: Assumptions): SheetModel {
+  const columns = toColumns(rows);
+  return { rows, columns, result: computeColumns(columns, a) };
+}
+
+export function recompute(model: SheetModel, a: Assumptions): SheetModel {
+  return { ...model, result: computeColumns(model.columns, a) };
+}
+
+/** Put a saved row in place of row i and recompute. */
+export function replaceRow(model: SheetModel, i: number, next: SheetRow, a: Assumptions): SheetModel {
+  const row = model.rows[i]!;
+  const sameShape =
+    row.account === next.account && row.owner === next.owner && row.segmentOverride === next.segmentOverride;
+  Object.assign(row, next);
+  if (!sameShape) return buildModel(model.rows, a);
+  const c = model.columns;
+  for (const f of FLOAT_FIELDS) c[f][i] = next[f] ?? NaN;
+  c.status[i] = STATUSES.indexOf(next.status);
+  return recompute(model, a);
+}
+
+/** Computed columns of the sheet, by their DOMAIN.md names. */
+export const COMPUTED = [
+  'totalCost',
+  'profit',
+  'margin',
+  'roi',
+  'costToRevenue',
+  'interactionCost',
+  'clv',
+  'segment',
+  'paretoClass',
+] as const;
+export type ComputedField = (typeof COMPUTED)[number];
+
+/** One computed value of account i; null where DOMAIN.md says there is none. */
+export function metricValue(r: SheetResult, field: ComputedField, i: number): number | string | null {
+  if (field === 'segment') return SEGMENTS[r.segment[i]!]!;
+  if (field === 'paretoClass') return PARETO_CLASSES[r.paretoClass[i]!]!;
+  const v = r.metrics[field][i]!;
+  return Number.isNaN(v) ? null : v;
+}
+
+/** The pinned totals row: sums for money and counts, the portfolio's own ratios. */
+export function totalsRow(r: SheetResult): Record<string, number | string | null> {
+  const f = r.figures;
+  let clv = 0;
+  for (let i = 0; i < r.columns.n; i++) clv += r.metrics.clv[i]!;
+  return {
+    account: `Total (${f.count} account${f.count === 1 ? '' : 's'})`,
+    revenue: f.revenue,
+    presale: f.presale,
+    production: f.production,
+    distribution: f.distribution,
+    service: f.service,
+    labour: f.labour,
+    meetings: f.meetings,
+    calls: f.calls,
+    upsell: f.upsell,
+    crossSell: f.crossSell,
+    referrals: f.referrals,
+    totalCost: f.totalCost,
+    profit: f.profit,
+    margin: f.margin,
+    roi: f.roi,
+    costToRevenue: f.revenue > 0 ? f.totalCost / f.revenue : null,
+    interactionCost: f.interactionCost,
+    clv,
+  };
+}

@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Client } from '../../../shared/ipc/client';
+import type { HistoryState, WorkbookInfo } from '../../../shared/ipc/contract';
+import { CpwError } from '../../../shared/ipc/errors';
+import type { Assumptions, AssumptionsPatch } from '../../../shared/schemas/assumptions';
+import type { Period } from '../../../shared/schemas/period';
+import type { SheetRow, SheetRowPatch } from '../../../shared/schemas/row';
+import { buildModel, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
+
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/**
+ * The open workbook as the window sees it: its periods, assumptions, the
+ * current period's sheet model and the undo history. Every change goes to
+ * the backend as one call; the model is recomputed here, at once.
+ */
+export function useWorkbook(client: Client) {
+  const [info, setInfo] = useState<WorkbookInfo | null>(null);
+  const [periods, setPeriods] = useState<Period[]>([]);
+  const [period, setPeriod] = useState<string | null>(null);
+  const [assumptions, setAssumptions] = useState<Assumptions | null>(null);
+  const [model, setModel] = useState<SheetModel | null>(null);
+  const [history, setHistory] = useState<HistoryState>({ undo: null, redo: null });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const modelRef = useRef<SheetModel | null>(null);
+  modelRef.current = model;
+  const assumptionsRef = useRef<Assumptions | null>(null);
+  assumptionsRef.current = assumptions;
+
+  const fail = useCallback((e: unknown) => {
+    setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+  }, []);
+
+  const refreshHistory = useCallback(async () => setHistory(await client.call('history.state')), [client]);
+
+  const loadRows = useCallback(
+    async (label: string, a: Assumptions) => {
+      setBusy(`Loading ${label}…`);
+      try {
+        const rows = await client.call('rows.list', { period: label });
+        setModel(buildModel(rows, a));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client],
+  );
+
+  const load = useCallback(
+    async (wanted?: string | null) => {
+      try {
+        const [nextInfo, list, a] = await Promise.all([client.call('workbook.info'), client.call('periods.list'), client.call('assumptions.get')]);
+        setInfo(nextInfo);
+        setPeriods(list);
+        setAssumptions(a);
+        const label = list.find((p) => p.label === wanted)?.label ?? list[list.length - 1]?.label ?? null;
+        setPeriod(label);
+        if (label) await loadRows(label, a);
+        else setModel(null);
+        await refreshHistory();
+        setLoadError(null);
+      } catch (e) {
+        setLoadError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    [client, loadRows, refreshHistory],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const choosePeriod = useCallback(
+    async (label: string) => {
+      setPeriod(label);
+      if (assumptionsRef.current) await loadRows(label, assumptionsRef.current).catch(fail);
+    },
+    [loadRows, fail],
+  );
+
+  /** Save one row's change; the model already shows it, and is reloaded if the save fails. */
+  const saveRow = useCallback(
+    async (index: number, account: string, patch: SheetRowPatch, next: SheetRow) => {
+      const m = modelRef.current;
+      const a = assumptionsRef.current;
+      if (!m || !a || !period) return;
+      setModel(replaceRow(m, index, next, a));
+      setBusy('Saving…');
+      try {
+        await client.call('rows.update', { period, account, patch });
+        await refreshHistory();
+      } catch (e) {
+        fail(e);
+        await loadRows(period, a);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, period, refreshHistory, loadRows, fail],
+  );
+
+  /** A block of changes as one action: all saved, or none and the reason. */
+  const saveBlock = useCallback(
+    async (patches: { index: number; account: string; patch: SheetRowPatch }[]) => {
+      const a = assumptionsRef.current;
+      if (!a || !period) return false;
+      setBusy(`Pasting into ${patches.length} row${patches.length === 1 ? '' : 's'}…`);
+      try {
+        const saved = await client.call('rows.patch', { period, patches: patches.map(({ account, patch }) => ({ account, patch })) });
+        let m = modelRef.current!;
+        saved.forEach((row, k) => {
+          m = replaceRow(m, patches[k]!.index, row, a);
+        });
+        setModel(m);
+        await refreshHistory();
+        setNotice({ kind: 'info', text: `Pasted into ${patches.length} row${patches.length === 1 ? '' : 's'} (Ctrl+Z undoes it).` });
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client, period, refreshHistory, fail],
+  );
+
+  const addAccount = useCallback(async () => {
+    const m = modelRef.current;
+    if (!period || !assumptionsRef.current) return null;
+    const taken = new Set((m?.rows ?? []).map((r) => r.account.toLowerCase()));
+    let name = 'New account';
+    for (let k = 2; taken.has(name.toLowerCase()); k++) name = `New account ${k}`;
+    try {
+      await client.call('rows.insert', { period, row: { account: name, revenue: 0 } });
+      await loadRows(period, assumptionsRef.current);
+      await refreshHistory();
+      return name;
+    } catch (e) {
+      fail(e);
+      return null;
+    }
+  }, [client, period, loadRows, refreshHistory, fail]);
+
+  const deleteAccounts = useCallback(
+    async (accounts: string[]) => {
+      if (!period || !assumptionsRef.current || accounts.length === 0) return;
+      try {
+        await client.call('rows.delete', { period, accounts });
+        await loadRows(period, assumptionsRef.current);
+        await refreshHistory();
+        setNotice({ kind: 'info', text: `Deleted ${accounts.length === 1 ? accounts[0] : `${accounts.length} accounts`} (Ctrl+Z undoes it).` });
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [client, period, loadRows, refreshHistory, fail],
+  );
+
+  const step = useCallback(
+    async (which: 'history.undo' | 'history.redo') => {
+      try {
+        const done = await client.call(which);
+        setHistory({ undo: done.undo, redo: done.redo });
+        const target = done.period ?? period;
+        if (target && assumptionsRef.current) {
+          setPeriod(target);
+          await loadRows(target, assumptionsRef.current);
+        }
+        setNotice({ kind: 'info', text: `${which === 'history.undo' ? 'Undone' : 'Redone'}: ${done.label}` });
+      } catch (e) {
+        if (e instanceof CpwError && e.code === 'NOT_FOUND') setNotice({ kind: 'info', text: e.message });
+        else fail(e);
+      }
+    },
+    [client, period, loadRows, fail],
+  );
+
+  const changeAssumptions = useCallback(
+    async (patch: AssumptionsPatch) => {
+      try {
+        const a = await client.call('assumptions.set', { patch });
+        setAssumptions(a);
+        const m = modelRef.current;
+        if (m) setModel(recompute(m, a));
+        setInfo((i) => (i ? { ...i, currency: a.currency } : i));
+        return null;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+    [client],
+  );
+
+  const addPeriod = useCallback(
+    async (label: string, copyFrom?: string) => {
+      try {
+        await client.call('periods.create', copyFrom ? { label, copyFrom } : { label });
+        await load(label);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [client, load, fail],
+  );
+
+  return useMemo(
+    () => ({
+      info,
+      periods,
+      period,
+      assumptions,
+      model,
+      history,
+      busy,
+      notice,
+      loadError,
+      setNotice,
+      choosePeriod,
+      saveRow,
+      saveBlock,
+      addAccount,
+      deleteAccounts,
+      undo: () => step('history.undo'),
+      redo: () => step('history.redo'),
+      changeAssumptions,
+      addPeriod,
+    }),
+    [info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod],
+  );
+}
+
+export type Workbook = ReturnType<typeof useWorkbook>;

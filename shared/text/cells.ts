@@ -1,0 +1,80 @@
+import {
+  SEGMENTS,
+  ZERO_WHEN_ABSENT,
+  type InputField,
+  type StatusName,
+} from '../schemas/fields';
+import { parseNumber, type NumberStyle } from './numbers';
+
+/**
+ * One cell's text as a field's value, the same for an imported file, a
+ * typed grid cell and a pasted block: numbers as people type them, a status
+ * or segment by name, a blank as 0 or "not given" as DOMAIN.md says.
+ */
+export type FieldKind = 'text' | 'money' | 'count' | 'rating' | 'status' | 'segment';
+
+export const FIELD_KIND: Record<InputField, FieldKind> = {
+  account: 'text',
+  owner: 'text',
+  segmentOverride: 'segment',
+  revenue: 'money',
+  presale: 'money',
+  production: 'money',
+  distribution: 'money',
+  service: 'money',
+  labour: 'money',
+  meetings: 'count',
+  calls: 'count',
+  csat: 'rating',
+  nps: 'rating',
+  status: 'status',
+  upsell: 'money',
+  crossSell: 'money',
+  referrals: 'count',
+  valueDelivered: 'money',
+  avgOrderValue: 'money',
+  purchasesPerYear: 'money',
+  lifespanYears: 'money',
+};
+
+const STATUS_WORDS: Record<string, StatusName> = {
+  active: 'active',
+  current: 'active',
+  existing: 'active',
+  new: 'new',
+  won: 'new',
+  churned: 'churned',
+  churn: 'churned',
+  lost: 'churned',
+};
+
+export type CellResult = { ok: true; value: unknown } | { ok: false; rule: string };
+
+export function readCell(field: InputField, raw: string, style: NumberStyle = { decimalComma: false }): CellResult {
+  const text = raw.trim();
+  switch (FIELD_KIND[field]) {
+    case 'text':
+      // Undo the quote our own export puts before text a spreadsheet would run as a formula.
+      return { ok: true, value: text === '' ? null : text.replace(/^'(?=[=+\-@\t\r])/, '') };
+    case 'segment': {
+      if (text === '') return { ok: true, value: null };
+      const seg = SEGMENTS.find((s) => s.toLowerCase() === text.toLowerCase());
+      return seg ? { ok: true, value: seg } : { ok: false, rule: `must be one of ${SEGMENTS.join(', ')}` };
+    }
+    case 'status': {
+      if (text === '') return { ok: true, value: 'active' };
+      const status = STATUS_WORDS[text.toLowerCase()];
+      return status ? { ok: true, value: status } : { ok: false, rule: 'must be active, new or churned' };
+    }
+    default: {
+      const n = parseNumber(text, style);
+      if (!n.ok) return n;
+      if (n.value === null) return { ok: true, value: ZERO_WHEN_ABSENT.includes(field) ? 0 : null };
+      if (n.percent) return { ok: false, rule: 'must be an amount, not a percentage' };
+      if (n.value < 0) return { ok: false, rule: 'must be 0 or more (a negative cost or count is refused)' };
+      if (FIELD_KIND[field] !== 'money' && !Number.isInteger(n.value)) return { ok: false, rule: 'must be a whole number' };
+      return { ok: true, value: n.value };
+    }
+  }
+}
+

@@ -1,0 +1,154 @@
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../../shared/format';
+import type { Report } from '../../shared/schemas/report';
+import { cpw, cpwJson } from '../helpers';
+import { launchChromium, serve, type Served } from './browser';
+import { SheetPage } from './pages/sheet-page';
+
+const money = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
+
+describe('the sheet in browser mode, on the sample workbook', () => {
+  let dir: string;
+  let book: string;
+  let browser: Browser;
+  let page: Page;
+  let server: Served;
+  let sheet: SheetPage;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
+    book = join(dir, 'demo.cpw');
+    expect((await cpw(['new', book, '--sample'])).code).toBe(0);
+    server = await serve(book);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    sheet = new SheetPage(page);
+    await sheet.open(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the sample with computed columns, totals and the status bar', async () => {
+    await expect.poll(() => sheet.status('accounts').textContent()).toBe('42 accounts');
+    expect(await sheet.text('Northwind Logistics', 'revenue')).toBe('$819,236');
+    expect(await sheet.totalsText('account')).toBe('Total (42 accounts)');
+    expect(await (await sheet.cell('Contoso Retail', 'profit')).getAttribute('class')).toContain('loss');
+    expect(await sheet.text('Contoso Retail', 'profit')).toMatch(/^-\$/);
+    expect(await page.locator('.ag-header-cell[col-id="profit"]').getAttribute('class')).toContain('computed-header');
+    await sheet.screenshot('sheet-sample');
+  });
+
+  it('an edit of revenue recomputes profit, ROI, the totals and the status bar, and is kept after a reload', async () => {
+    const cost = money(await sheet.text('Northwind Logistics', 'totalCost'));
+    const totalRevenue = money(await sheet.totalsText('revenue'));
+    const oldRevenue = money(await sheet.text('Northwind Logistics', 'revenue'));
+    await sheet.type('Northwind Logistics', 'revenue', '900,000');
+    await expect.poll(() => sheet.text('Northwind Logistics', 'profit')).toBe(formatMoney(900_000 - cost, 'USD'));
+    expect(await sheet.text('Northwind Logistics', 'roi')).toBe(`${(((900_000 - cost) / cost) * 100).toFixed(1)}%`);
+    expect(await sheet.totalsText('revenue')).toBe(formatMoney(totalRevenue - oldRevenue + 900_000, 'USD'));
+    expect(await sheet.status('revenue').textContent()).toBe(`Revenue ${formatMoney(totalRevenue - oldRevenue + 900_000, 'USD')}`);
+    await sheet.saved();
+    await page.reload();
+    await sheet.open(server.url);
+    expect(await sheet.text('Northwind Logistics', 'revenue')).toBe('$900,000');
+  });
+
+  it('refuses a negative cost with a message by the cell, and saves nothing', async () => {
+    const before = await sheet.text('Fabrikam Foods', 'presale');
+    await sheet.type('Fabrikam Foods', 'presale', '-500');
+    await expect(sheet.error()).toBeTruthy();
+    await sheet.error().waitFor();
+    expect(await sheet.error().textContent()).toContain('Presale of Fabrikam Foods: "-500" must be 0 or more');
+    expect(await sheet.text('Fabrikam Foods', 'presale')).toBe(before);
+    await sheet.screenshot('sheet-error');
+    await page.keyboard.press('Escape');
+  });
+
+  it('pastes a 3x4 block as one change, and undoes and redoes it', async () => {
+    const accounts = ['Tailspin Air', 'Litware Systems', 'Adatum Health'];
+    const before = await Promise.all(accounts.map((a) => sheet.text(a, 'service')));
+    await sheet.focus('Tailspin Air', 'presale');
+    await sheet.paste('1000\t2000\t3000\t4000\n1100\t2100\t3100\t4100\n1200\t2200\t3200\t$4,200\n');
+    await expect.poll(() => sheet.text('Adatum Health', 'service')).toBe('$4,200');
+    expect(await sheet.text('Tailspin Air', 'presale')).toBe('$1,000');
+    expect(await sheet.text('Litware Systems', 'distribution')).toBe('$3,100');
+    await sheet.saved();
+    await sheet.screenshot('sheet-pasted');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => Promise.all(accounts.map((a) => sheet.text(a, 'service')))).toEqual(before);
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => sheet.text('Adatum Health', 'service')).toBe('$4,200');
+  });
+
+  it('refuses a pasted block with one bad value as a whole, naming the cell', async () => {
+    const before = await sheet.text('Woodgrove Bank', 'presale');
+    await sheet.focus('Woodgrove Bank', 'presale');
+    await sheet.paste('10\t20\n30\tabc\n');
+    await sheet.error().waitFor();
+    const message = (await sheet.error().textContent()) ?? '';
+    expect(message).toContain('Nothing was pasted');
+    expect(message).toMatch(/row \d+ \(Proseware Labs\), column Production: value "abc" must be a number/);
+    expect(await sheet.text('Woodgrove Bank', 'presale')).toBe(before);
+    await page.keyboard.press('Escape');
+  });
+
+  it('adds an account, deletes it, and brings it back with undo', async () => {
+    await page.getByRole('button', { name: '+ Account' }).click();
+    // The new account's name opens for typing.
+    await page.waitForFunction(() => document.activeElement?.closest('.ag-cell-inline-editing[col-id="account"]'));
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('Zeta Test Ltd');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sheet.status('accounts').textContent()).toBe('43 accounts');
+    await sheet.saved();
+    await sheet.search('Zeta Test');
+    await sheet.focus('Zeta Test Ltd', 'revenue');
+    await page.getByRole('button', { name: 'Delete selected' }).click();
+    await expect.poll(() => sheet.status('accounts').textContent()).toBe('42 accounts');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => sheet.status('accounts').textContent()).toBe('43 accounts');
+    expect(await sheet.text('Zeta Test Ltd', 'revenue')).toBe('$0');
+    await sheet.search('');
+  });
+
+  it('keeps the edits in the workbook file once the server stops', async () => {
+    expect(await server.stop()).toBe(0);
+    const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);
+    const by = (name: string) => report.accounts.find((a) => a.account === name)!;
+    expect(by('Northwind Logistics').revenue).toBe(900_000);
+    expect(by('Adatum Health').service).toBe(4200);
+    expect(by('Zeta Test Ltd')).toBeDefined();
+    expect(by('Fabrikam Foods').presale).toBeGreaterThan(0);
+  });
+});
+
+describe('an empty workbook in browser mode', () => {
+  it('says what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
+    const book = join(dir, 'empty.cpw');
+    await cpw(['new', book]);
+    const server = await serve(book);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      await page.goto(server.url);
+      await page.getByText('This workbook has no periods yet').waitFor();
+      expect(await page.locator('.empty-state').textContent()).toContain('npx cpw import FILE sheet.csv --period 2026-Q1');
+      await new SheetPage(page).screenshot('sheet-empty-workbook');
+      await page.goto(new URL('#/dashboard', server.url).toString());
+      await page.getByText('Dashboard is not built yet').waitFor();
+    } finally {
+      await browser.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
