@@ -3,21 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, normalize, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Backend } from './dispatch';
 
-/** The renderer's policy: its own scripts only, no eval, no remote origins. AG Grid injects style elements. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 /** An RPC body above this is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { makeClient } from './api/client';
+import { desktopBridge, makeClient } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { Rail } from './components/Rail';
 import { StatusBar } from './components/StatusBar';
@@ -18,8 +18,20 @@ export function App() {
   const [showAssumptions, setShowAssumptions] = useState(false);
   const [addingPeriod, setAddingPeriod] = useState(false);
 
+  // In the desktop app the menu's Undo and Redo (and their accelerators) arrive as commands.
+  useEffect(
+    () =>
+      desktopBridge()?.onCommand((command) => {
+        if (command === 'workbook-changed') window.location.reload();
+        else if (isTextField(document.activeElement)) document.execCommand(command);
+        else void (command === 'undo' ? wb.undo() : wb.redo());
+      }),
+    [wb],
+  );
+
   // Undo and redo from anywhere but a text field, where the keys belong to the text.
   useEffect(() => {
+    if (desktopBridge()) return undefined; // the app menu's accelerators carry these keys there
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || isTextField(e.target)) return;
       const key = e.key.toLowerCase();

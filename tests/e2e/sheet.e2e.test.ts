@@ -119,6 +119,58 @@ describe('the sheet in browser mode, on the sample workbook', () => {
     await sheet.search('');
   });
 
+  it('Delete clears a cell, and Ctrl+C copies a Shift+arrow block as tab-separated text', async () => {
+    await sheet.focus('Coho Winery', 'labour');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => sheet.text('Coho Winery', 'labour')).toBe('$0');
+    await sheet.saved();
+    const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);
+    const coho = report.accounts.find((a) => a.account === 'Coho Winery')!;
+    const next = report.accounts[report.accounts.indexOf(coho) + 1]!;
+    expect(coho.labour).toBe(0);
+    await sheet.focus('Coho Winery', 'presale');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toBe(`${coho.presale}\t${coho.production}\n${next.presale}\t${next.production}`);
+    await sheet.screenshot('sheet-block-selected');
+  });
+
+  it('undo still works after a reload: the history is in the workbook', async () => {
+    const before = await sheet.text('Wingtip Toys', 'calls');
+    await sheet.type('Wingtip Toys', 'calls', '77');
+    await expect.poll(() => sheet.text('Wingtip Toys', 'calls')).toBe('77');
+    await sheet.saved();
+    await page.reload();
+    await sheet.open(server.url);
+    expect(await sheet.text('Wingtip Toys', 'calls')).toBe('77');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => sheet.text('Wingtip Toys', 'calls')).toBe(before);
+  });
+
+  it('the assumptions panel recomputes the sheet as a rate changes', async () => {
+    const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);
+    const nw = report.accounts.find((a) => a.account === 'Northwind Logistics')!;
+    expect(await sheet.text('Northwind Logistics', 'interactionCost')).toBe(formatMoney(nw.interactionCost, 'USD'));
+    await page.getByRole('button', { name: 'Assumptions' }).click();
+    const rate = page.getByRole('textbox', { name: 'Daily rate' });
+    await rate.fill('2000');
+    await rate.press('Enter');
+    await expect.poll(() => sheet.text('Northwind Logistics', 'interactionCost')).toBe(formatMoney(nw.interactionCost * 2, 'USD'));
+    await rate.fill('-1');
+    await rate.press('Enter');
+    await page.getByText('dailyRate must be 0 or more', { exact: true }).waitFor();
+    await sheet.screenshot('sheet-assumptions');
+    await rate.fill('1000');
+    await rate.press('Enter');
+    await expect.poll(() => sheet.text('Northwind Logistics', 'interactionCost')).toBe(formatMoney(nw.interactionCost, 'USD'));
+    await page.getByRole('button', { name: 'Close assumptions' }).click();
+  });
+
   it('keeps the edits in the workbook file once the server stops', async () => {
     expect(await server.stop()).toBe(0);
     const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);

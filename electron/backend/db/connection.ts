@@ -9,6 +9,21 @@ import { SCHEMA_VERSION, migrate } from './migrate';
 export const APPLICATION_ID = 0x43505742;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
+let nativeBinding: string | undefined;
+
+/**
+ * The desktop app loads better-sqlite3 built for Electron's ABI from a folder
+ * of its own (DESIGN.md, "Packaging"), so the Node build that the CLI and the
+ * tests load is never touched.
+ */
+export function setNativeBinding(path: string): void {
+  nativeBinding = path;
+}
+
+function sqlite(filename: string | Buffer, options: Database.Options = {}): Database.Database {
+  return new Database(filename, nativeBinding === undefined ? options : { ...options, nativeBinding });
+}
+
 export interface OpenWorkbook {
   readonly db: Database.Database;
   readonly path: string;
@@ -82,7 +97,7 @@ function damaged(path: string, problems: string[]): CpwError {
 /** Open SQLite on a file that passed the header check, mapping SQLite's own refusals to ours. */
 function connect(path: string, readonly: boolean): Database.Database {
   try {
-    const db = new Database(path, { readonly, fileMustExist: true });
+    const db = sqlite(path, { readonly, fileMustExist: true });
     // A workbook from someone else may carry triggers or views: never let them call unsafe functions.
     db.pragma('trusted_schema = OFF');
     db.pragma('foreign_keys = ON');
@@ -127,7 +142,7 @@ export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkb
   if (readOnly) {
     let db = connect(path, true);
     if (schemaVersion < SCHEMA_VERSION) {
-      const copy = new Database(db.serialize());
+      const copy = sqlite(db.serialize());
       db.close();
       copy.pragma('foreign_keys = ON');
       migrate(copy);
@@ -171,7 +186,7 @@ export function createWorkbook(path: string, seed?: (db: Database.Database) => v
     throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
   }
   const tmp = `${path}.creating-${process.pid}`;
-  const db = new Database(tmp);
+  const db = sqlite(tmp);
   try {
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = ON');

@@ -30,9 +30,11 @@ Edits are saved to FILE as they happen. Stop with Ctrl+C.`,
     const host = await startHttpHost({ root, backend });
     io.err(`Serving ${file} in browser mode. Open this address (Ctrl+C stops):`);
     io.out(host.url);
+    // `on`, not `once`: Ctrl+C under `npm start` reaches us twice (the terminal's and the launcher's), and the
+    // second must not kill the process before it has closed the workbook and released its lock.
     await new Promise<void>((stop) => {
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', () => stop());
+      process.on('SIGTERM', () => stop());
     });
     await host.close();
     return 0;

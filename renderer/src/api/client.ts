@@ -1,9 +1,15 @@
 import { createClient, type Client } from '../../../shared/ipc/client';
 import { httpTransport, tokenFromLocation } from './transports/http';
-import { ipcTransport, type RpcBridge } from './transports/ipc';
+import { ipcTransport } from './transports/ipc';
+import type { CpwBridge } from '../../../shared/ipc/bridge';
+
+/** The desktop app's preload bridge; absent in browser mode. */
+export function desktopBridge(): CpwBridge | undefined {
+  return (window as unknown as { cpw?: CpwBridge }).cpw;
+}
 
 /** The one client of the window; it does not know whether IPC or HTTP carries its calls. */
 export function makeClient(): Client {
-  const bridge = (window as unknown as { cpw?: RpcBridge }).cpw;
+  const bridge = desktopBridge();
   return createClient(bridge ? ipcTransport(bridge) : httpTransport(tokenFromLocation(window.location, window.sessionStorage)));
 }

@@ -191,6 +191,8 @@ export function useWorkbook(client: Client) {
         setInfo((i) => (i ? { ...i, currency: a.currency } : i));
         return null;
       } catch (e) {
+        // The rule itself ("dailyRate must be 0 or more") reads better beside the field than the call's name.
+        if (e instanceof CpwError && e.details?.problems?.length) return e.details.problems.map((p) => p.rule).join('; ');
         return e instanceof Error ? e.message : String(e);
       }
     },

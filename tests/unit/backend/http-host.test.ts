@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
 import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, resolveInside, startHttpHost, type HttpHost } from '../../../electron/backend/http-host';
-import { useTempDir } from '../../helpers';
+import { ROOT, useTempDir } from '../../helpers';
 
 interface Answer {
   status: number;
@@ -110,5 +110,13 @@ describe('the browser-mode host', () => {
     expect((await send(s.port, '/rpc', { headers: h })).status).toBe(405);
     expect((await send(s.port, '/', { method: 'DELETE', headers: h })).status).toBe(405);
     expect(JSON.parse((await rpc({ method: 'no.such', input: {} })).body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+});
+
+describe('the window page itself', () => {
+  it("carries the same Content-Security-Policy as a meta tag, less frame-ancestors (a meta tag cannot)", () => {
+    const html = readFileSync(join(ROOT, 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; '));
   });
 });

@@ -3,7 +3,6 @@ import {
   ModuleRegistry,
   themeQuartz,
   type CellFocusedEvent,
-  type CellKeyDownEvent,
   type Column,
   type GridApi,
   type SuppressKeyboardEventParams,
@@ -60,7 +59,9 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<CellRef | null>(null);
   const block = useRef<{ top: number; bottom: number; left: number; right: number } | null>(null);
-  const extending = useRef(false);
+  /** Where a Shift+arrow moved the focus: that focus change extends the block instead of starting a new one. */
+  const extendTarget = useRef<CellRef | null>(null);
+  const keyHandler = useRef<(ev: KeyboardEvent) => boolean>(() => false);
   /** An account just added: its name cell opens for typing once the grid has its row. */
   const pendingEdit = useRef<string | null>(null);
 
@@ -155,17 +156,12 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     () => ({
       sortable: true,
       resizable: true,
+      // Cells take text as people type it ("1,234", "$500"); our parser and zod decide, not the grid's data types.
+      cellDataType: false,
       wrapHeaderText: true,
       autoHeaderHeight: true,
-      suppressKeyboardEvent: (p: SuppressKeyboardEventParams) => {
-        const e = p.event;
-        if (p.editing) return false;
-        // Ours, not the grid's: block selection, clearing a cell, and undo/redo.
-        if (e.shiftKey && ARROWS.has(e.key)) return true;
-        if (e.key === 'Delete') return true;
-        if ((e.ctrlKey || e.metaKey) && ['z', 'y', 'Z', 'Y'].includes(e.key)) return true;
-        return false;
-      },
+      // Ours, not the grid's: block selection, clearing a cell, deleting accounts, and undo/redo (the window's).
+      suppressKeyboardEvent: (p: SuppressKeyboardEventParams) => !p.editing && keyHandler.current(p.event),
       cellClassRules: { 'in-block': (p: { node: { rowIndex: number | null; rowPinned?: string | null }; colDef: { colId?: string } }) => !p.node.rowPinned && inBlock(p.node.rowIndex ?? -1, p.colDef.colId ?? '') },
     }),
     [],
@@ -174,9 +170,14 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const repaintBlock = () => apiRef.current?.refreshCells({ force: true });
 
   const onCellFocused = (e: CellFocusedEvent) => {
-    if (extending.current || e.rowPinned) return;
+    if (e.rowPinned) return;
     const col = typeof e.column === 'string' ? e.column : e.column?.getColId();
     if (e.rowIndex === null || e.rowIndex === undefined || !col) return;
+    const target = extendTarget.current;
+    if (target && target.row === e.rowIndex && target.col === col) {
+      extendTarget.current = null;
+      return;
+    }
     anchor.current = { row: e.rowIndex, col };
     if (block.current) {
       block.current = null;
@@ -204,10 +205,9 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     if (key === 'ArrowRight') k = Math.min(cols.length - 1, k + 1);
     const a = cols.indexOf(start.col);
     block.current = { top: Math.min(start.row, row), bottom: Math.max(start.row, row), left: Math.min(a, k), right: Math.max(a, k) };
-    extending.current = true;
+    extendTarget.current = { row, col: cols[k]! };
     api.ensureIndexVisible(row);
     api.setFocusedCell(row, cols[k]!);
-    extending.current = false;
     repaintBlock();
   };
 
@@ -240,21 +240,23 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     node.setDataValue(f.col, '');
   };
 
-  const onCellKeyDown = (e: CellKeyDownEvent) => {
-    const ev = e.event as KeyboardEvent | undefined;
-    if (!ev) return;
+  /** Keys the sheet handles itself; true keeps them from the grid. */
+  keyHandler.current = (ev: KeyboardEvent): boolean => {
+    const undoKeys = (ev.ctrlKey || ev.metaKey) && ['z', 'y'].includes(ev.key.toLowerCase());
+    if (ev.type !== 'keydown') return (ev.shiftKey && ARROWS.has(ev.key)) || ev.key === 'Delete' || undoKeys;
     if (ev.shiftKey && ARROWS.has(ev.key)) {
       ev.preventDefault();
       extendBlock(ev.key);
-    } else if (ev.key === 'Delete' && (ev.ctrlKey || ev.metaKey)) {
-      ev.preventDefault();
-      void wbRef.current.deleteAccounts(selectedAccounts());
-    } else if (ev.key === 'Delete') {
-      ev.preventDefault();
-      clearCell();
-    } else if (ev.key === 'Escape') {
-      setError(null);
+      return true;
     }
+    if (ev.key === 'Delete') {
+      ev.preventDefault();
+      if (ev.ctrlKey || ev.metaKey) void wbRef.current.deleteAccounts(selectedAccounts());
+      else clearCell();
+      return true;
+    }
+    if (ev.key === 'Escape') setError(null);
+    return undoKeys;
   };
 
   // Copy a block out and paste one in, as tab-separated text. The grid is the target while a cell has focus.
@@ -393,7 +395,6 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           }}
           onCellFocused={onCellFocused}
           onRowDataUpdated={editPending}
-          onCellKeyDown={onCellKeyDown}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus

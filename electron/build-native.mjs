@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm run build:native`: better-sqlite3 built for the Electron app's ABI, into dist/native/, so the build in
+// node_modules stays the Node one that the tests and cpw load (DESIGN.md, "Packaging"). Needs Electron's headers,
+// which @electron/rebuild downloads: run it on a machine that can fetch Electron. `npm start` runs it when needed.
+import { cpSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { rebuild } = require('@electron/rebuild');
+const electronVersion = require('electron/package.json').version;
+
+const work = join(ROOT, 'dist', 'native-build');
+const out = join(ROOT, 'dist', 'native');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(work, 'node_modules'), { recursive: true });
+cpSync(join(ROOT, 'node_modules', 'better-sqlite3'), join(work, 'node_modules', 'better-sqlite3'), { recursive: true });
+cpSync(join(ROOT, 'package.json'), join(work, 'package.json'));
+await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3'], force: true });
+mkdirSync(out, { recursive: true });
+copyFileSync(join(work, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), join(out, 'better_sqlite3.node'));
+console.error(`better-sqlite3 for Electron ${electronVersion}: ${join(out, 'better_sqlite3.node')}`);

@@ -1,0 +1,53 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { RpcResult } from '../../shared/ipc/contract';
+import type { AppCommand, CpwChannels } from '../../shared/ipc/bridge';
+import type { Backend } from '../backend/dispatch';
+import { isTrustedAppUrl } from './trusted-url';
+
+export const RPC_CHANNEL: CpwChannels['rpc'] = 'cpw:rpc';
+export const COMMAND_CHANNEL: CpwChannels['command'] = 'cpw:command';
+
+/**
+ * Refused with an error result rather than a throw: the renderer's transport
+ * then reports it like any other failed call, and an untrusted frame learns
+ * nothing but that it was refused.
+ */
+export const REFUSED: RpcResult<never> = {
+  ok: false,
+  error: { code: 'INVALID_INPUT', message: 'refused: the call did not come from the workbench window' },
+};
+
+/** The sending frame's URL; null when it is gone (navigated away or destroyed, when reading it may throw). */
+function senderUrl(event: IpcMainInvokeEvent): string | null {
+  try {
+    const url = event.senderFrame?.url;
+    return typeof url === 'string' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The RPC over IPC. Only a frame of the app's own origin may call: a page
+ * that somehow got into a frame or window (the navigation rules should make
+ * that impossible) must still not reach the workbook. The backend then
+ * checks the method name and parses the input with the contract's zod schema.
+ */
+export function rpcHandler(backend: Pick<Backend, 'call'>) {
+  return async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<RpcResult<unknown>> => {
+    const url = senderUrl(event);
+    if (url === null || !isTrustedAppUrl(url)) return REFUSED;
+    // The backend answers a non-string method with UNKNOWN_METHOD itself.
+    return backend.call(method as string, input);
+  };
+}
+
+/** Returns the function that removes the handler (a second window or a test would register again). */
+export function registerRpc(backend: Pick<Backend, 'call'>): () => void {
+  ipcMain.handle(RPC_CHANNEL, rpcHandler(backend));
+  return () => ipcMain.removeHandler(RPC_CHANNEL);
+}
+
+export function sendCommand(contents: WebContents, command: AppCommand): void {
+  if (!contents.isDestroyed()) contents.send(COMMAND_CHANNEL, command);
+}

@@ -1,0 +1,129 @@
+import { app, Menu, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { createBackend } from '../backend/dispatch';
+import { registerRpc, sendCommand } from './ipc';
+import { menuTemplate, type MenuActions } from './menu';
+import { nativeBindingPath, useElectronSqlite, type SetNativeBinding } from './native';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { denyAllPermissions, hardenAllWebContents } from './security';
+import { createMainWindow, WINDOW_TITLE } from './window';
+import { workbookFiles, workbookFromArgv } from './workbook-files';
+
+export interface ShellOptions {
+  /** The folder of the bundled main file, dist/electron: preload.cjs is beside it, the renderer at ../renderer. */
+  bundleDir: string;
+  /** The backend's hook for better-sqlite3's `nativeBinding` option, once it has one (native.ts). */
+  setNativeBinding?: SetNativeBinding;
+}
+
+/**
+ * The main process, wired from the modules beside this one; the rules live
+ * there. Order matters in three places: the app scheme is registered and the
+ * web-contents rules hooked before `ready`, the native binding is chosen
+ * before the backend opens any database, and the workbook is open before the
+ * window asks for it.
+ */
+export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
+  // The user data folder is named after the product however the app is started (`electron main.cjs` would say "Electron"),
+  // so the desktop app and browser mode (launch.mjs) share recent.json and the sample workbook.
+  app.setName(WINDOW_TITLE);
+  app.setPath('userData', join(app.getPath('appData'), WINDOW_TITLE));
+  registerAppScheme();
+  hardenAllWebContents();
+
+  // One process owns the workbook lock; a second launch hands its file over and leaves.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const binding = nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, bundleDir });
+  const warning = useElectronSqlite(binding, setNativeBinding);
+  if (warning) console.warn(`cpw: ${warning}`);
+
+  const backend = createBackend();
+  let win: BrowserWindow | null = null;
+  let requested = workbookFromArgv(process.argv, process.cwd());
+  let started: Promise<unknown> | null = null;
+
+  const files = workbookFiles({
+    backend,
+    userData: app.getPath('userData'),
+    documents: app.getPath('documents'),
+    window: () => win,
+    changed: () => {
+      refreshMenu();
+      if (win) sendCommand(win.webContents, 'workbook-changed');
+    },
+  });
+
+  const actions: MenuActions = {
+    newWorkbook: () => void files.newDialog(),
+    open: () => void files.openDialog(),
+    openRecent: (path) => void files.open(path),
+    clearRecent: () => {
+      files.recent.clear();
+      refreshMenu();
+    },
+    saveAs: () => void files.saveAsDialog(),
+    importSheet: () => void files.importInfo(),
+    exportCsv: () => void files.exportCsvDialog(),
+    command: (name) => {
+      if (win) sendCommand(win.webContents, name);
+    },
+  };
+
+  function refreshMenu(): void {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, files.recent.list(), process.platform, !app.isPackaged)));
+  }
+
+  function focus(): void {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+
+  /** A file handed over by the OS or a second instance: kept for start-up, or opened once start-up is done. */
+  function handOver(path: string): void {
+    if (!started) {
+      requested = path;
+      return;
+    }
+    focus();
+    void started.then(() => files.open(path));
+  }
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focus();
+    const path = workbookFromArgv(argv, workingDirectory);
+    if (path) handOver(path);
+  });
+  // macOS: a double-clicked .cpw arrives here, possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    handOver(path);
+  });
+  // One window, one workbook: closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  // Release the workbook's writer lock as the app goes, so the CLI or a new launch can open it at once.
+  app.on('before-quit', () => backend.close());
+
+  app
+    .whenReady()
+    .then(async () => {
+      denyAllPermissions(session.defaultSession);
+      handleAppProtocol(join(bundleDir, '..', 'renderer'));
+      registerRpc(backend);
+      refreshMenu();
+      started = files.startup(requested);
+      await started;
+      win = createMainWindow(join(bundleDir, 'preload.cjs'));
+      win.on('closed', () => {
+        win = null;
+      });
+    })
+    .catch((e: unknown) => {
+      console.error(`cpw: the app could not start: ${(e as Error).stack ?? String(e)}`);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,164 @@
+import {
+  dialog,
+  type BrowserWindow,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { RpcResult, WorkbookInfo } from '../../shared/ipc/contract';
+import type { Backend } from '../backend/dispatch';
+import { recentFiles, type RecentFiles } from './recent';
+
+export const SAMPLE_NAME = 'Sample.cpw';
+const WORKBOOK_FILTERS = [{ name: 'Customer Profitability Workbook', extensions: ['cpw'] }];
+const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
+
+/**
+ * The workbook a command line names: the last argument ending in .cpw that is
+ * not a switch. Both the first launch (a double-clicked file on Windows and
+ * Linux) and a second instance hand files over this way; Chromium adds
+ * switches of its own, which are skipped.
+ */
+export function workbookFromArgv(argv: readonly string[], cwd: string): string | null {
+  const file = [...argv].reverse().find((a) => !a.startsWith('-') && extname(a).toLowerCase() === '.cpw');
+  return file === undefined ? null : resolve(cwd, file);
+}
+
+/** A save dialog on Linux returns the name as typed; the extension is what makes the file ours to open later. */
+export function withExtension(path: string, ext: string): string {
+  return extname(path).toLowerCase() === ext ? path : `${path}${ext}`;
+}
+
+export interface WorkbookFilesOptions {
+  backend: Pick<Backend, 'call'>;
+  /** app.getPath('userData'): recent.json and the sample workbook live here. */
+  userData: string;
+  /** Where a new workbook or an export is proposed first (app.getPath('documents')). */
+  documents: string;
+  /** The window the dialogs belong to, when there is one. */
+  window(): BrowserWindow | null;
+  /** Another workbook is open: the menu's recent list and the renderer must catch up. */
+  changed(info: WorkbookInfo): void;
+}
+
+export interface WorkbookFiles {
+  readonly recent: RecentFiles;
+  /** At start: the requested file, else the last workbook, else the sample (created on first run). */
+  startup(requested?: string | null): Promise<RpcResult<unknown>>;
+  open(path: string): Promise<RpcResult<unknown>>;
+  openDialog(): Promise<void>;
+  newDialog(): Promise<void>;
+  saveAsDialog(): Promise<void>;
+  exportCsvDialog(): Promise<void>;
+  importInfo(): Promise<void>;
+}
+
+export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
+  const { backend, userData, documents } = options;
+  const recent = recentFiles(userData);
+
+  async function message(box: MessageBoxOptions): Promise<void> {
+    const win = options.window();
+    await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
+  }
+
+  /** A refusal (locked, damaged, newer schema...) is shown in the backend's own words, which name the file. */
+  async function settle(result: RpcResult<unknown>, failure: string): Promise<RpcResult<unknown>> {
+    if (result.ok) {
+      const info = result.value as WorkbookInfo;
+      recent.remember(info.path);
+      options.changed(info);
+    } else {
+      await message({ type: 'error', message: failure, detail: result.error.message });
+    }
+    return result;
+  }
+
+  const open = async (path: string) =>
+    settle(await backend.call('workbook.open', { path }), `Cannot open ${basename(path)}`);
+  const create = async (path: string, sample: boolean) =>
+    settle(await backend.call('workbook.create', { path, sample }), `Cannot create ${basename(path)}`);
+
+  async function askSave(o: SaveDialogOptions): Promise<string | null> {
+    const win = options.window();
+    const r = await (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o));
+    return r.canceled || !r.filePath ? null : r.filePath;
+  }
+
+  async function askOpen(o: OpenDialogOptions): Promise<string | null> {
+    const win = options.window();
+    const r = await (win ? dialog.showOpenDialog(win, o) : dialog.showOpenDialog(o));
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+
+  /** The open workbook's info, or null (with the reason shown) when there is none. */
+  async function current(action: string): Promise<WorkbookInfo | null> {
+    const r = await backend.call('workbook.info', {});
+    if (r.ok) return r.value as WorkbookInfo;
+    await message({ type: 'info', message: `Open a workbook first to ${action}`, detail: r.error.message });
+    return null;
+  }
+
+  return {
+    recent,
+    async startup(requested) {
+      if (requested) {
+        const r = await open(requested);
+        if (r.ok) return r;
+      }
+      const last = recent.last();
+      const sample = join(userData, SAMPLE_NAME);
+      if (last !== null && last !== sample && existsSync(last)) {
+        const r = await open(last);
+        if (r.ok) return r;
+      }
+      // First run, or the last workbook was moved, deleted or refused: the sample is always there to start from.
+      if (existsSync(sample)) return open(sample);
+      mkdirSync(userData, { recursive: true });
+      return create(sample, true);
+    },
+    open,
+    async openDialog() {
+      const path = await askOpen({ title: 'Open Workbook', filters: WORKBOOK_FILTERS, properties: ['openFile'] });
+      if (path) await open(path);
+    },
+    async newDialog() {
+      const path = await askSave({ title: 'New Workbook', defaultPath: join(documents, 'Untitled.cpw'), filters: WORKBOOK_FILTERS });
+      if (path) await create(withExtension(path, '.cpw'), false);
+    },
+    async saveAsDialog() {
+      const info = await current('save it under another name');
+      if (!info) return;
+      const path = await askSave({ title: 'Save Workbook As', defaultPath: info.path, filters: WORKBOOK_FILTERS });
+      if (!path) return;
+      const target = withExtension(path, '.cpw');
+      await settle(await backend.call('workbook.saveAs', { path: target }), `Cannot save as ${basename(target)}`);
+    },
+    async exportCsvDialog() {
+      const info = await current('export it');
+      if (!info) return;
+      const name = `${basename(info.name, extname(info.name))}.csv`;
+      const path = await askSave({ title: 'Export CSV', defaultPath: join(documents, name), filters: CSV_FILTERS });
+      if (!path) return;
+      // Main does not know which period the window shows; the backend exports the latest one, and the message says which.
+      const r = await backend.call('export.sheet', { out: withExtension(path, '.csv') });
+      if (!r.ok) return message({ type: 'error', message: 'Cannot export the sheet', detail: r.error.message });
+      const done = r.value as { path: string; period: string; rows: number };
+      return message({ type: 'info', message: `Exported ${done.rows} accounts of period ${done.period}`, detail: done.path });
+    },
+    async importInfo() {
+      const info = await backend.call('workbook.info', {});
+      const file = info.ok ? (info.value as WorkbookInfo).path : 'FILE.cpw';
+      await message({
+        type: 'info',
+        message: 'Import a sheet with the cpw command line',
+        detail:
+          `For now a sheet is imported with \`cpw import\`, which checks every row first and changes nothing if one is wrong:\n\n` +
+          `cpw import "${file}" SHEET.csv --period LABEL\n\n` +
+          `Run \`cpw import --help\` for the column mapping options. Quit the workbench first (one program edits a workbook at a time), then open the workbook again.`,
+      });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * What the desktop app's preload exposes to the renderer as `window.cpw`.
+ * Types only: the renderer may import shared/ but never electron/, and the
+ * preload and main check their values against these with `satisfies`.
+ */
+
+/** The IPC channels between main and preload; both spell them through these types, so they cannot drift apart. */
+export interface CpwChannels {
+  /** renderer -> main: one RPC call, answered with an RpcResult. */
+  rpc: 'cpw:rpc';
+  /** main -> renderer: a menu command or a notice. */
+  command: 'cpw:command';
+}
+
+/**
+ * What main may ask of the renderer. The menu's Undo and Redo are the
+ * workbook's own history, which the renderer drives; `workbook-changed` says
+ * main opened, created or saved another workbook, so the window reloads its data.
+ */
+export type AppCommand = 'undo' | 'redo' | 'workbook-changed';
+
+export interface CpwBridge {
+  /** One call of the RPC contract; resolves to its `RpcResult`, never rejects for an error result. */
+  rpc(method: string, input: unknown): Promise<unknown>;
+  /** Subscribe to main's commands; returns the unsubscribe function. */
+  onCommand(listener: (command: AppCommand) => void): () => void;
+}

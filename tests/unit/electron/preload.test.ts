@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AppCommand, CpwBridge } from '../../../shared/ipc/bridge';
+
+// The one stand-in: contextBridge records what is exposed; ipcRenderer is a small emitter with an invoke.
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => void;
+  const listeners = new Map<string, Listener[]>();
+  const exposed: [string, unknown][] = [];
+  return {
+    exposed,
+    listeners,
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },
+    ipcRenderer: {
+      invoke: vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, value: 'from main' })),
+      on(channel: string, l: Listener) {
+        listeners.set(channel, [...(listeners.get(channel) ?? []), l]);
+        return this;
+      },
+      removeListener(channel: string, l: Listener) {
+        listeners.set(channel, (listeners.get(channel) ?? []).filter((x) => x !== l));
+        return this;
+      },
+    },
+    /** What main's webContents.send would deliver: an event object, then the arguments. */
+    send(channel: string, ...args: unknown[]) {
+      for (const l of listeners.get(channel) ?? []) l({ sender: 'the IpcRendererEvent, which must not reach the page' }, ...args);
+    },
+  };
+});
+vi.mock('electron', () => ({ contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer }));
+
+await import('../../../electron/preload/index');
+const [[key, api]] = fake.exposed as [[string, CpwBridge]];
+
+describe('the preload', () => {
+  it('exposes one object, window.cpw, with exactly rpc and onCommand', () => {
+    expect(fake.exposed).toHaveLength(1);
+    expect(key).toBe('cpw');
+    expect(Object.keys(api).sort()).toEqual(['onCommand', 'rpc']);
+    expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
+  });
+
+  it('rpc invokes cpw:rpc with the method and input, and returns what main answered', async () => {
+    await expect(api.rpc('workbook.info', { a: 1 })).resolves.toEqual({ ok: true, value: 'from main' });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:rpc', 'workbook.info', { a: 1 });
+  });
+
+  it('onCommand delivers the known commands by name only, never the IPC event', () => {
+    const got: unknown[][] = [];
+    const off = api.onCommand((...args) => got.push(args));
+    for (const c of ['undo', 'redo', 'workbook-changed'] satisfies AppCommand[]) fake.send('cpw:command', c);
+    off();
+    expect(got).toEqual([['undo'], ['redo'], ['workbook-changed']]);
+  });
+
+  it('onCommand ignores unknown names, other types and inherited property names', () => {
+    const got: unknown[] = [];
+    const off = api.onCommand((c) => got.push(c));
+    for (const c of ['delete-everything', 'UNDO', '', 'toString', '__proto__', 'constructor', 42, null, { name: 'undo' }, ['undo']]) {
+      fake.send('cpw:command', c);
+    }
+    off();
+    expect(got).toEqual([]);
+  });
+
+  it('onCommand listens on cpw:command only, and its unsubscribe really stops the delivery', () => {
+    const got: unknown[] = [];
+    const off = api.onCommand((c) => got.push(c));
+    fake.send('cpw:other', 'undo');
+    fake.send('cpw:command', 'undo');
+    off();
+    fake.send('cpw:command', 'redo');
+    expect(got).toEqual(['undo']);
+    expect(fake.listeners.get('cpw:command')).toEqual([]);
+  });
+
+  it('onCommand refuses something that is not a function', () => {
+    expect(() => api.onCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+});

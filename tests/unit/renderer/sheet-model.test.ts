@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseTsv, toTsv } from '../../../renderer/src/features/sheet/clipboard';
+import { buildModel, metricValue, replaceRow, totalsRow } from '../../../renderer/src/features/sheet/model';
+import { viewFromHash } from '../../../renderer/src/router';
+import { tokenFromLocation } from '../../../renderer/src/api/transports/http';
+import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
+import { SheetRow } from '../../../shared/schemas/row';
+
+describe('tab-separated blocks, as Excel and LibreOffice copy them', () => {
+  it('reads rows and cells, quoted cells with tabs, line breaks and quotes, and a trailing line break', () => {
+    expect(parseTsv('1\t2\t3\r\n4\t5\t6\r\n')).toEqual([['1', '2', '3'], ['4', '5', '6']]);
+    expect(parseTsv('"a\tb"\t"line\nbreak"\t"say ""hi"""\nx\t\t')).toEqual([['a\tb', 'line\nbreak', 'say "hi"'], ['x', '', '']]);
+    expect(parseTsv('12"5\t3')).toEqual([['12"5', '3']]);
+  });
+
+  it('writes what it reads', () => {
+    const block = [['Acme', 'tab\there', 'new\nline'], ['"quoted"', '', '1,234']];
+    expect(parseTsv(toTsv(block))).toEqual(block);
+  });
+});
+
+describe('the sheet model', () => {
+  const rows = () => [
+    SheetRow.parse({ account: 'Acme', revenue: 1000, service: 400 }),
+    SheetRow.parse({ account: 'Beta', revenue: 500, service: 700, owner: 'Ann' }),
+  ];
+
+  it('recomputes the period when one number changes, in place', () => {
+    const m = buildModel(rows(), DEFAULT_ASSUMPTIONS);
+    expect(metricValue(m.result, 'profit', 0)).toBe(600);
+    const row = m.rows[0]!;
+    const next = replaceRow(m, 0, { ...row, revenue: 2000 }, DEFAULT_ASSUMPTIONS);
+    expect(next.rows[0]).toBe(row); // the grid's own row object, changed in place
+    expect(row.revenue).toBe(2000);
+    expect(next.columns).toBe(m.columns);
+    expect(metricValue(next.result, 'profit', 0)).toBe(1600);
+    expect(totalsRow(next.result)).toMatchObject({ account: 'Total (2 accounts)', revenue: 2500, profit: 1400, totalCost: 1100 });
+  });
+
+  it('rebuilds the columns when a name or an owner changes', () => {
+    const m = buildModel(rows(), DEFAULT_ASSUMPTIONS);
+    const next = replaceRow(m, 1, { ...m.rows[1]!, owner: 'Bob' }, DEFAULT_ASSUMPTIONS);
+    expect(next.columns).not.toBe(m.columns);
+    expect(next.result.byOwner.map((o) => o.owner)).toEqual(['Bob', null]);
+    expect(metricValue(next.result, 'segment', 1)).toBe('Reassess');
+  });
+});
+
+describe('addresses', () => {
+  it('each view has its own hash, the sheet by default', () => {
+    expect(viewFromHash('#/dashboard')).toBe('dashboard');
+    expect(viewFromHash('#/account/Acme')).toBe('sheet');
+    expect(viewFromHash('')).toBe('sheet');
+    expect(viewFromHash('#/nonsense')).toBe('sheet');
+  });
+
+  it('keeps the token of the address for reloads that drop it', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
+    expect(tokenFromLocation({ search: '?token=abc' } as Location, storage)).toBe('abc');
+    expect(tokenFromLocation({ search: '' } as Location, storage)).toBe('abc');
+  });
+});
