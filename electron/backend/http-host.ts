@@ -2,25 +2,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Backend } from './dispatch';
+import { contentTypeOf, resolveAppPath } from './static-files';
 
 export { CONTENT_SECURITY_POLICY };
 
 /** An RPC body above this is refused before it is read whole. */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export interface HttpHost {
   url: string;
@@ -69,20 +59,6 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** A path inside `root`, or null for anything that would leave it. */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const relative = normalize(decoded === '/' ? '/index.html' : decoded).replace(/^([/\\])+/, '');
-  const base = resolve(root);
-  const full = resolve(base, relative);
-  return full === base || full.startsWith(base + sep) ? full : null;
-}
 
 /**
  * Browser mode (DESIGN.md): the built renderer and the RPC on 127.0.0.1
@@ -121,14 +97,14 @@ export function startHttpHost(options: HostOptions): Promise<HttpHost> {
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', undefined, { Allow: 'GET, HEAD' });
-    const file = resolveInside(options.root, url.pathname);
+    const file = resolveAppPath(options.root, url.pathname);
     if (file === null) return send(res, 404, 'not found');
     try {
       if (!(await stat(file)).isFile()) return send(res, 404, 'not found');
     } catch {
       return send(res, 404, 'not found');
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const data = await readFile(file);
     res.writeHead(200, {
       'Content-Type': type,

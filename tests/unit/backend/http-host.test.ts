@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
-import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, resolveInside, startHttpHost, type HttpHost } from '../../../electron/backend/http-host';
+import { CONTENT_SECURITY_POLICY, MAX_BODY_BYTES, startHttpHost, type HttpHost } from '../../../electron/backend/http-host';
 import { ROOT, useTempDir } from '../../helpers';
 
 interface Answer {
@@ -92,10 +92,6 @@ describe('the browser-mode host', () => {
       expect(r.status, path).toBe(404);
       expect(r.body).not.toContain('not for the browser');
     }
-    expect(resolveInside('/srv/app', '/../etc/passwd')).toBe(join('/srv/app', 'etc', 'passwd'));
-    expect(resolveInside('/srv/app', '/%2e%2e/%2e%2e/etc/passwd')).toBe(join('/srv/app', 'etc', 'passwd'));
-    expect(resolveInside('/srv/app', '/a%00b')).toBe(null);
-    expect(resolveInside('/srv/app', '/%E0%A4%A')).toBe(null);
   });
 
   it('refuses a body larger than the limit, bad JSON and other methods', async () => {

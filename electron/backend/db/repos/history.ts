@@ -88,26 +88,22 @@ function periodLabel(db: Database.Database, changes: Change[]): string | null {
   return (db.prepare('SELECT label FROM periods WHERE id = ?').get(id) as { label: string } | undefined)?.label ?? null;
 }
 
-/** Undo the latest action not yet undone; the caller holds the transaction. */
-export function undo(db: Database.Database): { label: string; period: string | null } {
-  const entry = db.prepare('SELECT id, label, changes FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; label: string; changes: string }
-    | undefined;
-  if (!entry) throw new CpwError('NOT_FOUND', 'nothing to undo');
+/**
+ * Undo the latest action not yet undone (its rows go back to their state
+ * before, in reverse order), or redo the earliest undone one (their state
+ * after). The caller holds the transaction.
+ */
+function step(db: Database.Database, direction: 'undo' | 'redo'): { label: string; period: string | null } {
+  const undoing = direction === 'undo';
+  const entry = db
+    .prepare(`SELECT id, label, changes FROM history WHERE undone = ? ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`)
+    .get(undoing ? 0 : 1) as { id: number; label: string; changes: string } | undefined;
+  if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
   const changes = JSON.parse(entry.changes) as Change[];
-  for (const c of [...changes].reverse()) apply(db, c.before);
-  db.prepare('UPDATE history SET undone = 1 WHERE id = ?').run(entry.id);
+  for (const c of undoing ? [...changes].reverse() : changes) apply(db, undoing ? c.before : c.after);
+  db.prepare('UPDATE history SET undone = ? WHERE id = ?').run(undoing ? 1 : 0, entry.id);
   return { label: entry.label, period: periodLabel(db, changes) };
 }
 
-/** Redo the earliest undone action; the caller holds the transaction. */
-export function redo(db: Database.Database): { label: string; period: string | null } {
-  const entry = db.prepare('SELECT id, label, changes FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-    | { id: number; label: string; changes: string }
-    | undefined;
-  if (!entry) throw new CpwError('NOT_FOUND', 'nothing to redo');
-  const changes = JSON.parse(entry.changes) as Change[];
-  for (const c of changes) apply(db, c.after);
-  db.prepare('UPDATE history SET undone = 0 WHERE id = ?').run(entry.id);
-  return { label: entry.label, period: periodLabel(db, changes) };
-}
+export const undo = (db: Database.Database) => step(db, 'undo');
+export const redo = (db: Database.Database) => step(db, 'redo');
