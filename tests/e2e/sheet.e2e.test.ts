@@ -44,6 +44,11 @@ describe('the sheet in browser mode, on the sample workbook', () => {
     expect(await sheet.text('Contoso Retail', 'profit')).toMatch(/^-\$/);
     expect(await page.locator('.ag-header-cell[col-id="profit"]').getAttribute('class')).toContain('computed-header');
     await sheet.screenshot('sheet-sample');
+    await page.locator('.ag-header-cell[col-id="paretoClass"]').scrollIntoViewIfNeeded();
+    await page.locator('.ag-header-cell[col-id="profit"]').hover();
+    await page.getByRole('tooltip').or(page.locator('.ag-tooltip')).first().waitFor();
+    expect(await page.locator('.ag-tooltip').first().textContent()).toContain('Profit: revenue minus total cost');
+    await sheet.screenshot('sheet-computed-columns');
   });
 
   it('an edit of revenue recomputes profit, ROI, the totals and the status bar, and is kept after a reload', async () => {

@@ -32,6 +32,13 @@ export function useWorkbook(client: Client) {
   const assumptionsRef = useRef<Assumptions | null>(null);
   assumptionsRef.current = assumptions;
 
+  // A confirmation fades after a few seconds; an error stays until dismissed.
+  useEffect(() => {
+    if (notice?.kind !== 'info') return undefined;
+    const timer = setTimeout(() => setNotice((n) => (n === notice ? null : n)), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
   const fail = useCallback((e: unknown) => {
     setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
   }, []);

@@ -1,6 +1,6 @@
 import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../../../shared/format';
-import { INPUT_FIELDS, SEGMENTS, STATUSES, type InputField } from '../../../../shared/schemas/fields';
+import { INPUT_FIELDS, SEGMENT_FOCUS, SEGMENTS, STATUSES, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
 import { metricValue, type ComputedField } from './model';
@@ -75,7 +75,7 @@ function inputColumn(field: InputField, header: string, kind: Kind, ctx: ColumnC
     type: NUMERIC.includes(kind) ? 'rightAligned' : undefined,
     filter: NUMERIC.includes(kind) ? 'agNumberColumnFilter' : 'agTextColumnFilter',
     cellClass: NUMERIC.includes(kind) ? 'num' : undefined,
-    width: kind === 'money' ? 136 : kind === 'text' ? 150 : 100,
+    width: kind === 'money' ? 136 : kind === 'text' ? 150 : 120,
     ...extra,
   };
 }
@@ -96,7 +96,7 @@ function computedColumn(field: ComputedField, header: string, kind: Kind, ctx: C
     cellClassRules: {
       loss: (p: CellClassParams) => typeof p.value === 'number' && p.value < 0,
     },
-    width: kind === 'money' ? 120 : 100,
+    width: kind === 'money' ? 140 : 120,
     ...extra,
   };
 }
@@ -148,8 +148,8 @@ export function columnDefs(ctx: ColumnContext): (ColDef<SheetRow> | ColGroupDef<
         money('crossSell', 'Cross-sell'),
         money('valueDelivered', 'Value delivered'),
         money('avgOrderValue', 'Avg order value'),
-        inputColumn('purchasesPerYear', 'Purchases / year', 'count', ctx),
-        inputColumn('lifespanYears', 'Lifespan (years)', 'count', ctx),
+        inputColumn('purchasesPerYear', 'Purchases per year', 'count', ctx, { width: 140 }),
+        inputColumn('lifespanYears', 'Lifespan (years)', 'count', ctx, { width: 140 }),
       ],
     },
     {
@@ -161,10 +161,14 @@ export function columnDefs(ctx: ColumnContext): (ColDef<SheetRow> | ColGroupDef<
         computedColumn('margin', 'Margin', 'ratio', ctx),
         computedColumn('roi', 'ROI', 'ratio', ctx),
         computedColumn('costToRevenue', 'Cost / revenue', 'multiple', ctx),
-        computedColumn('interactionCost', 'Interaction cost', 'money', ctx),
-        computedColumn('clv', 'CLV', 'money', ctx),
-        computedColumn('segment', 'Segment', 'text', ctx, { width: 110 }),
-        computedColumn('paretoClass', 'Class', 'text', ctx, { width: 80 }),
+        computedColumn('interactionCost', 'Interaction cost', 'money', ctx, { width: 150 }),
+        computedColumn('clv', 'CLV', 'money', ctx, { width: 160 }),
+        computedColumn('segment', 'Segment', 'text', ctx, {
+          width: 130,
+          // DOMAIN.md: each segment carries a suggested focus, shown with it.
+          tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value in SEGMENT_FOCUS ? `${p.value}: ${SEGMENT_FOCUS[p.value as SegmentName]}` : undefined),
+        }),
+        computedColumn('paretoClass', 'Class', 'text', ctx, { width: 100 }),
       ],
     },
   ];
