@@ -4,6 +4,8 @@ import { EmptyState } from './components/EmptyState';
 import { Rail } from './components/Rail';
 import { StatusBar } from './components/StatusBar';
 import { AssumptionsPanel } from './features/settings/AssumptionsPanel';
+import { DashboardView } from './features/dashboard/DashboardView';
+import { PresentationView } from './features/dashboard/PresentationView';
 import { SheetView } from './features/sheet/SheetView';
 import { useView, VIEWS } from './router';
 import { useWorkbook } from './state/useWorkbook';
@@ -64,6 +66,7 @@ export function App() {
     if (label.trim()) void wb.addPeriod(label.trim(), wb.period ?? undefined);
   };
 
+  if (view === 'present') return <PresentationView wb={wb} />;
   const current = VIEWS.find((v) => v.id === view)!;
   return (
     <div className="app">
@@ -111,8 +114,10 @@ export function App() {
       </header>
       <Rail view={view} />
       <main className="content">
-        {current.ready ? (
+        {view === 'sheet' ? (
           <SheetView wb={wb} search={search} />
+        ) : view === 'dashboard' ? (
+          <DashboardView wb={wb} />
         ) : (
           <EmptyState title={`${current.label} is not built yet`}>
             This view arrives in a later version. The <a href="#/sheet">Sheet</a> holds every account and its computed figures now.

@@ -201,7 +201,9 @@ describe('an empty workbook in browser mode', () => {
       expect(await page.locator('.empty-state').textContent()).toContain('npx cpw import FILE sheet.csv --period 2026-Q1');
       await new SheetPage(page).screenshot('sheet-empty-workbook');
       await page.goto(new URL('#/dashboard', server.url).toString());
-      await page.getByText('Dashboard is not built yet').waitFor();
+      await page.getByText('Nothing to chart yet').waitFor({ timeout: 5000 });
+      await page.goto(new URL('#/trends', server.url).toString());
+      await page.getByText('Trends is not built yet').waitFor({ timeout: 5000 });
     } finally {
       await browser.close();
       await server.stop();

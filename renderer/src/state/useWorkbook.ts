@@ -218,8 +218,18 @@ export function useWorkbook(client: Client) {
     [client, load, fail],
   );
 
+  const [selected, setSelected] = useState<{ account: string; at: number } | null>(null);
+  /** Show an account in the sheet: the dashboard's linked click. */
+  const selectAccount = useCallback((account: string) => {
+    setSelected({ account, at: Date.now() });
+    window.location.hash = '#/sheet';
+  }, []);
+
   return useMemo(
     () => ({
+      client,
+      selected,
+      selectAccount,
       info,
       periods,
       period,
@@ -240,7 +250,7 @@ export function useWorkbook(client: Client) {
       changeAssumptions,
       addPeriod,
     }),
-    [info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod],
+    [client, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod],
   );
 }
 

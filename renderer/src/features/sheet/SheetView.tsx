@@ -1,5 +1,6 @@
 import {
   AllCommunityModule,
+  colorSchemeVariable,
   ModuleRegistry,
   themeQuartz,
   type CellFocusedEvent,
@@ -21,7 +22,7 @@ import { COMPUTED, totalsRow } from './model';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({
+const theme = themeQuartz.withPart(colorSchemeVariable).withParams({
   fontSize: 13,
   headerFontWeight: 600,
   rowHeight: 30,
@@ -143,6 +144,20 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   useEffect(() => {
     apiRef.current?.setGridOption('quickFilterText', search);
   }, [search]);
+
+  // An account picked on the dashboard: bring its row into view and put the focus on its name.
+  const showSelected = () => {
+    const api = apiRef.current;
+    const wanted = wbRef.current.selected;
+    if (!api || !wanted) return;
+    api.forEachNodeAfterFilterAndSort((node) => {
+      if (node.data?.account !== wanted.account || node.rowIndex === null) return;
+      api.ensureIndexVisible(node.rowIndex, 'middle');
+      api.setFocusedCell(node.rowIndex, 'account');
+      api.flashCells({ rowNodes: [node] });
+    });
+  };
+  useEffect(showSelected, [wb.selected]);
 
   const inBlock = (row: number, col: string) => {
     const b = block.current;
@@ -392,6 +407,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           pinnedBottomRowData={model ? [totalsRow(model.result) as unknown as SheetRow] : []}
           onGridReady={(e) => {
             apiRef.current = e.api;
+            showSelected();
           }}
           onCellFocused={onCellFocused}
           onRowDataUpdated={editPending}

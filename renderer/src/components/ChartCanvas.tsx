@@ -1,0 +1,77 @@
+import {
+  BarController,
+  BarElement,
+  BubbleController,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import annotationPlugin from 'chartjs-plugin-annotation';
+import { useEffect, useRef } from 'react';
+
+Chart.register(
+  BarController,
+  BarElement,
+  BubbleController,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  annotationPlugin,
+);
+
+/** The chart drawn on a canvas, from a config; a new config updates it in place, without animation. */
+export function ChartCanvas({ id, config, label }: { id: string; config: ChartConfiguration; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
+  const initial = useRef(config);
+
+  useEffect(() => {
+    const el = canvas.current!;
+    const c = new Chart(el, initial.current);
+    chart.current = c;
+    // The chart on its canvas, for the PNG export and for tests that click a point where a user would.
+    Object.defineProperty(el, 'chart', { value: c, configurable: true });
+    return () => {
+      c.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c || config === initial.current) return;
+    c.data = config.data;
+    c.options = config.options ?? {};
+    c.update('none');
+  }, [config]);
+
+  return <canvas ref={canvas} role="img" aria-label={label} data-testid={`chart-${id}`} />;
+}
+
+/** The chart of a canvas as a PNG data URL, on a white background so it reads in any viewer. */
+export function chartPng(el: HTMLCanvasElement): string {
+  const copy = document.createElement('canvas');
+  copy.width = el.width;
+  copy.height = el.height;
+  const g = copy.getContext('2d')!;
+  g.fillStyle = getComputedStyle(el).getPropertyValue('--paper').trim() || '#ffffff';
+  g.fillRect(0, 0, copy.width, copy.height);
+  g.drawImage(el, 0, 0);
+  return copy.toDataURL('image/png');
+}

@@ -1,0 +1,155 @@
+import { useMemo, useState } from 'react';
+import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
+import { ChartCanvas, chartPng } from '../../components/ChartCanvas';
+import { EmptyState } from '../../components/EmptyState';
+import type { Workbook } from '../../state/useWorkbook';
+import type { DashboardFilter } from './chartData';
+import { slides, summaryTables, type Slide } from './slides';
+import { formatTile, TILES, tileChange } from './tiles';
+import { useDashboard } from './useDashboard';
+
+export function DataTable({ head, rows, caption }: { head: string[]; rows: string[][]; caption: string }) {
+  return (
+    <table className="data-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, k) => (
+          <tr key={k}>
+            {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function download(dataUrl: string, name: string) {
+  const a = document.createElement('a');
+  a.href = dataUrl;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function ChartCard({ slide }: { slide: Slide }) {
+  return (
+    <figure className="chart-card" data-testid={`card-${slide.id}`}>
+      <figcaption>
+        <h3>{slide.title}</h3>
+        {slide.config ? (
+          <button
+            type="button"
+            className="png"
+            onClick={(e) => {
+              const canvas = e.currentTarget.closest('figure')?.querySelector('canvas');
+              if (canvas) download(chartPng(canvas), `${slide.id}.png`);
+            }}
+          >
+            PNG
+          </button>
+        ) : null}
+      </figcaption>
+      <p className="explain">{slide.explain}</p>
+      <div className="chart-box">
+        {slide.config ? <ChartCanvas id={slide.id} config={slide.config} label={`${slide.title}: ${slide.explain}`} /> : <p className="chart-note">{slide.note}</p>}
+      </div>
+      <details>
+        <summary>Data as a table</summary>
+        <DataTable head={slide.table.head} rows={slide.table.rows} caption={slide.title} />
+      </details>
+    </figure>
+  );
+}
+
+export function DashboardView({ wb }: { wb: Workbook }) {
+  const [filter, setFilter] = useState<DashboardFilter>({ owner: null, segment: null });
+  const data = useDashboard(wb, filter);
+  const currency = wb.info?.currency ?? 'USD';
+  const ctx = useMemo(() => ({ currency, select: wb.selectAccount }), [currency, wb.selectAccount]);
+  const charts = useMemo(() => (data ? slides(data, ctx) : []), [data, ctx]);
+  if (!wb.period) {
+    return <EmptyState title="Nothing to chart yet">Add a period and its accounts in the Sheet; the dashboard draws itself from them.</EmptyState>;
+  }
+  if (!data) return <EmptyState title="Loading the period…">The dashboard appears as soon as the period is computed.</EmptyState>;
+  const f = data.result.figures;
+  const tables = summaryTables(data, currency);
+  return (
+    <div className="dashboard">
+      <h2 className="print-only">
+        {wb.info?.name} — period {wb.period}
+        {filter.owner ? `, owner ${filter.owner}` : ''}
+        {filter.segment ? `, segment ${filter.segment}` : ''} ({f.count} accounts, {currency})
+      </h2>
+      <div className="dashboard-bar" role="toolbar" aria-label="Dashboard">
+        <label>
+          Owner{' '}
+          <select aria-label="Filter by owner" value={filter.owner ?? ''} onChange={(e) => setFilter({ ...filter, owner: e.target.value || null })}>
+            <option value="">All owners</option>
+            {data.owners.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Segment{' '}
+          <select aria-label="Filter by segment" value={filter.segment ?? ''} onChange={(e) => setFilter({ ...filter, segment: (e.target.value || null) as SegmentName | null })}>
+            <option value="">All segments</option>
+            {SEGMENTS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <span className="hint">
+          {f.count} accounts{data.previous ? `, compared with ${data.previous.label}` : ''}
+        </span>
+        <a className="button" href="#/present">
+          Present
+        </a>
+        <button type="button" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      <section className="tiles" aria-label="Key figures">
+        {TILES.map((t) => {
+          const value = f[t.key] as number | null;
+          const change = data.previous ? tileChange(t, value, data.previous.figures[t.key] as number | null, currency) : null;
+          return (
+            <div className="tile" key={t.key} data-testid={`tile-${t.key}`} title={t.explain}>
+              <div className="tile-label">{t.label}</div>
+              <div className={`tile-value${typeof value === 'number' && value < 0 ? ' loss' : ''}`}>{formatTile(t, value, currency)}</div>
+              {change ? <div className={`tile-change ${change.tone}`}>{change.text} vs {data.previous!.label}</div> : null}
+              <div className="tile-explain">{t.explain}</div>
+            </div>
+          );
+        })}
+      </section>
+      <section className="charts">
+        {charts.map((s) => (
+          <ChartCard key={s.id} slide={s} />
+        ))}
+        <figure className="chart-card wide">
+          <figcaption>
+            <h3>By segment</h3>
+          </figcaption>
+          <DataTable {...tables.segments} caption="Accounts, revenue, cost, profit, ROI and share of profit per segment" />
+        </figure>
+        <figure className="chart-card wide">
+          <figcaption>
+            <h3>By owner</h3>
+          </figcaption>
+          <DataTable {...tables.owners} caption="Accounts, revenue, cost, profit, ROI and share of profit per key account director" />
+        </figure>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ChartCanvas } from '../../components/ChartCanvas';
+import type { Workbook } from '../../state/useWorkbook';
+import { slides } from './slides';
+import { useDashboard } from './useDashboard';
+
+const NO_FILTER = { owner: null, segment: null };
+
+/** Workshops: full screen, large type, one chart a slide; arrows move, Escape leaves. */
+export function PresentationView({ wb }: { wb: Workbook }) {
+  const data = useDashboard(wb, NO_FILTER);
+  const currency = wb.info?.currency ?? 'USD';
+  const all = useMemo(() => (data ? slides(data, { currency, select: wb.selectAccount, large: true }) : []), [data, currency, wb.selectAccount]);
+  const [at, setAt] = useState(0);
+
+  useEffect(() => {
+    document.documentElement.requestFullscreen?.().catch(() => undefined);
+    return () => {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    };
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'ArrowRight' || e.key === 'PageDown' || e.key === ' ') setAt((k) => Math.min(all.length - 1, k + 1));
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') setAt((k) => Math.max(0, k - 1));
+      else if (e.key === 'Escape') window.location.hash = '#/dashboard';
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [all.length]);
+
+  const slide = all[Math.min(at, all.length - 1)];
+  if (!slide) return <div className="presentation">Loading…</div>;
+  return (
+    <div className="presentation" data-testid="presentation">
+      <header>
+        <h1>{slide.title}</h1>
+        <span className="slide-count" data-testid="slide-count">
+          {at + 1} / {all.length} · {wb.period}
+        </span>
+      </header>
+      <p className="explain">{slide.explain}</p>
+      <div className="slide-chart">
+        {slide.config ? <ChartCanvas key={slide.id} id={`present-${slide.id}`} config={slide.config} label={`${slide.title}: ${slide.explain}`} /> : <p className="chart-note">{slide.note}</p>}
+      </div>
+      <footer>← → to move · Esc to leave</footer>
+    </div>
+  );
+}

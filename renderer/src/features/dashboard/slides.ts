@@ -1,0 +1,101 @@
+import type { ChartConfiguration } from 'chart.js';
+import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
+import { BUCKETS } from '../../../../shared/schemas/fields';
+import type { ChartContext } from './charts';
+import { bucketsConfig, interactionConfig, matrixConfig, paretoConfig, roiConfig, whaleConfig } from './charts';
+import type { DashboardData } from './useDashboard';
+
+/** One chart of the dashboard, and of presentation mode: a title, what it shows in plain words, and its data as a table. */
+export interface Slide {
+  id: string;
+  title: string;
+  explain: string;
+  /** null when there is nothing honest to draw; `note` says why. */
+  config: ChartConfiguration | null;
+  note?: string;
+  table: { head: string[]; rows: string[][] };
+}
+
+export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
+  const m = (v: number | null) => formatMoney(v, ctx.currency);
+  const r = d.result;
+  return [
+    {
+      id: 'whale',
+      title: 'Whale curve',
+      explain:
+        'Accounts from most to least profitable, and the share of total profit earned so far. The curve rises above 100% while accounts make money and falls back as loss makers give it away.',
+      config: d.whale ? whaleConfig(d.whale, ctx) : null,
+      note: d.whale ? undefined : 'The portfolio makes no profit this period, so shares of profit would mislead: there is no whale curve to draw.',
+      table: {
+        head: ['Share of accounts', 'Share of profit'],
+        rows: (d.whale?.points ?? []).filter((_, k, all) => all.length <= 25 || k % Math.ceil(all.length / 25) === 0 || k === all.length - 1).map((p) => [formatPercent(p.x, 0), formatPercent(p.y, 0)]),
+      },
+    },
+    {
+      id: 'buckets',
+      title: 'Cost buckets of the largest accounts',
+      explain: 'The five buckets of cost of the 15 costliest accounts, and all others, with revenue marked on each bar: a bar above its mark costs more than it brings (▲).',
+      config: r.columns.n ? bucketsConfig(d.buckets, ctx) : null,
+      note: 'No accounts in this selection.',
+      table: {
+        head: ['Account', 'Presale', 'Production', 'Distribution', 'Post-sale service', 'Labour', 'Revenue'],
+        rows: d.buckets.labels.map((l, k) => [l, ...BUCKETS.map((b) => m(d.buckets.buckets[b][k]!)), m(d.buckets.revenue[k]!)]),
+      },
+    },
+    {
+      id: 'matrix',
+      title: 'Profitability matrix',
+      explain:
+        'Each account by revenue and margin, sized by total cost, split where the matrix splits: Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). Click an account to see it in the sheet.',
+      config: d.matrix.points.length ? matrixConfig(d.matrix.points, d.matrix, ctx) : null,
+      note: 'No account with revenue in this selection.',
+      table: {
+        head: ['Account', 'Segment', 'Revenue', 'Margin', 'Total cost'],
+        rows: d.matrix.points.map((p) => [p.account, p.segment, m(p.revenue), formatPercent(p.margin), m(p.totalCost)]),
+      },
+    },
+    {
+      id: 'pareto',
+      title: 'Profit by Pareto class',
+      explain: 'A: the accounts that make the first 80% of profit; B: the next 15%; C: the rest of the profitable ones; D: those that make none.',
+      config: r.columns.n ? paretoConfig(d.pareto, ctx) : null,
+      note: 'No accounts in this selection.',
+      table: { head: ['Class', 'Accounts', 'Profit'], rows: d.pareto.map((c) => [c.paretoClass, String(c.count), m(c.profit)]) },
+    },
+    {
+      id: 'roi',
+      title: 'ROI: the top and bottom 10',
+      explain: 'Profit per unit of cost, best accounts first, worst last. Click an account to see it in the sheet.',
+      config: d.roi.top.length ? roiConfig([...d.roi.top, ...[...d.roi.bottom].reverse()], ctx) : null,
+      note: 'No account with costs in this selection.',
+      table: { head: ['Account', 'ROI'], rows: [...d.roi.top, ...[...d.roi.bottom].reverse()].map((e) => [e.account, formatPercent(e.roi)]) },
+    },
+    {
+      id: 'interactions',
+      title: 'Interaction cost against revenue',
+      explain: 'What meetings and calls cost in rep time, per account, against what the account brings. High and to the left: effort without return.',
+      config: r.columns.n ? interactionConfig(d.interactions, ctx) : null,
+      note: 'No accounts in this selection.',
+      table: { head: ['Account', 'Revenue', 'Interaction cost'], rows: d.interactions.map((p) => [p.account, m(p.revenue), m(p.interactionCost)]) },
+    },
+  ];
+}
+
+/** Segment and owner summaries: count, revenue, cost, profit, ROI and share of profit. */
+export function summaryTables(d: DashboardData, currency: string) {
+  const m = (v: number) => formatMoney(v, currency);
+  const head = ['Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit'];
+  const row = (g: { count: number; revenue: number; totalCost: number; profit: number; roi: number | null; profitShare: number | null }) => [
+    formatNumber(g.count),
+    m(g.revenue),
+    m(g.totalCost),
+    m(g.profit),
+    formatPercent(g.roi),
+    formatPercent(g.profitShare, 0),
+  ];
+  return {
+    segments: { head: ['Segment', ...head, 'Suggested focus'], rows: d.result.bySegment.map((s) => [s.segment, ...row(s), s.focus]) },
+    owners: { head: ['Owner', ...head], rows: d.result.byOwner.map((o) => [o.owner ?? '(no owner)', ...row(o)]) },
+  };
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpw } from '../helpers';
+import { launchChromium, SCREENSHOTS, serve, type Served } from './browser';
+import { DashboardPage } from './pages/dashboard-page';
+import { SheetPage } from './pages/sheet-page';
+
+const CHARTS = ['whale', 'buckets', 'matrix', 'pareto', 'roi', 'interactions'];
+
+describe('the dashboard in browser mode, on the sample workbook', () => {
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  let server: Served;
+  let dash: DashboardPage;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
+    const book = join(dir, 'demo.cpw');
+    expect((await cpw(['new', book, '--sample'])).code).toBe(0);
+    server = await serve(book);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    dash = new DashboardPage(page);
+    await dash.open(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows every KPI tile with its change against the previous period', async () => {
+    expect(await dash.tile('profit')).toMatch(/^\$[\d,]+$/);
+    expect(await page.getByTestId('tile-profit').locator('.tile-change').textContent()).toMatch(/vs 2026-Q2$/);
+    expect(await page.getByTestId('tile-whalePeak').locator('.tile-explain').textContent()).toContain('150% to 300% is typical');
+    await dash.screenshot('dashboard');
+  });
+
+  it('draws every chart: pixels on each canvas, not just a canvas', async () => {
+    for (const id of CHARTS) {
+      const ink = await dash.ink(id);
+      expect(ink.drawn, id).toBeGreaterThan(ink.width * 20);
+      expect(ink.colours, id).toBeGreaterThan(8);
+    }
+  });
+
+  it('an edit in the sheet changes the whale peak shown', async () => {
+    const before = await dash.tile('whalePeak');
+    const sheet = new SheetPage(page);
+    await page.getByRole('link', { name: 'Sheet' }).click();
+    await sheet.type('Contoso Retail', 'revenue', '2,000,000');
+    await sheet.saved();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect.poll(() => dash.tile('whalePeak')).not.toBe(before);
+  });
+
+  it('filters by owner apply to the tiles and the charts', async () => {
+    await page.getByLabel('Filter by owner').selectOption('Ben Okafor');
+    await expect.poll(() => page.locator('.dashboard-bar .hint').textContent()).toMatch(/^9 accounts/);
+    const rows = await page.getByTestId('card-matrix').locator('tbody tr').count();
+    expect(rows).toBeLessThanOrEqual(9);
+    await page.getByLabel('Filter by owner').selectOption('');
+    await expect.poll(() => page.locator('.dashboard-bar .hint').textContent()).toMatch(/^42 accounts/);
+  });
+
+  it('a click on the matrix selects the account in the sheet', async () => {
+    await dash.clickMatrixPoint('Fabrikam Foods');
+    await page.waitForURL(/#\/sheet$/);
+    await expect.poll(() => page.locator('.ag-cell-focus').textContent()).toBe('Fabrikam Foods');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('tile-profit').waitFor();
+  });
+
+  it('exports a chart as a PNG file', async () => {
+    const card = page.getByTestId('card-whale');
+    await card.scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'PNG' }).click()]);
+    expect(download.suggestedFilename()).toBe('whale.png');
+    const file = join(SCREENSHOTS, 'export-whale.png');
+    await download.saveAs(file);
+    const png = readFileSync(file);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it('prints cleanly: the charts and tables without the app around them', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.rail').isVisible()).toBe(false);
+    expect(await page.locator('.dashboard-bar').isVisible()).toBe(false);
+    expect(await page.locator('h2.print-only').textContent()).toMatch(/^demo\.cpw — period 2026-Q3 \(42 accounts, USD\)$/);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.emulateMedia({ media: 'screen' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    writeFileSync(join(SCREENSHOTS, 'dashboard-print.pdf'), pdf);
+  });
+
+  it('presentation mode: one chart a slide, arrows move, Escape leaves', async () => {
+    await page.getByRole('link', { name: 'Present' }).click();
+    const count = page.getByTestId('slide-count');
+    await expect.poll(() => count.textContent()).toMatch(/^1 \/ 6/);
+    expect(await page.locator('.presentation h1').textContent()).toBe('Whale curve');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => count.textContent()).toMatch(/^3 \/ 6/);
+    expect(await page.locator('.presentation h1').textContent()).toBe('Profitability matrix');
+    await page.waitForTimeout(300);
+    await dash.screenshot('presentation-matrix');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => count.textContent()).toMatch(/^2 \/ 6/);
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/#\/dashboard$/);
+  });
+});
