@@ -46,8 +46,18 @@ export function hardenAllWebContents(): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 }
 
-/** The workbench needs no camera, microphone, location, notifications, MIDI, USB or anything else a page can ask for. */
-export function denyAllPermissions(ses: Session): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+/**
+ * The two permissions the window needs, and only for its own app:// origin:
+ * writing a chart's PNG to the clipboard, and full screen for presentation
+ * mode. Everything else, and anything asked from another origin, is refused.
+ */
+export const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'fullscreen']);
+
+function granted(permission: string, url: string | undefined): boolean {
+  return APP_PERMISSIONS.has(permission) && url !== undefined && isTrustedAppUrl(url);
+}
+
+export function limitPermissions(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(granted(permission, details?.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => granted(permission, requestingOrigin));
 }

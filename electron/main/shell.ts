@@ -5,7 +5,7 @@ import { registerRpc, sendCommand } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
 import { nativeBindingPath, useElectronSqlite, type SetNativeBinding } from './native';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { denyAllPermissions, hardenAllWebContents } from './security';
+import { limitPermissions, hardenAllWebContents } from './security';
 import { createMainWindow, WINDOW_TITLE } from './window';
 import { workbookFiles, workbookFromArgv } from './workbook-files';
 
@@ -111,7 +111,7 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
   app
     .whenReady()
     .then(async () => {
-      denyAllPermissions(session.defaultSession);
+      limitPermissions(session.defaultSession);
       handleAppProtocol(join(bundleDir, '..', 'renderer'));
       registerRpc(backend);
       refreshMenu();

@@ -88,6 +88,16 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
     expect(png.length).toBeGreaterThan(10_000);
   });
 
+  it('copies a chart to the clipboard as an image', async () => {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const card = page.getByTestId('card-pareto');
+    await card.scrollIntoViewIfNeeded();
+    await card.getByRole('button', { name: 'Copy' }).click();
+    await card.getByText('Copied').waitFor();
+    const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((item) => item.types));
+    expect(types).toContain('image/png');
+  });
+
   it('prints cleanly: the charts and tables without the app around them', async () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.rail').isVisible()).toBe(false);

@@ -64,8 +64,8 @@ export function ChartCanvas({ id, config, label }: { id: string; config: ChartCo
   return <canvas ref={canvas} role="img" aria-label={label} data-testid={`chart-${id}`} />;
 }
 
-/** The chart of a canvas as a PNG data URL, on a white background so it reads in any viewer. */
-export function chartPng(el: HTMLCanvasElement): string {
+/** The chart on the page's own background, so the image reads the same in any viewer. */
+function flattened(el: HTMLCanvasElement): HTMLCanvasElement {
   const copy = document.createElement('canvas');
   copy.width = el.width;
   copy.height = el.height;
@@ -73,5 +73,16 @@ export function chartPng(el: HTMLCanvasElement): string {
   g.fillStyle = getComputedStyle(el).getPropertyValue('--paper').trim() || '#ffffff';
   g.fillRect(0, 0, copy.width, copy.height);
   g.drawImage(el, 0, 0);
-  return copy.toDataURL('image/png');
+  return copy;
+}
+
+/** The chart of a canvas as a PNG data URL, for a download. */
+export function chartPng(el: HTMLCanvasElement): string {
+  return flattened(el).toDataURL('image/png');
+}
+
+/** Put the chart on the clipboard as a PNG image, ready to paste into slides. */
+export async function copyChartPng(el: HTMLCanvasElement): Promise<void> {
+  const blob = await new Promise<Blob>((done, fail) => flattened(el).toBlob((b) => (b ? done(b) : fail(new Error('the chart could not be drawn'))), 'image/png'));
+  await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
 }

@@ -29,7 +29,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ app: fake.app, shell: fake.shell }));
 
-const { CONTENT_SECURITY_POLICY, denyAllPermissions, hardenAllWebContents, hardenWebContents } = await import(
+const { CONTENT_SECURITY_POLICY, limitPermissions, hardenAllWebContents, hardenWebContents } = await import(
   '../../../electron/main/security'
 );
 
@@ -112,25 +112,42 @@ describe('hardenAllWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  const permissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'midiSysex', 'unknown'];
+describe('limitPermissions', () => {
+  const refused = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'midiSysex', 'unknown'];
+  const allowed = ['clipboard-sanitized-write', 'fullscreen'];
 
-  it('answers every permission request with a refusal', () => {
-    let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-    const ses = { setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: vi.fn() };
-    denyAllPermissions(ses as unknown as Session);
-    for (const permission of permissions) {
+  function handlers() {
+    let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void) | null = null;
+    let check: ((wc: unknown, permission: string, origin: string) => boolean) | null = null;
+    const ses = { setPermissionRequestHandler: (h: typeof request) => (request = h), setPermissionCheckHandler: (h: typeof check) => (check = h) };
+    limitPermissions(ses as unknown as Session);
+    const ask = (permission: string, url: string) => {
       const callback = vi.fn();
-      request!({}, permission, callback);
-      expect(callback, permission).toHaveBeenCalledExactlyOnceWith(false);
+      request!({}, permission, callback, { requestingUrl: url });
+      expect(callback).toHaveBeenCalledOnce();
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    return { ask, check: (permission: string, origin: string) => check!({}, permission, origin) };
+  }
+
+  it('refuses every other permission, even to the app window', () => {
+    const h = handlers();
+    for (const permission of refused) {
+      expect(h.ask(permission, 'app://workbench/index.html'), permission).toBe(false);
+      expect(h.check(permission, 'app://workbench'), permission).toBe(false);
     }
   });
 
-  it('answers every permission check with false', () => {
-    let check: ((wc: unknown, permission: string, origin: string) => boolean) | null = null;
-    const ses = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: (h: typeof check) => (check = h) };
-    denyAllPermissions(ses as unknown as Session);
-    for (const permission of permissions) expect(check!({}, permission, 'app://workbench'), permission).toBe(false);
+  it('grants clipboard writing and full screen to the app window only', () => {
+    const h = handlers();
+    for (const permission of allowed) {
+      expect(h.ask(permission, 'app://workbench/index.html#/dashboard'), permission).toBe(true);
+      expect(h.check(permission, 'app://workbench'), permission).toBe(true);
+      for (const other of ['https://evil.example', 'app://workbench.evil', 'file:///etc/passwd', 'http://127.0.0.1:8080']) {
+        expect(h.ask(permission, other), `${permission} from ${other}`).toBe(false);
+        expect(h.check(permission, other), `${permission} from ${other}`).toBe(false);
+      }
+    }
   });
 });
 

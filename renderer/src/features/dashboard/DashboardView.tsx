@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
-import { ChartCanvas, chartPng } from '../../components/ChartCanvas';
+import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
 import type { DashboardFilter } from './chartData';
@@ -42,21 +42,40 @@ function download(dataUrl: string, name: string) {
 }
 
 export function ChartCard({ slide }: { slide: Slide }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const canvasOf = (el: HTMLElement) => el.closest('figure')?.querySelector('canvas') ?? null;
   return (
     <figure className="chart-card" data-testid={`card-${slide.id}`}>
       <figcaption>
         <h3>{slide.title}</h3>
         {slide.config ? (
-          <button
-            type="button"
-            className="png"
-            onClick={(e) => {
-              const canvas = e.currentTarget.closest('figure')?.querySelector('canvas');
-              if (canvas) download(chartPng(canvas), `${slide.id}.png`);
-            }}
-          >
-            PNG
-          </button>
+          <span className="png">
+            {copied ? <small aria-live="polite">{copied}</small> : null}
+            <button
+              type="button"
+              title="Copy the chart as an image, to paste into slides"
+              onClick={(e) => {
+                const canvas = canvasOf(e.currentTarget);
+                if (!canvas) return;
+                copyChartPng(canvas).then(
+                  () => setCopied('Copied'),
+                  (err: unknown) => setCopied(`Cannot copy: ${(err as Error).message}`),
+                );
+              }}
+            >
+              Copy
+            </button>
+            <button
+              type="button"
+              title="Save the chart as a PNG file"
+              onClick={(e) => {
+                const canvas = canvasOf(e.currentTarget);
+                if (canvas) download(chartPng(canvas), `${slide.id}.png`);
+              }}
+            >
+              PNG
+            </button>
+          </span>
         ) : null}
       </figcaption>
       <p className="explain">{slide.explain}</p>
