@@ -8,7 +8,7 @@ import type { SheetRowPatch} from '../schemas/row';
 import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { ScenarioResult, Trends } from '../schemas/trends';
-import type { RpcError } from './errors';
+import { Problem, type RpcError } from './errors';
 
 const FilePath = z.string({ error: 'a file path is required' }).trim().min(1, { error: 'a file path is required' });
 const Empty = z.object({}).strict();
@@ -54,8 +54,24 @@ const RowPatchInput = z.custom<SheetRowPatch>((v) => typeof v === 'object' && v 
 export const ColumnMap = z.record(z.enum(INPUT_FIELDS), z.string());
 export type ColumnMap = z.output<typeof ColumnMap>;
 
+/**
+ * A sheet to import: a path (the command line) or the file's bytes in base64
+ * with its name (the window reads the file the user picked or dropped; it
+ * never names a path on disk).
+ */
+export const ImportSource = z
+  .object({
+    file: FilePath.optional(),
+    content: z.base64({ error: 'content must be the file in base64' }).optional(),
+    fileName: z.string().trim().min(1).max(500).optional(),
+    /** The sheet of an XLSX workbook; the first by default. */
+    sheet: z.string().trim().min(1).optional(),
+  })
+  .refine((s) => (s.file === undefined) !== (s.content === undefined), { error: 'give either file or content, not both' })
+  .refine((s) => s.content === undefined || s.fileName !== undefined, { error: 'content needs its fileName (its extension says csv or xlsx)' });
+
 export const ImportRequest = z.object({
-  file: FilePath,
+  source: ImportSource,
   period: PeriodLabel,
   /** Headers the user chose for fields; the rest are matched by name and synonyms. */
   map: z.partialRecord(z.enum(INPUT_FIELDS), z.string()).default({}),
@@ -66,7 +82,14 @@ export type ImportRequest = z.input<typeof ImportRequest>;
 
 export const ImportSummary = z.object({
   file: z.string(),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
   period: z.string(),
+  /** The header cells of the file, for choosing a mapping. */
+  headers: z.array(z.string()),
+  /** Every problem found (the first 1,000); an import with any is refused whole. */
+  problems: z.array(Problem),
+  problemCount: z.number().int(),
   rows: z.number().int(),
   added: z.number().int(),
   updated: z.number().int(),
@@ -159,6 +182,8 @@ export const contract = {
     input: z.object({ period: PeriodLabel.optional(), out: FilePath }),
     output: z.object({ path: z.string(), period: z.string(), rows: z.number().int() }),
   },
+  /** The input headers and one example row, for people who start in Excel. */
+  'export.template': { input: z.object({ out: FilePath }), output: z.object({ path: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

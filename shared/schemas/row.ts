@@ -9,11 +9,13 @@ const count = (what: string) =>
     .int({ error: `${what} must be a whole number` })
     .min(0, { error: `${what} must be 0 or more` });
 
+/** An account's name, trimmed and with inner runs of spaces made one, so "Acme  Corp" and "Acme Corp" are one account. */
 export const AccountName = z
   .string({ error: 'account must be text' })
   .trim()
   .min(1, { error: 'account name is required' })
-  .max(200, { error: 'account name is longer than 200 characters' });
+  .max(200, { error: 'account name is longer than 200 characters' })
+  .transform((name) => name.replace(/\s+/g, ' '));
 
 export const Segment = z.enum(SEGMENTS, { error: `segment must be one of ${SEGMENTS.join(', ')}` });
 export const Status = z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` });

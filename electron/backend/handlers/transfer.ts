@@ -1,19 +1,24 @@
-import { commitImport, previewImport, readSheetFile } from '../io/import';
-import { exportReport } from '../io/export';
+import { getAssumptions } from '../db/repos/assumptions';
+import { exportReport, exportTemplate } from '../io/export';
+import { commitImport, loadSheet, previewImport, rememberedMapping } from '../io/import';
 import { buildReport } from './report';
 import { defineHandlers } from './types';
 
 export const transferHandlers = defineHandlers({
-  'import.preview': (req, { session }) => {
-    const sheet = readSheetFile(req);
-    return session.read((db) => previewImport(db, req, sheet));
+  'import.preview': async ({ source, period, map, merge }, { session }) => {
+    const sheet = await loadSheet(source, map, session.read(rememberedMapping));
+    return session.read((db) => previewImport(db, period, merge, sheet));
   },
-  'import.commit': (req, { session }) => {
-    const sheet = readSheetFile(req);
-    return session.write((db) => commitImport(db, req, sheet));
+  'import.commit': async ({ source, period, map, merge }, { session }) => {
+    const sheet = await loadSheet(source, map, session.read(rememberedMapping));
+    return session.write((db) => commitImport(db, period, merge, sheet));
   },
-  'export.sheet': ({ period, out }, { session }) => {
+  'export.sheet': async ({ period, out }, { session }) => {
     const report = session.read((db) => buildReport(db, period));
-    return { path: out, period: report.period, rows: exportReport(report, out) };
+    return { path: out, period: report.period, rows: await exportReport(report, out) };
+  },
+  'export.template': async ({ out }, { session }) => {
+    await exportTemplate(out, session.read((db) => getAssumptions(db)).currency);
+    return { path: out };
   },
 });

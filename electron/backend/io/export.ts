@@ -1,8 +1,11 @@
-import { renameSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
-import { INPUT_FIELDS } from '../../../shared/schemas/fields';
+import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
+import type { Assumptions } from '../../../shared/schemas/assumptions';
 import type { AccountResult, Report } from '../../../shared/schemas/report';
+import { FIELD_KIND } from '../../../shared/text/cells';
 import { toCsv } from './csv';
 
 /** Computed columns written after the inputs, under their DOMAIN.md names. */
@@ -25,6 +28,11 @@ export const METRIC_COLUMNS = [
 ] as const satisfies readonly (keyof AccountResult)[];
 
 export const EXPORT_COLUMNS = [...INPUT_FIELDS, ...METRIC_COLUMNS];
+type Column = (typeof EXPORT_COLUMNS)[number];
+
+const RATIO_COLUMNS = new Set<Column>(['margin', 'roi', 'expansionShare']);
+const MULTIPLE_COLUMNS = new Set<Column>(['costToRevenue', 'valueMultiple']);
+const MONEY_METRICS = new Set<Column>(['totalCost', 'profit', 'costToServe', 'interactionCost', 'revenuePerInteraction', 'clv', 'lifetimeProfit']);
 
 /** Write a file whole or not at all: a temporary file renamed into place. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -38,13 +46,110 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** A period's inputs and computed metrics as CSV; the header row uses DOMAIN.md names, so the file imports back as is. */
-export function exportReport(report: Report, out: string): number {
+const SYMBOLS: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', CNY: '¥', INR: '₹', CHF: 'CHF ', SEK: 'kr ', NOK: 'kr ', DKK: 'kr ' };
+
+/** A spreadsheet number format in the workbook currency, losses with a minus sign. */
+export function moneyFormat(currency: string): string {
+  const sym = SYMBOLS[currency] ?? `${currency} `;
+  const quoted = `"${sym.replace(/"/g, '')}"`;
+  return `${quoted}#,##0;-${quoted}#,##0`;
+}
+
+function formatOf(column: Column, currency: string): string | undefined {
+  if (RATIO_COLUMNS.has(column)) return '0.0%';
+  if (MULTIPLE_COLUMNS.has(column)) return '0.00"x"';
+  if (MONEY_METRICS.has(column)) return moneyFormat(currency);
+  if ((INPUT_FIELDS as readonly string[]).includes(column) && FIELD_KIND[column as InputField] === 'money') return moneyFormat(currency);
+  return undefined;
+}
+
+/**
+ * A sheet with a bold frozen header, an autofilter, and each column in its
+ * format. Text goes in as text cells, so a name like `=HYPERLINK(...)` can
+ * never run as a formula in Excel or LibreOffice.
+ */
+function addTable(book: ExcelJS.Workbook, name: string, header: readonly Column[], rows: readonly (readonly unknown[])[], currency: string): void {
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  ws.columns = header.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: formatOf(h, currency) } }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow(r.map((v) => (v === null || v === undefined ? null : v)));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: header.length } };
+}
+
+function addAssumptions(book: ExcelJS.Workbook, a: Assumptions): void {
+  const ws = book.addWorksheet('Assumptions');
+  ws.columns = [
+    { header: 'assumption', key: 'k', width: 24 },
+    { header: 'value', key: 'v', width: 16 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const [k, v] of Object.entries(a)) ws.addRow([k, v === null ? 'auto (period median / portfolio margin)' : v]);
+}
+
+/** The period's sheet name in a workbook: Excel allows 31 characters and no []:*?/\ . */
+export function sheetName(period: string): string {
+  return period.replace(/[[\]:*?/\\]/g, '-').slice(0, 31) || 'Sheet';
+}
+
+function extensionOf(out: string): '.csv' | '.xlsx' {
   const ext = extname(out).toLowerCase();
-  if (ext !== '.csv') {
-    throw new CpwError('INVALID_INPUT', `${out}: export writes .csv files in this version (got "${ext || 'no extension'}")`, { file: out });
-  }
+  if (ext === '.csv' || ext === '.xlsx') return ext;
+  throw new CpwError('INVALID_INPUT', `${out}: export writes .csv or .xlsx files (got "${ext || 'no extension'}")`, { file: out });
+}
+
+/**
+ * A period's inputs and computed metrics, as CSV or XLSX. The header row uses
+ * DOMAIN.md names, so the file imports back as is.
+ */
+export async function exportReport(report: Report, out: string): Promise<number> {
+  const ext = extensionOf(out);
   const rows = report.accounts.map((a) => EXPORT_COLUMNS.map((c) => a[c] as string | number | null));
-  writeFileAtomic(out, `${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
+  if (ext === '.csv') {
+    writeFileAtomic(out, `${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
+    return rows.length;
+  }
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Customer Profitability Workbench';
+  addTable(book, sheetName(report.period), EXPORT_COLUMNS, rows, report.currency);
+  addAssumptions(book, report.assumptions);
+  writeFileAtomic(out, new Uint8Array(await book.xlsx.writeBuffer()));
   return rows.length;
+}
+
+/** One example row of the template: an account a director would recognise. */
+const EXAMPLE: Record<InputField, string | number | null> = {
+  account: 'Example Customer Ltd',
+  owner: 'Your name',
+  segmentOverride: null,
+  revenue: 250000,
+  presale: 12000,
+  production: 120000,
+  distribution: 15000,
+  service: 30000,
+  labour: 25000,
+  meetings: 6,
+  calls: 20,
+  csat: 4,
+  nps: 8,
+  status: 'active',
+  upsell: 20000,
+  crossSell: 5000,
+  referrals: 1,
+  valueDelivered: 400000,
+  avgOrderValue: null,
+  purchasesPerYear: null,
+  lifespanYears: 5,
+};
+
+/** A template to start a sheet in Excel: the input headers and one example row, in the workbook currency. */
+export async function exportTemplate(out: string, currency: string): Promise<void> {
+  const ext = extensionOf(out);
+  const row = INPUT_FIELDS.map((f) => EXAMPLE[f]);
+  if (ext === '.csv') {
+    writeFileAtomic(out, `${toCsv(INPUT_FIELDS, [row])}\r\n`);
+    return;
+  }
+  const book = new ExcelJS.Workbook();
+  addTable(book, 'Sheet', INPUT_FIELDS, [row], currency);
+  writeFileAtomic(out, new Uint8Array(await book.xlsx.writeBuffer()));
 }

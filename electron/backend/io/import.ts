@@ -1,54 +1,86 @@
 import type Database from 'better-sqlite3';
-import { extname } from 'node:path';
-import type { ImportSummary } from '../../../shared/ipc/contract';
+import type { ImportRequest, ImportSummary } from '../../../shared/ipc/contract';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
 import type { InputField } from '../../../shared/schemas/fields';
 import { ensurePeriod, findPeriod } from '../db/repos/periods';
 import { listRows, writeRows } from '../db/repos/rows';
-import { readCsvFile } from './csv';
-import { parseSheet, type ParsedSheet } from './sheet';
+import { findHeaderRow, parseSheet, type ParsedSheet } from './sheet';
+import { readSource, readTable, type SourceFile } from './table';
 
 const PREVIEW_ROWS = 20;
 const MESSAGE_PROBLEMS = 50;
+const SUMMARY_PROBLEMS = 1000;
+const MAPPING_KEY = 'import.mapping';
 
-export interface ImportOptions {
+type Source = ImportRequest['source'];
+type Map = Partial<Record<InputField, string>>;
+
+export interface LoadedSheet extends ParsedSheet {
   file: string;
-  period: string;
-  map: Partial<Record<InputField, string>>;
-  merge: boolean;
+  sheet: string | null;
+  sheets: string[];
+  headers: string[];
+}
+
+function sourceFile(source: Source): SourceFile {
+  if (source.file !== undefined) return readSource(source.file);
+  return { name: source.fileName!, bytes: Buffer.from(source.content!, 'base64') };
+}
+
+/** The mapping the last import used, kept in the workbook for the next one. */
+export function rememberedMapping(db: Database.Database): Map {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(MAPPING_KEY) as { value: string } | undefined;
+  try {
+    return row ? (JSON.parse(row.value) as Map) : {};
+  } catch {
+    return {};
+  }
+}
+
+function rememberMapping(db: Database.Database, mapping: Map): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    MAPPING_KEY,
+    JSON.stringify(mapping),
+  );
 }
 
 /**
- * Read and validate a whole sheet file. Any problem refuses the import with
- * every problem listed; nothing has been written at this point.
+ * Read and check a whole sheet. The user's choices win; a mapping the
+ * workbook remembers applies where the file has that header; names and
+ * synonyms do the rest. Nothing is written here.
  */
-export function readSheetFile(opts: ImportOptions): ParsedSheet {
-  const ext = extname(opts.file).toLowerCase();
-  if (ext !== '.csv' && ext !== '.txt' && ext !== '.tsv') {
-    throw new CpwError('INVALID_INPUT', `${opts.file}: this version imports CSV files (.csv); save the sheet as CSV first`, {
-      file: opts.file,
-    });
-  }
-  const { records, delimiter } = readCsvFile(opts.file);
-  // Semicolon-separated files come from European Excel, which writes decimal commas.
-  const sheet = parseSheet(records, { map: opts.map, style: { decimalComma: delimiter === ';' } });
-  if (sheet.problems.length > 0) {
-    const n = sheet.problems.length;
-    const shown = sheet.problems.slice(0, MESSAGE_PROBLEMS).map(describeProblem);
-    const more = n > MESSAGE_PROBLEMS ? [`... and ${n - MESSAGE_PROBLEMS} more`] : [];
-    throw new CpwError(
-      'IMPORT_INVALID',
-      [`${opts.file}: ${n} problem${n === 1 ? '' : 's'}, nothing imported`, ...shown, ...more].join('\n'),
-      { file: opts.file, problems: sheet.problems },
-    );
-  }
-  return sheet;
+export async function loadSheet(source: Source, map: Map, remembered: Map = {}): Promise<LoadedSheet> {
+  const src = sourceFile(source);
+  const table = await readTable(src, source.sheet);
+  const headerRow = findHeaderRow(table.records, { ...remembered, ...map });
+  const headers = (table.records[headerRow] ?? []).map((h) => h.trim());
+  const present = new Set(headers.map((h) => h.toLowerCase()));
+  const usable = Object.fromEntries(Object.entries(remembered).filter(([, h]) => present.has(h.toLowerCase()))) as Map;
+  const parsed = parseSheet(table.records, { map: { ...usable, ...map }, style: { decimalComma: table.decimalComma } });
+  return { ...parsed, file: src.name, sheet: table.sheet ?? null, sheets: table.sheets ?? [], headers: headers.filter((h) => h !== '') };
 }
 
-function summary(opts: ImportOptions, sheet: ParsedSheet, counts: { added: number; updated: number; removed: number }): ImportSummary {
+/** Refuse the import whole, listing every problem by row, column, value and rule. */
+export function refuseIfProblems(sheet: LoadedSheet): void {
+  const n = sheet.problems.length;
+  if (n === 0) return;
+  const shown = sheet.problems.slice(0, MESSAGE_PROBLEMS).map(describeProblem);
+  const more = n > MESSAGE_PROBLEMS ? [`... and ${n - MESSAGE_PROBLEMS} more`] : [];
+  throw new CpwError('IMPORT_INVALID', [`${sheet.file}: ${n} problem${n === 1 ? '' : 's'}, nothing imported`, ...shown, ...more].join('\n'), {
+    file: sheet.file,
+    problems: sheet.problems.slice(0, SUMMARY_PROBLEMS),
+  });
+}
+
+function summary(period: string, sheet: LoadedSheet, counts: { added: number; updated: number; removed: number }): ImportSummary {
   return {
-    file: opts.file,
-    period: opts.period,
+    file: sheet.file,
+    sheet: sheet.sheet,
+    sheets: sheet.sheets,
+    period,
+    headers: sheet.headers,
+    problems: sheet.problems.slice(0, SUMMARY_PROBLEMS),
+    problemCount: sheet.problems.length,
     rows: sheet.rows.length,
     ...counts,
     mapping: sheet.mapping,
@@ -58,26 +90,28 @@ function summary(opts: ImportOptions, sheet: ParsedSheet, counts: { added: numbe
   };
 }
 
-/** What an import would do, without writing. */
-export function previewImport(db: Database.Database, opts: ImportOptions, sheet: ParsedSheet): ImportSummary {
-  const period = findPeriod(db, opts.period);
-  const existing = new Set(period ? listRows(db, period.id).map((r) => r.account.toLowerCase()) : []);
+/** What an import would do, problems included, without writing. */
+export function previewImport(db: Database.Database, period: string, merge: boolean, sheet: LoadedSheet): ImportSummary {
+  const p = findPeriod(db, period);
+  const existing = new Set(p ? listRows(db, p.id).map((r) => r.account.toLowerCase()) : []);
   const incoming = new Set(sheet.rows.map((r) => r.account.toLowerCase()));
   const updated = [...incoming].filter((a) => existing.has(a)).length;
-  return summary(opts, sheet, {
+  return summary(p?.label ?? period, sheet, {
     added: incoming.size - updated,
     updated,
-    removed: opts.merge ? 0 : [...existing].filter((a) => !incoming.has(a)).length,
+    removed: merge ? 0 : [...existing].filter((a) => !incoming.has(a)).length,
   });
 }
 
-/** Write a validated sheet into its period; the caller holds the transaction. */
-export function commitImport(db: Database.Database, opts: ImportOptions, sheet: ParsedSheet): ImportSummary {
-  const period = ensurePeriod(db, opts.period);
-  const counts = writeRows(db, period.id, sheet.rows, {
-    merge: opts.merge,
+/** Write a checked sheet into its period and remember its mapping; the caller holds the transaction. */
+export function commitImport(db: Database.Database, period: string, merge: boolean, sheet: LoadedSheet): ImportSummary {
+  refuseIfProblems(sheet);
+  const p = ensurePeriod(db, period);
+  const counts = writeRows(db, p.id, sheet.rows, {
+    merge,
     // An account keeps its owner and pinned segment unless the sheet has those columns.
     accountFields: { owner: 'owner' in sheet.mapping, segmentOverride: 'segmentOverride' in sheet.mapping },
   });
-  return summary({ ...opts, period: period.label }, sheet, counts);
+  rememberMapping(db, sheet.mapping);
+  return summary(p.label, sheet, counts);
 }

@@ -58,7 +58,7 @@ export interface HeaderMatch {
  * field=Header`), then names and synonyms. Two columns for one field, or a
  * chosen header the file does not have, are problems naming the column.
  */
-export function matchHeaders(headers: readonly string[], chosen: Partial<Record<InputField, string>>): HeaderMatch {
+export function matchHeaders(headers: readonly string[], chosen: Partial<Record<InputField, string>>, headerRow = 1): HeaderMatch {
   const columns: Partial<Record<InputField, number>> = {};
   const used = new Set<number>();
   const problems: Problem[] = [];
@@ -66,7 +66,7 @@ export function matchHeaders(headers: readonly string[], chosen: Partial<Record<
     const wanted = normaliseHeader(header);
     const index = headers.findIndex((h) => normaliseHeader(h) === wanted);
     if (index < 0) {
-      problems.push({ row: 1, field, value: header, rule: `no column "${header}" in the header row (it has ${headers.join(', ')})` });
+      problems.push({ row: headerRow, field, value: header, rule: `no column "${header}" in the header row (it has ${headers.join(', ')})` });
       continue;
     }
     columns[field] = index;
@@ -79,7 +79,7 @@ export function matchHeaders(headers: readonly string[], chosen: Partial<Record<
     const earlier = columns[field];
     if (earlier !== undefined) {
       problems.push({
-        row: 1,
+        row: headerRow,
         column: header,
         value: header,
         rule: `column "${headers[earlier]}" already gives ${field}; choose one with --map ${field}=HEADER`,

@@ -22,6 +22,27 @@ export interface ParsedSheet {
 
 const isBlankRecord = (record: readonly string[]) => record.every((c) => c.trim() === '');
 
+/** How far down a title block may push the header row. */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The header row: the first of the top rows that names both an account and a
+ * revenue column (by name, synonym or the user's choice). Sheets often carry a
+ * title, a date or notes above it. With none, the first row, so that the
+ * missing columns are named.
+ */
+export function findHeaderRow(records: readonly (readonly string[])[], map: Partial<Record<InputField, string>>): number {
+  for (let r = 0; r < Math.min(records.length, HEADER_SEARCH_ROWS); r++) {
+    const m = matchHeaders(records[r]!.map((h) => h.trim()), {});
+    const has = (f: InputField) => m.columns[f] !== undefined || (map[f] !== undefined && records[r]!.some((h) => h.trim().toLowerCase() === map[f]!.trim().toLowerCase()));
+    if (has('account') && has('revenue')) return r;
+  }
+  return 0;
+}
+
+/** A totals line under the accounts ("Total", "Grand total", "Sum"), which is not an account. */
+const TOTALS_LABEL = /^(grand\s+)?(totals?|sum|subtotal)\b/i;
+
 /**
  * Turn a sheet's records (header first) into validated rows. Every row is
  * checked, and every problem is listed with the spreadsheet row number (the
@@ -31,12 +52,13 @@ export function parseSheet(
   records: readonly (readonly string[])[],
   options: { map: Partial<Record<InputField, string>>; style: NumberStyle },
 ): ParsedSheet {
-  const headers = (records[0] ?? []).map((h) => h.trim());
-  const match = matchHeaders(headers, options.map);
+  const headerRow = findHeaderRow(records, options.map);
+  const headers = (records[headerRow] ?? []).map((h) => h.trim());
+  const match = matchHeaders(headers, options.map, headerRow + 1);
   const problems: Problem[] = [...match.problems];
   for (const field of REQUIRED_FIELDS) {
     if (match.columns[field] === undefined && !(field in options.map)) {
-      problems.push({ row: 1, field, rule: `the sheet has no ${field} column (name one with --map ${field}=HEADER)` });
+      problems.push({ row: headerRow + 1, field, rule: `the sheet has no ${field} column (name one with --map ${field}=HEADER)` });
     }
   }
   const mapping = Object.fromEntries(
@@ -48,9 +70,11 @@ export function parseSheet(
 
   const seen = new Map<string, number>();
   const fields = Object.entries(match.columns) as [InputField, number][];
-  for (let r = 1; r < records.length; r++) {
+  const accountColumn = match.columns.account;
+  for (let r = headerRow + 1; r < records.length; r++) {
     const record = records[r]!;
     if (isBlankRecord(record)) continue;
+    if (accountColumn !== undefined && TOTALS_LABEL.test((record[accountColumn] ?? '').trim())) continue;
     const rowNumber = r + 1;
     const before = problems.length;
     const report = (field: InputField, rule: string) => {
@@ -85,10 +109,11 @@ export function parseSheet(
       }
     }
     if (!failed.has('account')) {
-      const name = String(candidate.account);
-      const earlier = seen.get(name.toLowerCase());
-      if (earlier !== undefined) report('account', `the same account is already on row ${earlier} (names are unique, ignoring case)`);
-      else seen.set(name.toLowerCase(), rowNumber);
+      // Names are one account whatever their case and spacing ("Acme  corp" is "Acme Corp").
+      const key = String(candidate.account).toLowerCase().replace(/\s+/g, ' ');
+      const earlier = seen.get(key);
+      if (earlier !== undefined) report('account', `the same account is already on row ${earlier} (names are unique, ignoring case and spacing)`);
+      else seen.set(key, rowNumber);
     }
     if (problems.length === before) {
       if (parsed.success) result.rows.push(parsed.data);
@@ -99,7 +124,7 @@ export function parseSheet(
     problems.push(...problems.splice(before).sort((a, b) => at(a) - at(b)));
   }
   if (result.rows.length === 0 && problems.length === 0) {
-    problems.push({ row: 2, rule: 'the sheet has a header row but no accounts under it' });
+    problems.push({ row: headerRow + 2, rule: 'the sheet has a header row but no accounts under it' });
   }
   return result;
 }

@@ -1,11 +1,15 @@
+import { describeProblem } from '../../../shared/ipc/errors';
 import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
 import { UsageError, flag, pair, required, str, strs, type Command } from '../args';
 
 export const importCommand: Command = {
-  summary: 'import a CSV sheet into a period (all or nothing)',
-  usage: `cpw import FILE SHEET.csv --period LABEL [--map field=Header]... [--merge] [--dry-run] [--json]
+  summary: 'import a CSV or XLSX sheet into a period (all or nothing)',
+  usage: `cpw import FILE SHEET.csv|SHEET.xlsx --period LABEL [--sheet NAME] [--map field=Header]... [--merge] [--dry-run] [--json]
 
-Import a Customer Profitability Sheet into the period LABEL (created when new).
+Import a Customer Profitability Sheet (CSV, or a sheet of an XLSX workbook:
+the first, or the one --sheet names) into the period LABEL (created when new).
+A title block above the header row and a totals line under the accounts are
+skipped. The mapping used is remembered in the workbook for the next import.
 Headers are matched to fields by name and common synonyms; --map names the
 header for a field (repeat it). Every row is checked first: any problem stops
 the import, lists every problem by row and column, and changes nothing.
@@ -23,7 +27,6 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
   positionals: [2, 2],
   async run(args, client, io) {
     const [file, sheet] = args.positionals as [string, string];
-    if (str(args, 'sheet') !== undefined) throw new UsageError('--sheet picks a sheet of an XLSX file; this version imports CSV only');
     const map: Partial<Record<InputField, string>> = {};
     for (const m of strs(args, 'map')) {
       const [field, header] = pair(m, '--map');
@@ -34,11 +37,18 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     }
     const dryRun = flag(args, 'dry-run');
     await client.call('workbook.open', { path: file, readOnly: dryRun });
-    const request = { file: sheet, period: required(args, 'period'), map, merge: flag(args, 'merge') };
+    const sheetName = str(args, 'sheet');
+    const source = sheetName === undefined ? { file: sheet } : { file: sheet, sheet: sheetName };
+    const request = { source, period: required(args, 'period'), map, merge: flag(args, 'merge') };
     const s = await client.call(dryRun ? 'import.preview' : 'import.commit', request);
     if (flag(args, 'json')) {
       io.out(JSON.stringify(s, null, 2));
-      return 0;
+      return s.problemCount > 0 ? 1 : 0;
+    }
+    if (s.problemCount > 0) {
+      io.err(`${s.file}: ${s.problemCount} problem${s.problemCount === 1 ? '' : 's'}, nothing would be imported`);
+      for (const p of s.problems) io.err(describeProblem(p));
+      return 1;
     }
     const verb = dryRun ? 'Would import' : 'Imported';
     io.out(`${verb} ${s.rows} rows into period ${s.period} of ${file}: ${s.added} added, ${s.updated} updated, ${s.removed} removed.`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkbook, openWorkbook } from '../../../electron/backend/db/connection';
 import { getPeriod } from '../../../electron/backend/db/repos/periods';
 import { listRows } from '../../../electron/backend/db/repos/rows';
-import { commitImport, readSheetFile } from '../../../electron/backend/io/import';
+import { commitImport, loadSheet } from '../../../electron/backend/io/import';
 import { matchHeaders } from '../../../electron/backend/io/mapping';
 import { parseSheet } from '../../../electron/backend/io/sheet';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
@@ -65,7 +65,7 @@ describe('reading a sheet', () => {
       'row 3, column Meetings: value "1.5" — must be a whole number',
       'row 3, column CSAT: value "9" — csat must be from 1 to 5',
       'row 3, column Status: value "gone" — must be active, new or churned',
-      'row 4, column Customer: value "acme" — the same account is already on row 2 (names are unique, ignoring case)',
+      'row 4, column Customer: value "acme" — the same account is already on row 2 (names are unique, ignoring case and spacing)',
       'row 5, column Customer: value "" — account name is required',
     ]);
   });
@@ -95,24 +95,27 @@ describe('importing into a workbook', () => {
     return { book, file };
   }
 
-  it('reads a semicolon CSV from European Excel with decimal commas', () => {
+  it('reads a semicolon CSV from European Excel with decimal commas', async () => {
     const { book, file } = setup('Kunde;Umsatz;Service\nMüller GmbH;"1.234,50";"100,25"\n', 'de.csv');
-    const sheet = readSheetFile({ file, period: 'Q1', map: { account: 'Kunde', revenue: 'Umsatz' }, merge: false });
+    const sheet = await loadSheet({ file }, { account: 'Kunde', revenue: 'Umsatz' });
     const wb = openWorkbook(book);
-    wb.db.transaction(() => commitImport(wb.db, { file, period: 'Q1', map: {}, merge: false }, sheet))();
+    wb.db.transaction(() => commitImport(wb.db, 'Q1', false, sheet))();
     expect(listRows(wb.db, getPeriod(wb.db, 'Q1').id).map((r) => [r.account, r.revenue, r.service])).toEqual([['Müller GmbH', 1234.5, 100.25]]);
     wb.close();
   });
 
-  it('refuses a bad sheet whole: every problem listed, the workbook bytes unchanged', () => {
+  it('refuses a bad sheet whole: every problem listed, the workbook bytes unchanged', async () => {
     const { book, file } = setup(csv(['account', 'revenue'], [['Acme', 100], ['Beta', -3], ['Gamma', 'n/a']]));
     const before = sha256(book);
     let error: unknown;
+    const sheet = await loadSheet({ file }, {});
+    const wb = openWorkbook(book);
     try {
-      readSheetFile({ file, period: 'Q1', map: {}, merge: false });
+      wb.db.transaction(() => commitImport(wb.db, 'Q1', false, sheet))();
     } catch (e) {
       error = e;
     }
+    wb.close();
     expect(error).toBeInstanceOf(CpwError);
     const e = error as CpwError;
     expect(e.code).toBe('IMPORT_INVALID');
@@ -125,18 +128,20 @@ describe('importing into a workbook', () => {
     expect(sha256(book)).toBe(before);
   });
 
-  it('replaces a period, or merges into it keeping the other rows and the owners', () => {
+  it('replaces a period, or merges into it keeping the other rows and the owners', async () => {
     const { book, file } = setup(csv(['account', 'owner', 'revenue'], [['Acme', 'Ann', 100], ['Beta', 'Bob', 200]]));
     const wb = openWorkbook(book);
-    const run = (path: string, merge: boolean) =>
-      wb.db.transaction(() => commitImport(wb.db, { file: path, period: 'Q1', map: {}, merge }, readSheetFile({ file: path, period: 'Q1', map: {}, merge })))();
-    expect(run(file, false)).toMatchObject({ added: 2, updated: 0, removed: 0 });
+    const run = async (path: string, merge: boolean) => {
+      const sheet = await loadSheet({ file: path }, {});
+      return wb.db.transaction(() => commitImport(wb.db, 'Q1', merge, sheet))();
+    };
+    expect(await run(file, false)).toMatchObject({ added: 2, updated: 0, removed: 0 });
     const second = join(tmp(), 'second.csv');
     writeFileSync(second, csv(['account', 'revenue'], [['beta', 250], ['Cara', 50]]));
-    expect(run(second, true)).toMatchObject({ added: 1, updated: 1, removed: 0 });
+    expect(await run(second, true)).toMatchObject({ added: 1, updated: 1, removed: 0 });
     const rows = () => listRows(wb.db, getPeriod(wb.db, 'Q1').id).map((r) => [r.account, r.owner, r.revenue]);
     expect(rows()).toEqual([['Acme', 'Ann', 100], ['Beta', 'Bob', 250], ['Cara', null, 50]]);
-    expect(run(second, false)).toMatchObject({ added: 0, updated: 2, removed: 1 });
+    expect(await run(second, false)).toMatchObject({ added: 0, updated: 2, removed: 1 });
     expect(rows()).toEqual([['Beta', 'Bob', 250], ['Cara', null, 50]]);
     wb.close();
   });

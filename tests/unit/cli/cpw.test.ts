@@ -95,7 +95,7 @@ describe('bad input', () => {
       'row 3, column revenue: value "ten" — must be a number',
       'row 3, column service: value "-1" — must be 0 or more (a negative cost or count is refused)',
       'row 3, column csat: value "7" — csat must be from 1 to 5',
-      'row 4, column account: value "ACME" — the same account is already on row 2 (names are unique, ignoring case)',
+      'row 4, column account: value "ACME" — the same account is already on row 2 (names are unique, ignoring case and spacing)',
     ]);
     expect(sha256(book)).toBe(before);
   });

@@ -1,0 +1,52 @@
+import ExcelJS from 'exceljs';
+import { CpwError } from '../../../shared/ipc/errors';
+
+/** A cell as the text a person sees, for the same parsing as a CSV cell: numbers unformatted, dates as YYYY-MM-DD. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return String(value.text);
+  return '';
+}
+
+export interface XlsxRecords {
+  records: string[][];
+  sheet: string;
+  sheets: string[];
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** The rows of one sheet (the first, or the one named) as text, with the names of all sheets. */
+export async function readXlsx(bytes: Buffer, file: string, sheetName?: string): Promise<XlsxRecords> {
+  if (bytes.length < 4 || !bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new CpwError('IMPORT_INVALID', `${file} is not an XLSX workbook (an .xlsx file is a zip archive; this one is not)`, { file });
+  }
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new CpwError('IMPORT_INVALID', `${file} cannot be read as an XLSX workbook: ${(e as Error).message}`, { file });
+  }
+  const sheets = book.worksheets.map((w) => w.name);
+  const sheet = sheetName === undefined ? book.worksheets[0] : book.worksheets.find((w) => w.name.toLowerCase() === sheetName.toLowerCase());
+  if (!sheet) {
+    const which = sheetName === undefined ? 'has no sheets' : `has no sheet "${sheetName}" (it has ${sheets.join(', ')})`;
+    throw new CpwError('IMPORT_INVALID', `${file} ${which}`, { file });
+  }
+  const records: string[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    records[n - 1] = cells;
+  });
+  for (let k = 0; k < records.length; k++) records[k] ??= [];
+  return { records, sheet: sheet.name, sheets };
+}
