@@ -177,6 +177,8 @@ export const contract = {
   'trends.get': { input: Empty, output: Trends },
 
   'import.preview': { input: ImportRequest, output: ImportSummary },
+  /** An interactions log (CSV or XLSX), all or nothing. */
+  'interactions.import': { input: z.object({ source: ImportSource }), output: z.object({ file: z.string(), rows: z.number().int() }) },
   'import.commit': { input: ImportRequest, output: ImportSummary },
   'export.sheet': {
     input: z.object({ period: PeriodLabel.optional(), out: FilePath }),

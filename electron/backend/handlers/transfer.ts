@@ -1,6 +1,8 @@
 import { getAssumptions } from '../db/repos/assumptions';
 import { exportReport, exportTemplate } from '../io/export';
-import { commitImport, loadSheet, previewImport, rememberedMapping } from '../io/import';
+import { commitImport, loadSheet, previewImport, rememberedMapping, sourceFile } from '../io/import';
+import { importInteractions, parseInteractions } from '../io/interactions';
+import { readTable } from '../io/table';
 import { buildReport } from './report';
 import { defineHandlers } from './types';
 
@@ -12,6 +14,12 @@ export const transferHandlers = defineHandlers({
   'import.commit': async ({ source, period, map, merge }, { session }) => {
     const sheet = await loadSheet(source, map, session.read(rememberedMapping));
     return session.write((db) => commitImport(db, period, merge, sheet));
+  },
+  'interactions.import': async ({ source }, { session }) => {
+    const src = sourceFile(source);
+    const table = await readTable(src, source.sheet);
+    const rows = session.write((db) => importInteractions(db, src.name, parseInteractions(db, table.records, { decimalComma: table.decimalComma })));
+    return { file: src.name, rows };
   },
   'export.sheet': async ({ period, out }, { session }) => {
     const report = session.read((db) => buildReport(db, period));

@@ -22,7 +22,7 @@ export interface LoadedSheet extends ParsedSheet {
   headers: string[];
 }
 
-function sourceFile(source: Source): SourceFile {
+export function sourceFile(source: Source): SourceFile {
   if (source.file !== undefined) return readSource(source.file);
   return { name: source.fileName!, bytes: Buffer.from(source.content!, 'base64') };
 }

@@ -1,4 +1,4 @@
-import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
+import type { InputField } from '../../../shared/schemas/fields';
 import type { Problem } from '../../../shared/ipc/errors';
 
 /** Case, spaces and punctuation do not matter when matching a header. */
@@ -38,17 +38,27 @@ export const SYNONYMS: Readonly<Record<InputField, readonly string[]>> = {
   lifespanYears: ['Lifespan', 'Lifespan years', 'Customer lifespan', 'Expected lifespan', 'Years as customer'],
 };
 
-const LOOKUP: ReadonlyMap<string, InputField> = new Map(
-  INPUT_FIELDS.flatMap((f) => [f, ...SYNONYMS[f]].map((h) => [normaliseHeader(h), f] as const)),
-);
+/** A field vocabulary: each field's own name and the headers people use for it. */
+export type Synonyms<F extends string> = Readonly<Record<F, readonly string[]>>;
 
-export function fieldForHeader(header: string): InputField | undefined {
-  return LOOKUP.get(normaliseHeader(header));
+const lookups = new WeakMap<object, ReadonlyMap<string, string>>();
+
+function lookupOf<F extends string>(synonyms: Synonyms<F>): ReadonlyMap<string, F> {
+  let lookup = lookups.get(synonyms);
+  if (!lookup) {
+    lookup = new Map((Object.keys(synonyms) as F[]).flatMap((f) => [f, ...synonyms[f]].map((h) => [normaliseHeader(h), f] as const)));
+    lookups.set(synonyms, lookup);
+  }
+  return lookup as ReadonlyMap<string, F>;
 }
 
-export interface HeaderMatch {
+export function fieldForHeader<F extends string = InputField>(header: string, synonyms: Synonyms<F> = SYNONYMS as unknown as Synonyms<F>): F | undefined {
+  return lookupOf(synonyms).get(normaliseHeader(header));
+}
+
+export interface HeaderMatch<F extends string = InputField> {
   /** Column index in the file for each mapped field. */
-  columns: Partial<Record<InputField, number>>;
+  columns: Partial<Record<F, number>>;
   unmapped: string[];
   problems: Problem[];
 }
@@ -58,11 +68,16 @@ export interface HeaderMatch {
  * field=Header`), then names and synonyms. Two columns for one field, or a
  * chosen header the file does not have, are problems naming the column.
  */
-export function matchHeaders(headers: readonly string[], chosen: Partial<Record<InputField, string>>, headerRow = 1): HeaderMatch {
-  const columns: Partial<Record<InputField, number>> = {};
+export function matchHeaders<F extends string = InputField>(
+  headers: readonly string[],
+  chosen: Partial<Record<F, string>>,
+  headerRow = 1,
+  synonyms: Synonyms<F> = SYNONYMS as unknown as Synonyms<F>,
+): HeaderMatch<F> {
+  const columns: Partial<Record<F, number>> = {};
   const used = new Set<number>();
   const problems: Problem[] = [];
-  for (const [field, header] of Object.entries(chosen) as [InputField, string][]) {
+  for (const [field, header] of Object.entries(chosen) as [F, string][]) {
     const wanted = normaliseHeader(header);
     const index = headers.findIndex((h) => normaliseHeader(h) === wanted);
     if (index < 0) {
@@ -74,7 +89,7 @@ export function matchHeaders(headers: readonly string[], chosen: Partial<Record<
   }
   headers.forEach((header, index) => {
     if (used.has(index)) return;
-    const field = fieldForHeader(header);
+    const field = fieldForHeader(header, synonyms);
     if (field === undefined || field in chosen) return;
     const earlier = columns[field];
     if (earlier !== undefined) {

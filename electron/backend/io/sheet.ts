@@ -33,7 +33,7 @@ const HEADER_SEARCH_ROWS = 20;
  */
 export function findHeaderRow(records: readonly (readonly string[])[], map: Partial<Record<InputField, string>>): number {
   for (let r = 0; r < Math.min(records.length, HEADER_SEARCH_ROWS); r++) {
-    const m = matchHeaders(records[r]!.map((h) => h.trim()), {});
+    const m = matchHeaders<InputField>(records[r]!.map((h) => h.trim()), {});
     const has = (f: InputField) => m.columns[f] !== undefined || (map[f] !== undefined && records[r]!.some((h) => h.trim().toLowerCase() === map[f]!.trim().toLowerCase()));
     if (has('account') && has('revenue')) return r;
   }

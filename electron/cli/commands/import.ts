@@ -5,11 +5,15 @@ import { UsageError, flag, pair, required, str, strs, type Command } from '../ar
 export const importCommand: Command = {
   summary: 'import a CSV or XLSX sheet into a period (all or nothing)',
   usage: `cpw import FILE SHEET.csv|SHEET.xlsx --period LABEL [--sheet NAME] [--map field=Header]... [--merge] [--dry-run] [--json]
+cpw import FILE LOG.csv|LOG.xlsx --interactions [--sheet NAME]
 
 Import a Customer Profitability Sheet (CSV, or a sheet of an XLSX workbook:
 the first, or the one --sheet names) into the period LABEL (created when new).
 A title block above the header row and a totals line under the accounts are
 skipped. The mapping used is remembered in the workbook for the next import.
+With --interactions, SHEET is an interactions log instead (account, date,
+kind, hours, prepHours, attendees, travel, projectedRevenue, winProbability,
+valued): every row is checked, accounts must exist, all or nothing.
 Headers are matched to fields by name and common synonyms; --map names the
 header for a field (repeat it). Every row is checked first: any problem stops
 the import, lists every problem by row and column, and changes nothing.
@@ -21,6 +25,7 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     map: { type: 'string', multiple: true },
     sheet: { type: 'string' },
     merge: { type: 'boolean' },
+    interactions: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
   },
@@ -34,6 +39,13 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
         throw new UsageError(`--map ${m}: "${field}" is not a field (fields: ${INPUT_FIELDS.join(', ')})`);
       }
       map[field as InputField] = header;
+    }
+    if (flag(args, 'interactions')) {
+      await client.call('workbook.open', { path: file });
+      const sheetOption = str(args, 'sheet');
+      const done = await client.call('interactions.import', { source: sheetOption === undefined ? { file: sheet } : { file: sheet, sheet: sheetOption } });
+      io.out(`Imported ${done.rows} interactions from ${done.file} into ${file}.`);
+      return 0;
     }
     const dryRun = flag(args, 'dry-run');
     await client.call('workbook.open', { path: file, readOnly: dryRun });

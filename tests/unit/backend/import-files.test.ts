@@ -122,3 +122,47 @@ describe('importing the files people bring', () => {
     expect((await rows()).length).toBe(2);
   });
 });
+
+describe('importing an interactions log', () => {
+  const tmp = useTempDir();
+
+  async function bookWithAccounts() {
+    const backend = createBackend();
+    const path = join(tmp(), 'w.cpw');
+    await backend.call('workbook.create', { path });
+    await backend.call('import.commit', { source: { file: join(SHEETS, 'clean.csv') }, period: 'Q1' });
+    return { backend, path };
+  }
+
+  it('adds every interaction of a clean log: Excel dates, kinds by synonym, percentages', async () => {
+    const { backend } = await bookWithAccounts();
+    expect(await backend.call('interactions.import', { source: { file: join(SHEETS, 'interactions.csv') } })).toMatchObject({ ok: true, value: { rows: 3 } });
+    const r = await backend.call('interactions.list', {});
+    if (!r.ok) throw new Error(r.error.message);
+    expect((r.value as { account: string; date: string; kind: string; hours: number; prepHours: number; attendees: number; travel: number; projectedRevenue: number; winProbability: number; valued: string }[]).map((i) => [i.account, i.date, i.kind, i.hours, i.prepHours, i.attendees, i.travel, i.projectedRevenue, i.winProbability, i.valued])).toEqual([
+      ['Acme Corp', '2026-01-15', 'meeting', 1.5, 1, 2, 350, 20000, 0.3, 'yes'],
+      ['Beta Industries', '2026-01-18', 'call', 0.5, 0, 1, 0, 0, 0, 'unknown'],
+      ['Gamma Retail', '2026-02-03', 'workshop', 4, 2, 3, 1200, 50000, 0.6, 'no'],
+    ]);
+  });
+
+  it('refuses a bad log whole, naming each cell, and adds nothing', async () => {
+    const { backend, path } = await bookWithAccounts();
+    backend.close();
+    const before = sha256(path);
+    await backend.call('workbook.open', { path });
+    const r = await backend.call('interactions.import', { source: { file: join(SHEETS, 'interactions-bad.csv') } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(((r.error.details?.problems ?? []) as Problem[]).map(describeProblem)).toEqual([
+      'row 2, column Date: value "15/01/2026" — must be a date written YYYY-MM-DD (or an Excel date)',
+      'row 2, column Win probability: value "30" — must be a fraction from 0 to 1, or a percentage like 30%',
+      'row 2, column Customer valued: value "maybe" — must be yes, no or unknown',
+      'row 3, column Customer: value "Nobody Ltd" — no such account in this workbook (import the sheet first)',
+      'row 3, column Type: value "lunch" — must be meeting, call, visit, workshop or other',
+      'row 3, column Duration (h): value "-1" — hours must be 0 or more',
+    ]);
+    backend.close();
+    expect(sha256(path)).toBe(before);
+  });
+});
