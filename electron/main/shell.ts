@@ -66,7 +66,10 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
       refreshMenu();
     },
     saveAs: () => void files.saveAsDialog(),
-    importSheet: () => void files.importInfo(),
+    // The window's import wizard reads the file the user picks; main only opens it.
+    importSheet: () => {
+      if (win) sendCommand(win.webContents, 'import');
+    },
     exportCsv: () => void files.exportCsvDialog(),
     command: (name) => {
       if (win) sendCommand(win.webContents, name);

@@ -52,7 +52,6 @@ export interface WorkbookFiles {
   newDialog(): Promise<void>;
   saveAsDialog(): Promise<void>;
   exportCsvDialog(): Promise<void>;
-  importInfo(): Promise<void>;
 }
 
 export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
@@ -147,18 +146,6 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
       if (!r.ok) return message({ type: 'error', message: 'Cannot export the sheet', detail: r.error.message });
       const done = r.value as { path: string; period: string; rows: number };
       return message({ type: 'info', message: `Exported ${done.rows} accounts of period ${done.period}`, detail: done.path });
-    },
-    async importInfo() {
-      const info = await backend.call('workbook.info', {});
-      const file = info.ok ? (info.value as WorkbookInfo).path : 'FILE.cpw';
-      await message({
-        type: 'info',
-        message: 'Import a sheet with the cpw command line',
-        detail:
-          `For now a sheet is imported with \`cpw import\`, which checks every row first and changes nothing if one is wrong:\n\n` +
-          `cpw import "${file}" SHEET.csv --period LABEL\n\n` +
-          `Run \`cpw import --help\` for the column mapping options. Quit the workbench first (one program edits a workbook at a time), then open the workbook again.`,
-      });
     },
   };
 }

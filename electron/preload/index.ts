@@ -6,7 +6,7 @@ const RPC_CHANNEL: CpwChannels['rpc'] = 'cpw:rpc';
 const COMMAND_CHANNEL: CpwChannels['command'] = 'cpw:command';
 
 // A Record rather than a list: adding a command to AppCommand fails to compile until it is added here.
-const COMMANDS: Record<AppCommand, true> = { undo: true, redo: true, 'workbook-changed': true };
+const COMMANDS: Record<AppCommand, true> = { undo: true, redo: true, 'workbook-changed': true, import: true };
 
 const isCommand = (name: unknown): name is AppCommand => typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 

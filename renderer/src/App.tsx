@@ -3,6 +3,7 @@ import { desktopBridge, makeClient } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { Rail } from './components/Rail';
 import { StatusBar } from './components/StatusBar';
+import { ImportWizard } from './features/import/ImportWizard';
 import { AssumptionsPanel } from './features/settings/AssumptionsPanel';
 import { DashboardView } from './features/dashboard/DashboardView';
 import { PresentationView } from './features/dashboard/PresentationView';
@@ -19,12 +20,34 @@ export function App() {
   const [search, setSearch] = useState('');
   const [showAssumptions, setShowAssumptions] = useState(false);
   const [addingPeriod, setAddingPeriod] = useState(false);
+  /** The import wizard, open with the file dropped on the window (if any). */
+  const [importing, setImporting] = useState<{ file: File | null } | null>(null);
+
+  // Dropping a spreadsheet anywhere on the window opens the import wizard with it.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    const drop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      setImporting({ file });
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
 
   // In the desktop app the menu's Undo and Redo (and their accelerators) arrive as commands.
   useEffect(
     () =>
       desktopBridge()?.onCommand((command) => {
         if (command === 'workbook-changed') window.location.reload();
+        else if (command === 'import') setImporting({ file: null });
         else if (isTextField(document.activeElement)) document.execCommand(command);
         else void (command === 'undo' ? wb.undo() : wb.redo());
       }),
@@ -108,6 +131,9 @@ export function App() {
         <button type="button" onClick={() => void wb.redo()} disabled={!wb.history.redo} title={wb.history.redo ? `Redo ${wb.history.redo} (Ctrl+Y)` : 'Nothing to redo'}>
           Redo
         </button>
+        <button type="button" onClick={() => setImporting({ file: null })} title="Import a CSV or XLSX sheet (or drop one on the window)">
+          Import…
+        </button>
         <button type="button" onClick={() => setShowAssumptions((s) => !s)} aria-expanded={showAssumptions}>
           Assumptions
         </button>
@@ -136,6 +162,7 @@ export function App() {
         <AssumptionsPanel assumptions={wb.assumptions} onChange={wb.changeAssumptions} onClose={() => setShowAssumptions(false)} />
       ) : null}
       <StatusBar wb={wb} />
+      {importing ? <ImportWizard wb={wb} initialFile={importing.file} onClose={() => setImporting(null)} /> : null}
     </div>
   );
 }

@@ -15,9 +15,10 @@ export interface CpwChannels {
 /**
  * What main may ask of the renderer. The menu's Undo and Redo are the
  * workbook's own history, which the renderer drives; `workbook-changed` says
- * main opened, created or saved another workbook, so the window reloads its data.
+ * main opened, created or saved another workbook, so the window reloads its data;
+ * `import` opens the import wizard, which reads the file the user picks.
  */
-export type AppCommand = 'undo' | 'redo' | 'workbook-changed';
+export type AppCommand = 'undo' | 'redo' | 'workbook-changed' | 'import';
 
 export interface CpwBridge {
   /** One call of the RPC contract; resolves to its `RpcResult`, never rejects for an error result. */

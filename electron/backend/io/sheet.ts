@@ -26,18 +26,30 @@ const isBlankRecord = (record: readonly string[]) => record.every((c) => c.trim(
 const HEADER_SEARCH_ROWS = 20;
 
 /**
- * The header row: the first of the top rows that names both an account and a
- * revenue column (by name, synonym or the user's choice). Sheets often carry a
- * title, a date or notes above it. With none, the first row, so that the
+ * The header row: among the top rows, the one that names the most fields (by
+ * name, synonym or the user's choice), the account and revenue counting
+ * most, the earliest on a tie. Sheets often carry a title, a date or notes
+ * above it. With no such row, the first row that is not blank, so that the
  * missing columns are named.
  */
 export function findHeaderRow(records: readonly (readonly string[])[], map: Partial<Record<InputField, string>>): number {
+  const chosen = new Set(Object.values(map).map((h) => h!.trim().toLowerCase()));
+  let best = -1;
+  let bestScore = 0;
   for (let r = 0; r < Math.min(records.length, HEADER_SEARCH_ROWS); r++) {
-    const m = matchHeaders<InputField>(records[r]!.map((h) => h.trim()), {});
-    const has = (f: InputField) => m.columns[f] !== undefined || (map[f] !== undefined && records[r]!.some((h) => h.trim().toLowerCase() === map[f]!.trim().toLowerCase()));
-    if (has('account') && has('revenue')) return r;
+    const cells = records[r]!.map((h) => h.trim());
+    const m = matchHeaders<InputField>(cells, {});
+    let score = Object.keys(m.columns).length + cells.filter((h) => chosen.has(h.toLowerCase())).length;
+    if (m.columns.account !== undefined) score += 2;
+    if (m.columns.revenue !== undefined) score += 2;
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
   }
-  return 0;
+  if (best >= 0) return best;
+  const firstFilled = records.findIndex((rec) => !isBlankRecord(rec));
+  return firstFilled < 0 ? 0 : firstFilled;
 }
 
 /** A totals line under the accounts ("Total", "Grand total", "Sum"), which is not an account. */

@@ -228,6 +228,7 @@ export function useWorkbook(client: Client) {
   return useMemo(
     () => ({
       client,
+      reload: load,
       selected,
       selectAccount,
       info,
@@ -250,7 +251,7 @@ export function useWorkbook(client: Client) {
       changeAssumptions,
       addPeriod,
     }),
-    [client, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod],
+    [client, load, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod],
   );
 }
 

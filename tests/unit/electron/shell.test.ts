@@ -172,6 +172,8 @@ describe('startApp', () => {
     const edit = menu.find((m) => m.label === 'Edit')!.submenu as MenuItemConstructorOptions[];
     (edit.find((m) => m.label === 'Undo')!.click as unknown as () => void)();
     expect(win.webContents.sent).toContainEqual(['cpw:command', 'undo']);
+    (file.find((m) => m.label === 'Import…')!.click as unknown as () => void)();
+    expect(win.webContents.sent).toContainEqual(['cpw:command', 'import']);
   });
 
   it('a second instance hands over its .cpw: opened here, the window told and focused', async () => {

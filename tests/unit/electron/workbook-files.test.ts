@@ -222,12 +222,4 @@ describe('opening workbooks with the real backend', () => {
     expect(String(fake.shown[0]!.options.message)).toMatch(/Open a workbook first/);
   });
 
-  it('Import… explains the cpw import command, naming the open workbook', async () => {
-    const f = files();
-    await f.startup(null);
-    await f.importInfo();
-    const box = fake.shown.at(-1)!.options;
-    expect(box.type).toBe('info');
-    expect(String(box.detail)).toContain(`cpw import "${join(userData, SAMPLE_NAME)}" SHEET.csv --period LABEL`);
-  });
 });

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../shared/schemas/report';
+import { cpw, cpwJson, csv } from '../helpers';
+import { launchChromium, SCREENSHOTS, serve, type Served } from './browser';
+import { SheetPage } from './pages/sheet-page';
+
+describe('the import wizard in browser mode', () => {
+  let dir: string;
+  let book: string;
+  let browser: Browser;
+  let page: Page;
+  let server: Served;
+  let sheet: SheetPage;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
+    book = join(dir, 'w.cpw');
+    await cpw(['new', book]);
+    // A messy file: a title line above the header, a revenue column no synonym knows, a totals line below.
+    writeFileSync(join(dir, 'client.csv'), 'Client sheet exported 2026-11-20\n' + csv(['Customer', 'Umsatz', 'Support', 'Staff time', 'Notes'], [['Acme Corp', '120,000', '9,000', '7,000', 'key'], ['Beta Industries', '80,000', '16,000', '9,000', ''], ['Total', '200,000', '25,000', '16,000', '']]));
+    writeFileSync(join(dir, 'bad.csv'), csv(['Customer', 'Sales', 'Support'], [['Acme Corp', 'lots', '10'], ['Beta Industries', '100', '-5']]));
+    server = await serve(book);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    page.setDefaultTimeout(10_000);
+    sheet = new SheetPage(page);
+    await page.goto(server.url);
+    await page.getByText('This workbook has no periods yet').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes a messy file, lets the user fix one mapping, imports, and shows the sheet', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('Import into period').fill('2026-Q4');
+    await page.getByLabel('Sheet file').setInputFiles(join(dir, 'client.csv'));
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('the sheet has no revenue column');
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-unmapped.png') });
+    await page.getByLabel('Column for revenue').selectOption('Umsatz');
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toContain('2 accounts: 2 new, 0 updated');
+    expect(await page.getByLabel('Column for service').inputValue()).toBe('Support');
+    expect(await page.getByLabel('Column for labour').inputValue()).toBe('Staff time');
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-ready.png') });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await sheet.open(server.url);
+    expect(await sheet.text('Acme Corp', 'revenue')).toBe('$120,000');
+    expect(await sheet.text('Beta Industries', 'profit')).toBe('$55,000');
+    expect(await page.getByTestId('status-accounts').textContent()).toBe('2 accounts');
+  });
+
+  it('a file with errors shows every one, saves them as CSV, and changes nothing', async () => {
+    const before = await cpwJson<Report>(['report', book, '--json']);
+    // Dropped on the window, as a user would drag it from their desktop.
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'bad.csv', { type: 'text/csv' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, readFileSync(join(dir, 'bad.csv'), 'utf8'));
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    expect((await problems.locator('li').allTextContents())).toEqual([
+      'row 2, column Sales: value "lots" — must be a number',
+      'row 3, column Support: value "-5" — must be 0 or more (a negative cost or count is refused)',
+    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save the problems as CSV' }).click()]);
+    const saved = join(dir, 'problems.csv');
+    await download.saveAs(saved);
+    expect(readFileSync(saved, 'utf8')).toBe('row,column,value,rule\r\n2,Sales,lots,must be a number\r\n3,Support,\'-5,must be 0 or more (a negative cost or count is refused)\r\n');
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-errors.png') });
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Cancel the import' }).click();
+    expect(await cpwJson<Report>(['report', book, '--json'])).toEqual(before);
+  });
+});
