@@ -13,12 +13,24 @@ const CURRENCY_CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/;
 const SPACES = /[\s\u00a0\u202f]/gu;
 const DASHES = /^[-–—]$/u;
 
+/** The two ways of writing numbers, compiled once: "1,234.5" and "1.234,5". */
+const POINT_DECIMAL = { group: ',', grouped: /^\d{1,3}(,\d{3})+(\.\d+)?$/, plain: /^(\d+(\.\d*)?|\.\d+)$/ };
+const COMMA_DECIMAL = { group: '.', grouped: /^\d{1,3}(\.\d{3})+(,\d+)?$/, plain: /^(\d+(,\d*)?|,\d+)$/ };
+
 export interface NumberStyle {
   /** "1.234,5" rather than "1,234.5". */
   decimalComma: boolean;
 }
 
+/** Plain numbers, most of any sheet: read at once, without the steps below. */
+const PLAIN_POINT = /^-?\d+(\.\d+)?$/;
+const PLAIN_INTEGER = /^-?\d+$/;
+
 export function parseNumber(raw: string, style: NumberStyle = { decimalComma: false }): ParsedNumber {
+  if ((style.decimalComma ? PLAIN_INTEGER : PLAIN_POINT).test(raw)) {
+    const value = Number(raw);
+    if (Number.isFinite(value)) return { ok: true, value: value + 0, percent: false };
+  }
   let s = raw.trim();
   if (s === '') return { ok: true, value: null, percent: false };
   if (DASHES.test(s)) return { ok: true, value: 0, percent: false };
@@ -41,12 +53,10 @@ export function parseNumber(raw: string, style: NumberStyle = { decimalComma: fa
     s = s.slice(0, -1).trim();
   }
   s = s.replace(SPACES, '').replace(/'/g, '');
-  const [group, decimal] = style.decimalComma ? ['.', ','] : [',', '.'];
-  const grouped = new RegExp(`^\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
-  const plain = new RegExp(`^(\\d+(\\${decimal}\\d*)?|\\${decimal}\\d+)$`);
-  if (grouped.test(s)) s = s.split(group).join('');
-  else if (!plain.test(s)) return { ok: false, rule: 'must be a number' };
-  const value = Number(decimal === ',' ? s.replace(',', '.') : s);
+  const shapes = style.decimalComma ? COMMA_DECIMAL : POINT_DECIMAL;
+  if (shapes.grouped.test(s)) s = s.split(shapes.group).join('');
+  else if (!shapes.plain.test(s)) return { ok: false, rule: 'must be a number' };
+  const value = Number(style.decimalComma ? s.replace(',', '.') : s);
   if (!Number.isFinite(value)) return { ok: false, rule: 'is too large to be a number' };
   const signed = negative ? -value : value;
   // -0 would print as "0" but compare oddly; a typed "-0" is just zero.
