@@ -184,6 +184,11 @@ export const contract = {
     input: z.object({ period: PeriodLabel.optional(), out: FilePath }),
     output: z.object({ path: z.string(), period: z.string(), rows: z.number().int() }),
   },
+  /** The same export as bytes, for the window to offer as a download (it never writes files itself). */
+  'export.download': {
+    input: z.object({ period: PeriodLabel.optional(), format: z.enum(['csv', 'xlsx']) }),
+    output: z.object({ fileName: z.string(), content: z.string(), rows: z.number().int() }),
+  },
   /** The input headers and one example row, for people who start in Excel. */
   'export.template': { input: z.object({ out: FilePath }), output: z.object({ path: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

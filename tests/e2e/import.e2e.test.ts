@@ -61,6 +61,19 @@ describe('the import wizard in browser mode', () => {
     expect(await page.getByTestId('status-accounts').textContent()).toBe('2 accounts');
   });
 
+  it('exports the period as an XLSX download that imports back', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export XLSX' }).click()]);
+    expect(download.suggestedFilename()).toBe('2026-Q4.xlsx');
+    const file = join(dir, 'exported.xlsx');
+    await download.saveAs(file);
+    const copy = join(dir, 'copy.cpw');
+    await cpw(['new', copy]);
+    expect((await cpw(['import', copy, file, '--period', '2026-Q4'])).code).toBe(0);
+    const a = await cpwJson<Report>(['report', book, '--json']);
+    const b = await cpwJson<Report>(['report', copy, '--json']);
+    expect(b.accounts).toEqual(a.accounts);
+  });
+
   it('a file with errors shows every one, saves them as CSV, and changes nothing', async () => {
     const before = await cpwJson<Report>(['report', book, '--json']);
     // Dropped on the window, as a user would drag it from their desktop.

@@ -1,5 +1,5 @@
 import { getAssumptions } from '../db/repos/assumptions';
-import { exportReport, exportTemplate } from '../io/export';
+import { exportReport, exportTemplate, renderReport } from '../io/export';
 import { commitImport, loadSheet, previewImport, rememberedMapping, sourceFile } from '../io/import';
 import { importInteractions, parseInteractions } from '../io/interactions';
 import { readTable } from '../io/table';
@@ -24,6 +24,12 @@ export const transferHandlers = defineHandlers({
   'export.sheet': async ({ period, out }, { session }) => {
     const report = session.read((db) => buildReport(db, period));
     return { path: out, period: report.period, rows: await exportReport(report, out) };
+  },
+  'export.download': async ({ period, format }, { session }) => {
+    const report = session.read((db) => buildReport(db, period));
+    const bytes = await renderReport(report, format);
+    const base = report.period.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+    return { fileName: `${base}.${format}`, content: Buffer.from(bytes).toString('base64'), rows: report.accounts.length };
   },
   'export.template': async ({ out }, { session }) => {
     await exportTemplate(out, session.read((db) => getAssumptions(db)).currency);

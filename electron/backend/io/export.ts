@@ -98,22 +98,24 @@ function extensionOf(out: string): '.csv' | '.xlsx' {
 }
 
 /**
- * A period's inputs and computed metrics, as CSV or XLSX. The header row uses
- * DOMAIN.md names, so the file imports back as is.
+ * A period's inputs and computed metrics as the bytes of a CSV or XLSX file.
+ * The header row uses DOMAIN.md names, so the file imports back as is.
  */
-export async function exportReport(report: Report, out: string): Promise<number> {
-  const ext = extensionOf(out);
+export async function renderReport(report: Report, format: 'csv' | 'xlsx'): Promise<Uint8Array> {
   const rows = report.accounts.map((a) => EXPORT_COLUMNS.map((c) => a[c] as string | number | null));
-  if (ext === '.csv') {
-    writeFileAtomic(out, `${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
-    return rows.length;
-  }
+  if (format === 'csv') return new TextEncoder().encode(`${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
   const book = new ExcelJS.Workbook();
   book.creator = 'Customer Profitability Workbench';
   addTable(book, sheetName(report.period), EXPORT_COLUMNS, rows, report.currency);
   addAssumptions(book, report.assumptions);
-  writeFileAtomic(out, new Uint8Array(await book.xlsx.writeBuffer()));
-  return rows.length;
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** Export a period to a file: CSV or XLSX by the extension of `out`. */
+export async function exportReport(report: Report, out: string): Promise<number> {
+  const format = extensionOf(out) === '.csv' ? 'csv' : 'xlsx';
+  writeFileAtomic(out, await renderReport(report, format));
+  return report.accounts.length;
 }
 
 /** One example row of the template: an account a director would recognise. */

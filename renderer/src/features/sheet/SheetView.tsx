@@ -364,6 +364,22 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     }
   };
 
+  /** The period as a file download: the backend renders it, the browser saves it where the user says. */
+  const exportPeriod = async (format: 'csv' | 'xlsx') => {
+    try {
+      const file = await wb.client.call('export.download', { period: wb.period!, format });
+      const bytes = Uint8Array.from(atob(file.content), (ch) => ch.charCodeAt(0));
+      const url = URL.createObjectURL(new Blob([bytes]));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = file.fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) {
+      wb.setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
   const model = wb.model;
   if (!wb.period) {
     return (
@@ -387,6 +403,12 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         </button>
         <button type="button" onClick={() => void wb.deleteAccounts(selectedAccounts())} title="Delete the selected accounts (Ctrl+Delete)">
           Delete selected
+        </button>
+        <button type="button" onClick={() => void exportPeriod('xlsx')} title="Download the period with every metric as an Excel workbook">
+          Export XLSX
+        </button>
+        <button type="button" onClick={() => void exportPeriod('csv')} title="Download the period with every metric as CSV">
+          Export CSV
         </button>
         <span className="hint">
           Type or F2 to edit · Enter/Tab to move · Shift+arrows select · Ctrl+C / Ctrl+V copy and paste blocks · Delete clears · Ctrl+Z / Ctrl+Y undo and redo
