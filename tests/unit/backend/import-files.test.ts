@@ -1,3 +1,4 @@
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
@@ -164,5 +165,21 @@ describe('importing an interactions log', () => {
     ]);
     backend.close();
     expect(sha256(path)).toBe(before);
+  });
+});
+
+describe('a file too large to import', () => {
+  const tmp = useTempDir();
+
+  it('is refused by its size before it is read, naming the limit', async () => {
+    const backend = createBackend();
+    await backend.call('workbook.create', { path: join(tmp(), 'w.cpw') });
+    const huge = join(tmp(), 'huge.csv');
+    // A sparse file: 300 MiB on paper, nothing on disk.
+    writeFileSync(huge, '');
+    truncateSync(huge, 300 * 2 ** 20);
+    const r = await backend.call('import.preview', { source: { file: huge }, period: 'Q1' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID', message: `${huge} is 300 MiB: files above 256 MiB are not imported` } });
+    backend.close();
   });
 });
