@@ -1,8 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { ROOT } from '../helpers';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { cpw, ROOT } from '../helpers';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
@@ -46,5 +47,42 @@ export async function serve(file: string): Promise<Served> {
         child.once('exit', (code) => done(code));
         child.kill('SIGTERM');
       }),
+  };
+}
+
+export interface Session {
+  dir: string;
+  book: string;
+  server: Served;
+  browser: Browser;
+  page: Page;
+  /** Close the browser, stop the server (releasing the workbook) and remove the folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * A workbook in a fresh folder (the sample, or empty), served by the real
+ * `cpw serve`, and a page of Debian's Chromium: what each e2e file starts from.
+ */
+export async function openSession(options: { sample: boolean; viewport?: { width: number; height: number }; prepare?: (dir: string) => void }): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
+  const book = join(dir, options.sample ? 'demo.cpw' : 'w.cpw');
+  const made = await cpw(options.sample ? ['new', book, '--sample'] : ['new', book]);
+  if (made.code !== 0) throw new Error(`cpw new failed: ${made.stderr}`);
+  options.prepare?.(dir);
+  const server = await serve(book);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true });
+  return {
+    dir,
+    book,
+    server,
+    browser,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,38 +1,27 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpw } from '../helpers';
-import { launchChromium, SCREENSHOTS, serve, type Served } from './browser';
+import { openSession, SCREENSHOTS, type Served, type Session } from './browser';
 import { DashboardPage } from './pages/dashboard-page';
 import { SheetPage } from './pages/sheet-page';
 
 const CHARTS = ['whale', 'buckets', 'matrix', 'pareto', 'roi', 'interactions'];
 
 describe('the dashboard in browser mode, on the sample workbook', () => {
-  let dir: string;
-  let browser: Browser;
+  let session: Session;
   let page: Page;
   let server: Served;
   let dash: DashboardPage;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
-    const book = join(dir, 'demo.cpw');
-    expect((await cpw(['new', book, '--sample'])).code).toBe(0);
-    server = await serve(book);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    session = await openSession({ sample: true });
+    ({ page, server } = session);
     dash = new DashboardPage(page);
     await dash.open(server.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('shows every KPI tile with its change against the previous period', async () => {
     expect(await dash.tile('profit')).toMatch(/^\$[\d,]+$/);

@@ -1,42 +1,38 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/schemas/report';
 import { cpw, cpwJson, csv } from '../helpers';
-import { launchChromium, SCREENSHOTS, serve, type Served } from './browser';
+import { openSession, SCREENSHOTS, type Served, type Session } from './browser';
 import { SheetPage } from './pages/sheet-page';
 
 describe('the import wizard in browser mode', () => {
+  let session: Session;
   let dir: string;
   let book: string;
-  let browser: Browser;
   let page: Page;
   let server: Served;
   let sheet: SheetPage;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
-    book = join(dir, 'w.cpw');
-    await cpw(['new', book]);
-    // A messy file: a title line above the header, a revenue column no synonym knows, a totals line below.
-    writeFileSync(join(dir, 'client.csv'), 'Client sheet exported 2026-11-20\n' + csv(['Customer', 'Umsatz', 'Support', 'Staff time', 'Notes'], [['Acme Corp', '120,000', '9,000', '7,000', 'key'], ['Beta Industries', '80,000', '16,000', '9,000', ''], ['Total', '200,000', '25,000', '16,000', '']]));
-    writeFileSync(join(dir, 'bad.csv'), csv(['Customer', 'Sales', 'Support'], [['Acme Corp', 'lots', '10'], ['Beta Industries', '100', '-5']]));
-    server = await serve(book);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    session = await openSession({
+      sample: false,
+      viewport: { width: 1440, height: 1000 },
+      prepare: (folder) => {
+        // A messy file: a title line above the header, a revenue column no synonym knows, a totals line below.
+        writeFileSync(join(folder, 'client.csv'), 'Client sheet exported 2026-11-20\n' + csv(['Customer', 'Umsatz', 'Support', 'Staff time', 'Notes'], [['Acme Corp', '120,000', '9,000', '7,000', 'key'], ['Beta Industries', '80,000', '16,000', '9,000', ''], ['Total', '200,000', '25,000', '16,000', '']]));
+        writeFileSync(join(folder, 'bad.csv'), csv(['Customer', 'Sales', 'Support'], [['Acme Corp', 'lots', '10'], ['Beta Industries', '100', '-5']]));
+      },
+    });
+    ({ dir, book, page, server } = session);
     page.setDefaultTimeout(10_000);
     sheet = new SheetPage(page);
     await page.goto(server.url);
     await page.getByText('This workbook has no periods yet').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('takes a messy file, lets the user fix one mapping, imports, and shows the sheet', async () => {
     await page.getByRole('button', { name: 'Import…' }).click();

@@ -1,40 +1,31 @@
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/format';
 import type { Report } from '../../shared/schemas/report';
 import { cpw, cpwJson } from '../helpers';
-import { launchChromium, serve, type Served } from './browser';
+import { launchChromium, openSession, serve, type Served, type Session } from './browser';
 import { SheetPage } from './pages/sheet-page';
 
 const money = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
 
 describe('the sheet in browser mode, on the sample workbook', () => {
-  let dir: string;
+  let session: Session;
   let book: string;
-  let browser: Browser;
   let page: Page;
   let server: Served;
   let sheet: SheetPage;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
-    book = join(dir, 'demo.cpw');
-    expect((await cpw(['new', book, '--sample'])).code).toBe(0);
-    server = await serve(book);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    session = await openSession({ sample: true });
+    ({ book, page, server } = session);
     sheet = new SheetPage(page);
     await sheet.open(server.url);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.close());
 
   it('shows the sample with computed columns, totals and the status bar', async () => {
     await expect.poll(() => sheet.status('accounts').textContent()).toBe('42 accounts');
