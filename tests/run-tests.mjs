@@ -18,8 +18,11 @@ let skipped = 0;
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed = r.numPassedTests;
-  // A file that fails before its tests run (an import error) has no test results: count it as one failure.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
+  // A file that failed without a failed test (an import error, a failing beforeAll that skipped its tests)
+  // counts as one failure, so the totals never read "0 failed" for a red run.
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   failed = r.numFailedTests + brokenFiles;
   skipped = r.numPendingTests + (r.numTodoTests ?? 0);
 } catch {

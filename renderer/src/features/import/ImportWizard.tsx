@@ -133,7 +133,13 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
       <section className="modal import-wizard" role="dialog" aria-modal="true" aria-label="Import a sheet">
         <header>
           <h2>Import a sheet</h2>
-          <button type="button" onClick={cancel} aria-label="Cancel the import">
+          <button
+            type="button"
+            onClick={cancel}
+            aria-label="Cancel the import"
+            disabled={phase.kind === 'importing'}
+            title={phase.kind === 'importing' ? 'The rows are being written in one transaction: all of them or none, in a moment' : undefined}
+          >
             Cancel
           </button>
         </header>
