@@ -37,19 +37,21 @@ export function adjustmentsFrom(args: Parsed): Adjustment[] {
       steps.push({ kind: 'drop', where: addSelector({}, value!) });
     }
   }
-  if (steps.length === 0) throw new UsageError('give at least one --scale or --drop');
   return steps;
 }
 
 export const scenarioCommand: Command = {
   summary: 'a what-if on a copy of a period: scale fields, drop accounts',
   usage: `cpw scenario FILE [--period LABEL] --scale FIELD=PCT [--where segment=S|owner=O|account=A]...
-             [--drop segment=S|owner=O|account=A]... [--name NAME] [--json]
+             [--drop segment=S|owner=O|account=A]... [--name NAME [--save]] [--json]
+cpw scenario FILE [--period LABEL] --name NAME [--json]
 
 Apply the changes, in order, to a copy of the period's rows (the workbook is
 not changed) and compare the portfolio with the baseline. --scale service=-30
 cuts post-sale service by 30%; a --where after it narrows it to a segment, an
 owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join(', ')}.
+--name NAME alone runs the scenario saved under that name; with changes and
+--save it saves them under the name first (the rows are still not changed).
 --json prints { baseline, scenario, difference }.`,
   options: {
     period: { type: 'string' },
@@ -57,6 +59,7 @@ owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join('
     where: { type: 'string', multiple: true },
     drop: { type: 'string', multiple: true },
     name: { type: 'string' },
+    save: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   positionals: [1, 1],
@@ -65,9 +68,14 @@ owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join('
     const adjustments = adjustmentsFrom(args);
     const period = str(args, 'period');
     const name = str(args, 'name');
-    const info = await client.call('workbook.open', { path: file, readOnly: true });
+    const save = flag(args, 'save');
+    if (adjustments.length === 0 && name === undefined) throw new UsageError('give at least one --scale or --drop, or the --name of a saved scenario');
+    if (save && (name === undefined || adjustments.length === 0)) throw new UsageError('--save needs a --name and at least one --scale or --drop');
+    const info = await client.call('workbook.open', { path: file, readOnly: !save });
+    if (save) await client.call('scenarios.save', { scenario: { name: name!, adjustments } });
+    // Adjustments given run as they are; a name alone runs the scenario saved under it.
     const r = await client.call('scenarios.run', {
-      adjustments,
+      ...(adjustments.length ? { adjustments } : {}),
       ...(period === undefined ? {} : { period }),
       ...(name === undefined ? {} : { name }),
     });

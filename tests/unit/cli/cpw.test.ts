@@ -233,6 +233,26 @@ describe('the sample, assumptions, pre-call, scenarios, export, check', () => {
     expect(sha256(book)).toBe(before);
   });
 
+  it('scenario --name --save keeps a scenario in the workbook, and --name alone runs it again', async () => {
+    const book = join(tmp(), 'demo.cpw');
+    await cpw(['new', book, '--sample']);
+    const rowsBefore = await cpwJson<Report>(['report', book, '--json']);
+    const saved = await cpwJson<{ name: string; difference: Record<string, number> }>([
+      'scenario', book, '--scale', 'service=-30', '--where', 'segment=Reassess', '--name', 'Cut the tail', '--save', '--json',
+    ]);
+    expect(saved.name).toBe('Cut the tail');
+    const again = await cpwJson<{ name: string; difference: Record<string, number> }>(['scenario', book, '--name', 'cut the tail', '--json']);
+    expect(again.difference).toEqual(saved.difference);
+    const reassessService = rowsBefore.accounts.filter((a) => a.segment === 'Reassess').reduce((s, a) => s + a.service, 0);
+    expect(again.difference.profit).toBeCloseTo(0.3 * reassessService, 6);
+    expect(await cpwJson<Report>(['report', book, '--json'])).toEqual(rowsBefore);
+    const unknown = await cpw(['scenario', book, '--name', 'Nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no scenario "Nope" in this workbook');
+    expect((await cpw(['scenario', book])).code).toBe(2);
+    expect((await cpw(['scenario', book, '--name', 'X', '--save'])).stderr).toContain('--save needs a --name and at least one --scale or --drop');
+  });
+
   it('export writes inputs and metrics as CSV that imports back to the same report, formulas escaped', async () => {
     const book = join(tmp(), 'w.cpw');
     const sheet = join(tmp(), 'sheet.csv');
