@@ -30,9 +30,9 @@ export interface CliRun {
 }
 
 /** Run the real `cpw` binary, as a user's shell would. */
-export function cpw(args: string[], cwd = ROOT): Promise<CliRun> {
+export function cpw(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stdout, stderr });
     });

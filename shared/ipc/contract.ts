@@ -175,6 +175,11 @@ export const contract = {
 
   'report.get': { input: z.object({ period: PeriodLabel.optional() }), output: Report },
   'trends.get': { input: Empty, output: Trends },
+  /** The workshop report of a period as a PDF file: cover, figures, charts, tables, scenarios, assumptions and formulas. */
+  'report.pdf': {
+    input: z.object({ period: PeriodLabel.optional(), out: FilePath, paper: z.enum(['A4', 'Letter']).default('A4') }),
+    output: z.object({ path: z.string(), period: z.string(), bytes: z.number().int() }),
+  },
 
   'import.preview': { input: ImportRequest, output: ImportSummary },
   /** An interactions log (CSV or XLSX), all or nothing. */

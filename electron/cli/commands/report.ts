@@ -1,19 +1,30 @@
-import { flag, str, type Command } from '../args';
+import { UsageError, flag, str, type Command } from '../args';
 import { formatReport } from '../print';
 
 export const reportCommand: Command = {
   summary: 'profit, ROI, segments and portfolio KPIs of a period',
-  usage: `cpw report FILE [--period LABEL] [--json]
+  usage: `cpw report FILE [--period LABEL] [--json] [--pdf OUT.pdf [--paper A4|Letter]]
 
 Compute every metric of the period (the latest when none is named). --json
 prints { period, currency, assumptions, accounts, portfolio } with the
-DOMAIN.md names; money in the workbook currency, ratios as fractions.`,
-  options: { period: { type: 'string' }, json: { type: 'boolean' } },
+DOMAIN.md names; money in the workbook currency, ratios as fractions.
+--pdf writes the workshop report (cover, key figures, whale curve, matrix,
+cost buckets, segments, owners, top loss makers, saved scenarios against the
+baseline, assumptions and every formula in words), printed by Chromium.`,
+  options: { period: { type: 'string' }, json: { type: 'boolean' }, pdf: { type: 'string' }, paper: { type: 'string' } },
   positionals: [1, 1],
   async run(args, client, io) {
     const file = args.positionals[0]!;
     const period = str(args, 'period');
     await client.call('workbook.open', { path: file, readOnly: true });
+    const out = str(args, 'pdf');
+    if (out !== undefined) {
+      const paper = str(args, 'paper') ?? 'A4';
+      if (paper !== 'A4' && paper !== 'Letter') throw new UsageError(`--paper is A4 or Letter (got "${paper}")`);
+      const done = await client.call('report.pdf', { out, paper, ...(period === undefined ? {} : { period }) });
+      io.out(`Wrote the workshop report of period ${done.period} to ${done.path} (${Math.round(done.bytes / 1024)} KiB)`);
+      return 0;
+    }
     const report = await client.call('report.get', period === undefined ? {} : { period });
     io.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : formatReport(report, file));
     return 0;

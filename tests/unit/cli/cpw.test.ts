@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../../../shared/format';
 import { INPUT_FIELDS } from '../../../shared/schemas/fields';
 import type { Report } from '../../../shared/schemas/report';
 import { cpw, cpwJson, csv, sha256, useTempDir } from '../../helpers';
@@ -251,6 +253,46 @@ describe('the sample, assumptions, pre-call, scenarios, export, check', () => {
     expect(unknown.stderr).toContain('no scenario "Nope" in this workbook');
     expect((await cpw(['scenario', book])).code).toBe(2);
     expect((await cpw(['scenario', book, '--name', 'X', '--save'])).stderr).toContain('--save needs a --name and at least one --scale or --drop');
+  });
+
+  it('report --pdf writes the workshop report: every section, the KPI values and the saved scenarios in its text', async () => {
+    const book = join(tmp(), 'demo.cpw');
+    await cpw(['new', book, '--sample']);
+    await cpw(['scenario', book, '--scale', 'service=-30', '--where', 'segment=Reassess', '--name', 'Cut service for Reassess', '--save']);
+    const out = join(tmp(), 'report.pdf');
+    const made = await cpw(['report', book, '--period', '2026-Q3', '--pdf', out, '--paper', 'Letter']);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^Wrote the workshop report of period 2026-Q3 to .*report\.pdf \(\d+ KiB\)/);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);
+    for (const expected of [
+      'Customer profitability',
+      'Period 2026-Q3, 42 accounts',
+      formatMoney(report.portfolio.revenue, 'USD'),
+      formatMoney(report.portfolio.profit, 'USD'),
+      `Peak ${Math.round(report.portfolio.whalePeak! * 100)}%`,
+      'Profitability matrix',
+      'Cost buckets of the largest accounts',
+      'Top loss makers',
+      'Cut service for Reassess',
+      'Cut service by 30% for segment Reassess',
+      'Every figure in plain words',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [out], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(5);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
+  }, 60_000);
+
+  it('report --pdf without a Chromium says what to install, and writes nothing', async () => {
+    const book = join(tmp(), 'demo.cpw');
+    await cpw(['new', book, '--sample']);
+    const out = join(tmp(), 'report.pdf');
+    const r = await cpw(['report', book, '--pdf', out], undefined, { ...process.env, CPW_CHROMIUM: join(tmp(), 'no-such-chromium') });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a PDF report needs Chromium, and none was found: install it (Debian: apt-get install chromium)');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('export writes inputs and metrics as CSV that imports back to the same report, formulas escaped', async () => {

@@ -12,7 +12,7 @@ import {
   paretoData,
   roiRanking,
   whaleData,
-} from '../../../renderer/src/features/dashboard/chartData';
+} from '../../../shared/charts/chartData';
 import { TILES, formatTile, tileChange } from '../../../renderer/src/features/dashboard/tiles';
 
 const row = (account: string, revenue: number, service: number, extra: Record<string, unknown> = {}) =>

@@ -3,7 +3,7 @@ import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
 import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
-import type { DashboardFilter } from './chartData';
+import type { DashboardFilter } from '../../../../shared/charts/chartData';
 import { slides, summaryTables, type Slide } from './slides';
 import { formatTile, TILES, tileChange } from './tiles';
 import { useDashboard } from './useDashboard';

@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ChartEvent, ActiveElement } from 'chart.js';
 import { formatMoney, formatPercent } from '../../../../shared/format';
 import { BUCKETS } from '../../../../shared/schemas/fields';
-import { bubbleRadius, type BucketBars, type MatrixPoint, type ParetoBar, type RoiEntry, type WhaleData } from './chartData';
+import { bubbleRadius, type BucketBars, type MatrixPoint, type ParetoBar, type RoiEntry, type WhaleData } from '../../../../shared/charts/chartData';
 import { BUCKET_COLOURS, CLASS_COLOURS, OKABE_ITO, SEGMENT_COLOURS, themeColours } from './palette';
 
 export interface ChartContext {

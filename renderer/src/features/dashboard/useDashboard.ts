@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { toColumns } from '../../../../shared/engine/columns';
 import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
 import type { Workbook } from '../../state/useWorkbook';
-import { bucketBars, filteredResult, interactionPoints, matrixData, paretoData, roiRanking, whaleData, type DashboardFilter } from './chartData';
+import { bucketBars, filteredResult, interactionPoints, matrixData, paretoData, roiRanking, whaleData, type DashboardFilter } from '../../../../shared/charts/chartData';
 
 /** The dashboard's figures for the open period, filtered, and the previous period's for the change on each tile. */
 export function useDashboard(wb: Workbook, filter: DashboardFilter) {

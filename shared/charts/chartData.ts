@@ -1,7 +1,7 @@
-import { selectRows, type SheetColumns } from '../../../../shared/engine/columns';
-import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
-import type { Assumptions } from '../../../../shared/schemas/assumptions';
-import { BUCKETS, PARETO_CLASSES, SEGMENTS, type Bucket, type SegmentName } from '../../../../shared/schemas/fields';
+import { selectRows, type SheetColumns } from '../engine/columns';
+import { computeColumns, type SheetResult } from '../engine/sheet';
+import type { Assumptions } from '../schemas/assumptions';
+import { BUCKETS, PARETO_CLASSES, SEGMENTS, type Bucket, type SegmentName } from '../schemas/fields';
 
 /**
  * What the dashboard draws, computed from the engine's result and nothing

@@ -1,0 +1,125 @@
+import { bucketBars, matrixData, whaleData } from '../../../shared/charts/chartData';
+import type { SheetResult } from '../../../shared/engine/sheet';
+import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../../shared/format';
+import { GLOSSARY } from '../../../shared/glossary';
+import type { Report } from '../../../shared/schemas/report';
+import type { Adjustment } from '../../../shared/schemas/scenario';
+import type { ScenarioResult } from '../../../shared/schemas/trends';
+import { bucketsSvg, escapeXml as esc, matrixSvg, whaleSvg } from './svg';
+
+export interface ReportDocument {
+  workbook: string;
+  report: Report;
+  result: SheetResult;
+  scenarios: { adjustments: Adjustment[]; result: ScenarioResult }[];
+  paper: 'A4' | 'Letter';
+  /** When the report was made, as the cover shows it. */
+  made: string;
+}
+
+function table(head: string[], rows: string[][], numericFrom = 1): string {
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c, k) => `<td class="${k >= numericFrom ? 'num' : ''}${c.startsWith('-') ? ' loss' : ''}">${esc(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function describe(a: Adjustment): string {
+  const where = [a.where.segment && `segment ${a.where.segment}`, a.where.owner && `owner ${a.where.owner}`, a.where.accounts && `accounts ${a.where.accounts.join(', ')}`]
+    .filter(Boolean)
+    .join(', ');
+  if (a.kind === 'drop') return `Drop ${where}`;
+  return `${a.pct >= 0 ? 'Raise' : 'Cut'} ${a.field} by ${Math.abs(a.pct)}%${where ? ` for ${where}` : ' for all accounts'}`;
+}
+
+/**
+ * The workshop report of a period as one HTML document, ready to print to
+ * PDF: a cover, the key figures, the whale curve, the matrix, the cost
+ * buckets, segments and owners, the top loss makers, the saved scenarios
+ * against the baseline, and the assumptions with every formula in words.
+ */
+export function reportHtml(doc: ReportDocument): string {
+  const { report, result } = doc;
+  const p = report.portfolio;
+  const m = (v: number | null) => formatMoney(v, report.currency);
+  const whale = whaleData(result);
+  const matrix = matrixData(result);
+  const kpis: [string, string][] = [
+    ['Accounts', formatNumber(p.count)],
+    ['Revenue', m(p.revenue)],
+    ['Total cost', m(p.totalCost)],
+    ['Profit', m(p.profit)],
+    ['ROI', formatPercent(p.roi)],
+    ['Margin', formatPercent(p.margin)],
+    ['Interaction cost (inside the buckets)', m(p.interactionCost)],
+    ['Loss-making accounts', formatNumber(p.lossMakers)],
+    ['Profit given back', m(p.profitGivenBack)],
+    ['Whale peak', formatPercent(p.whalePeak, 0)],
+    ['Top 20% share of profit', formatPercent(p.top20Share, 0)],
+    ['Churn rate', formatPercent(p.churnRate)],
+    ['NPS', formatNumber(p.nps)],
+    ['CSAT', formatPercent(p.csat, 0)],
+  ];
+  const losers = [...report.accounts].filter((a) => a.profit < 0).sort((a, b) => a.profit - b.profit).slice(0, 10);
+  const group = (g: { count: number; revenue: number; totalCost: number; profit: number; roi: number | null; profitShare: number | null }) => [
+    formatNumber(g.count),
+    m(g.revenue),
+    m(g.totalCost),
+    m(g.profit),
+    formatPercent(g.roi),
+    formatPercent(g.profitShare, 0),
+  ];
+  const scenarioKeys: [keyof ScenarioResult['baseline'], string, (v: number | null) => string][] = [
+    ['revenue', 'Revenue', m],
+    ['totalCost', 'Total cost', m],
+    ['profit', 'Profit', m],
+    ['roi', 'ROI', (v) => formatPercent(v)],
+    ['lossMakers', 'Loss makers', (v) => formatNumber(v)],
+    ['whalePeak', 'Whale peak', (v) => formatPercent(v, 0)],
+  ];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.workbook)} — ${esc(report.period)}</title>
+<style>
+@page { size: ${doc.paper}; margin: 16mm 14mm; }
+body { font-family: 'DejaVu Sans', sans-serif; color: #1d2430; font-size: 11pt; }
+h1 { font-size: 26pt; margin: 0 0 6mm; } h2 { font-size: 15pt; margin: 0 0 3mm; border-bottom: 1px solid #d9dee6; padding-bottom: 1mm; }
+section { break-before: page; } section.cover { break-before: auto; padding-top: 60mm; }
+.cover p { font-size: 13pt; margin: 2mm 0; color: #5b6575; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 6mm; font-size: 9.5pt; }
+th, td { border-bottom: 1px solid #d9dee6; padding: 1.2mm 2mm; text-align: left; } th { background: #f5f7fa; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } td.loss { color: #b3261e; }
+.note { color: #5b6575; } .chart { margin: 2mm 0 6mm; } .kpis td:last-child { text-align: right; font-weight: bold; }
+dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
+</style></head><body>
+<section class="cover"><h1>Customer profitability — workshop report</h1>
+<p>Workbook <b>${esc(doc.workbook)}</b></p><p>Period <b>${esc(report.period)}</b>, ${formatNumber(p.count)} accounts, figures in ${esc(report.currency)}</p><p>Made ${esc(doc.made)}</p></section>
+<section><h2>Key figures</h2>${table(['Figure', 'Value'], kpis)}
+<h2>Whale curve</h2><div class="chart">${whale ? whaleSvg(whale) : '<p class="note">The portfolio makes no profit this period, so shares of profit would mislead: there is no whale curve.</p>'}</div>
+<p class="note">Accounts from most to least profitable and the share of total profit earned so far: above 100% while accounts make money, falling back as loss makers give it away.</p></section>
+<section><h2>Profitability matrix</h2><div class="chart">${matrix.points.length ? matrixSvg(matrix.points, matrix, report.currency) : '<p class="note">No account with revenue.</p>'}</div>
+<p class="note">Revenue against margin, split at ${m(p.revenueSplit)} and ${formatPercent(p.marginSplit)}; bubbles sized by total cost.</p>
+<h2>Cost buckets of the largest accounts</h2><div class="chart">${result.columns.n ? bucketsSvg(bucketBars(result), report.currency) : ''}</div></section>
+<section><h2>By segment</h2>${table(['Segment', 'Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit', 'Suggested focus'], p.bySegment.map((s) => [s.segment, ...group(s), s.focus]))}
+<h2>By owner</h2>${table(['Owner', 'Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit'], p.byOwner.map((o) => [o.owner ?? '(no owner)', ...group(o)]))}
+<h2>Top loss makers</h2>${
+    losers.length
+      ? table(['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'Cost / revenue', 'Segment'], losers.map((a) => [a.account, a.owner ?? '', m(a.revenue), m(a.totalCost), m(a.profit), formatMultiple(a.costToRevenue), a.segment]), 2)
+      : '<p class="note">No account loses money this period.</p>'
+  }</section>
+<section><h2>Scenarios against the baseline</h2>${
+    doc.scenarios.length
+      ? doc.scenarios
+          .map(
+            (s) => `<h3>${esc(s.result.name ?? 'Scenario')}</h3><p class="note">${s.adjustments.map((a) => esc(describe(a))).join('; ')}</p>${table(
+              ['Figure', 'Baseline', 'Scenario', 'Difference'],
+              scenarioKeys.map(([k, label, f]) => [label, f(s.result.baseline[k] as number | null), f(s.result.scenario[k] as number | null), f(s.result.difference[k] ?? null)]),
+            )}`,
+          )
+          .join('')
+      : '<p class="note">No scenario is saved in this workbook.</p>'
+  }</section>
+<section><h2>Assumptions</h2>${table(
+    ['Assumption', 'Value'],
+    Object.entries(report.assumptions).map(([k, v]) => [k, v === null ? 'the period’s own (median revenue / portfolio margin)' : String(v)]),
+  )}
+<h2>Every figure in plain words</h2><dl>${GLOSSARY.map((g) => `<dt>${esc(g.name)}</dt><dd>${esc(g.words)}</dd>`).join('')}</dl></section>
+</body></html>`;
+}
