@@ -8,6 +8,7 @@ import { AssumptionsPanel } from './features/settings/AssumptionsPanel';
 import { DashboardView } from './features/dashboard/DashboardView';
 import { PresentationView } from './features/dashboard/PresentationView';
 import { SheetView } from './features/sheet/SheetView';
+import { TrendsView } from './features/trends/TrendsView';
 import { useView, VIEWS } from './router';
 import { useWorkbook } from './state/useWorkbook';
 
@@ -144,6 +145,8 @@ export function App() {
           <SheetView wb={wb} search={search} />
         ) : view === 'dashboard' ? (
           <DashboardView wb={wb} />
+        ) : view === 'trends' ? (
+          <TrendsView wb={wb} />
         ) : (
           <EmptyState title={`${current.label} is not built yet`}>
             This view arrives in a later version. The <a href="#/sheet">Sheet</a> holds every account and its computed figures now.

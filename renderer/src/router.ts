@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 export const VIEWS = [
   { id: 'sheet', label: 'Sheet', ready: true },
   { id: 'dashboard', label: 'Dashboard', ready: true },
-  { id: 'trends', label: 'Trends', ready: false },
+  { id: 'trends', label: 'Trends', ready: true },
   { id: 'interactions', label: 'Interactions', ready: false },
   { id: 'pools', label: 'Cost pools', ready: false },
   { id: 'scenarios', label: 'Scenarios', ready: false },

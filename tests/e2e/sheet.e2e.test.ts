@@ -193,8 +193,8 @@ describe('an empty workbook in browser mode', () => {
       await new SheetPage(page).screenshot('sheet-empty-workbook');
       await page.goto(new URL('#/dashboard', server.url).toString());
       await page.getByText('Nothing to chart yet').waitFor({ timeout: 5000 });
-      await page.goto(new URL('#/trends', server.url).toString());
-      await page.getByText('Trends is not built yet').waitFor({ timeout: 5000 });
+      await page.goto(new URL('#/interactions', server.url).toString());
+      await page.getByText('Interactions is not built yet').waitFor({ timeout: 5000 });
     } finally {
       await browser.close();
       await server.stop();

@@ -1,0 +1,122 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useEffect, useMemo, useState } from 'react';
+import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
+import type { Trends } from '../../../../shared/schemas/trends';
+import { ChartCanvas } from '../../components/ChartCanvas';
+import { EmptyState } from '../../components/EmptyState';
+import type { Workbook } from '../../state/useWorkbook';
+import { DataTable } from '../dashboard/DashboardView';
+import { OKABE_ITO, themeColours } from '../dashboard/palette';
+
+type Metric = 'profit' | 'revenue' | 'totalCost' | 'roi' | 'margin' | 'whalePeak' | 'top20Share' | 'lossMakers' | 'profitGivenBack' | 'interactionCost' | 'churnRate' | 'nps' | 'csat';
+
+const METRICS: { key: Metric; label: string; kind: 'money' | 'percent' | 'count' }[] = [
+  { key: 'profit', label: 'Profit', kind: 'money' },
+  { key: 'revenue', label: 'Revenue', kind: 'money' },
+  { key: 'totalCost', label: 'Total cost', kind: 'money' },
+  { key: 'roi', label: 'ROI', kind: 'percent' },
+  { key: 'margin', label: 'Margin', kind: 'percent' },
+  { key: 'whalePeak', label: 'Whale peak', kind: 'percent' },
+  { key: 'top20Share', label: 'Top 20% share', kind: 'percent' },
+  { key: 'lossMakers', label: 'Loss-making accounts', kind: 'count' },
+  { key: 'profitGivenBack', label: 'Profit given back', kind: 'money' },
+  { key: 'interactionCost', label: 'Interaction cost', kind: 'money' },
+  { key: 'churnRate', label: 'Churn rate', kind: 'percent' },
+  { key: 'nps', label: 'NPS', kind: 'count' },
+  { key: 'csat', label: 'CSAT', kind: 'percent' },
+];
+
+/** Each portfolio metric per period, each account's profit, ROI and segment over the periods, and who moved segment. */
+export function TrendsView({ wb }: { wb: Workbook }) {
+  const [trends, setTrends] = useState<Trends | null>(null);
+  const [metric, setMetric] = useState<Metric>('profit');
+  const currency = wb.info?.currency ?? 'USD';
+
+  // Every saved change (and undo) moves the history; the trends are read again then, so an edit shows at once.
+  useEffect(() => {
+    let live = true;
+    void wb.client.call('trends.get').then((t) => live && setTrends(t));
+    return () => {
+      live = false;
+    };
+  }, [wb.client, wb.history, wb.periods, wb.assumptions]);
+
+  const def = METRICS.find((m) => m.key === metric)!;
+  const fmt = (v: number | null) => (v === null ? '—' : def.kind === 'money' ? formatMoney(v, currency) : def.kind === 'percent' ? formatPercent(v) : formatNumber(v));
+  const config = useMemo<ChartConfiguration | null>(() => {
+    if (!trends) return null;
+    const t = themeColours();
+    return {
+      type: 'line',
+      data: {
+        labels: trends.periods.map((p) => p.period),
+        datasets: [{ label: def.label, data: trends.periods.map((p) => p.portfolio[metric] as number | null), borderColor: OKABE_ITO.blue, backgroundColor: OKABE_ITO.blue, pointRadius: 5, spanGaps: false }],
+      },
+      options: {
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: (i) => `${def.label}: ${fmt(i.parsed.y)}` } } },
+        scales: {
+          x: { ticks: { color: t.muted }, grid: { color: t.line } },
+          // Counts have whole ticks only, so a 6-to-7 range does not read 6, 6, 7, 7.
+          y: { ticks: { color: t.muted, precision: def.kind === 'count' ? 0 : undefined, callback: (v: number | string) => fmt(Number(v)) }, grid: { color: t.line } },
+        },
+      },
+    };
+    // fmt and def are derived from metric and currency, the dependencies that matter.
+  }, [trends, metric, currency]);
+
+  if (!wb.periods.length) return <EmptyState title="No periods yet">Trends need at least one period; add one in the Sheet.</EmptyState>;
+  if (!trends || !config) return <EmptyState title="Reading the periods…">Each period is computed with the same engine as the sheet.</EmptyState>;
+  const periods = trends.periods.map((p) => p.period);
+  return (
+    <div className="dashboard trends">
+      <div className="dashboard-bar" role="toolbar" aria-label="Trends">
+        <label>
+          Metric{' '}
+          <select aria-label="Metric" value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+            {METRICS.map((m) => (
+              <option key={m.key} value={m.key}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="hint">{periods.length} periods</span>
+      </div>
+      <figure className="chart-card wide" data-testid="card-trend">
+        <figcaption>
+          <h3>{def.label} per period</h3>
+        </figcaption>
+        <div className="chart-box">
+          <ChartCanvas id="trend" config={config} label={`${def.label} per period`} />
+        </div>
+        <DataTable caption={`${def.label} per period`} head={['Period', def.label]} rows={trends.periods.map((p) => [p.period, fmt(p.portfolio[metric] as number | null)])} />
+      </figure>
+      <section className="charts">
+        <figure className="chart-card wide">
+          <figcaption>
+            <h3>Accounts that changed segment</h3>
+          </figcaption>
+          {trends.segmentChanges.length ? (
+            <DataTable caption="From one period to the next" head={['Account', 'From', 'To', 'Was', 'Now']} rows={trends.segmentChanges.map((c) => [c.account, c.fromPeriod, c.toPeriod, c.from, c.to])} />
+          ) : (
+            <p className="chart-note">No account changed segment between periods.</p>
+          )}
+        </figure>
+        <figure className="chart-card wide">
+          <figcaption>
+            <h3>Each account's profit over the periods</h3>
+          </figcaption>
+          <div data-testid="account-trends">
+            <DataTable
+              caption="Profit, ROI and segment per period; empty where the account has no row"
+              head={['Account', ...periods]}
+              rows={trends.accounts.map((a) => [a.account, ...a.points.map((pt) => (pt ? `${formatMoney(pt.profit, currency)} · ${formatPercent(pt.roi)} · ${pt.segment}` : ''))])}
+            />
+          </div>
+        </figure>
+      </section>
+    </div>
+  );
+}
