@@ -9,6 +9,7 @@ import { DashboardView } from './features/dashboard/DashboardView';
 import { PresentationView } from './features/dashboard/PresentationView';
 import { SheetView } from './features/sheet/SheetView';
 import { TrendsView } from './features/trends/TrendsView';
+import { ScenariosView } from './features/scenarios/ScenariosView';
 import { useView, VIEWS } from './router';
 import { useWorkbook } from './state/useWorkbook';
 
@@ -147,6 +148,8 @@ export function App() {
           <DashboardView wb={wb} />
         ) : view === 'trends' ? (
           <TrendsView wb={wb} />
+        ) : view === 'scenarios' ? (
+          <ScenariosView wb={wb} />
         ) : (
           <EmptyState title={`${current.label} is not built yet`}>
             This view arrives in a later version. The <a href="#/sheet">Sheet</a> holds every account and its computed figures now.

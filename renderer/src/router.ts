@@ -7,7 +7,7 @@ export const VIEWS = [
   { id: 'trends', label: 'Trends', ready: true },
   { id: 'interactions', label: 'Interactions', ready: false },
   { id: 'pools', label: 'Cost pools', ready: false },
-  { id: 'scenarios', label: 'Scenarios', ready: false },
+  { id: 'scenarios', label: 'Scenarios', ready: true },
   { id: 'report', label: 'Report', ready: false },
 ] as const;
 /** Presentation mode has an address of its own but no place in the rail. */
