@@ -30,3 +30,13 @@ export function formatMultiple(value: number | null): string {
   if (value === null || Number.isNaN(value)) return '—';
   return `${value.toFixed(2)}x`;
 }
+
+/** The headers of a segment or owner summary, and one group's figures under them, as the dashboard and the report show them. */
+export const GROUP_HEADERS = ['Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit'];
+
+export function formatGroup(
+  g: { count: number; revenue: number; totalCost: number; profit: number; roi: number | null; profitShare: number | null },
+  currency: string,
+): string[] {
+  return [formatNumber(g.count), formatMoney(g.revenue, currency), formatMoney(g.totalCost, currency), formatMoney(g.profit, currency), formatPercent(g.roi), formatPercent(g.profitShare, 0)];
+}

@@ -1,6 +1,6 @@
 import { bucketBars, matrixData, whaleData } from '../../../shared/charts/chartData';
 import type { SheetResult } from '../../../shared/engine/sheet';
-import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../../shared/format';
+import { formatGroup, formatMoney, formatMultiple, formatNumber, formatPercent, GROUP_HEADERS } from '../../../shared/format';
 import { GLOSSARY } from '../../../shared/glossary';
 import type { Report } from '../../../shared/schemas/report';
 import type { Adjustment } from '../../../shared/schemas/scenario';
@@ -60,14 +60,7 @@ export function reportHtml(doc: ReportDocument): string {
     ['CSAT', formatPercent(p.csat, 0)],
   ];
   const losers = [...report.accounts].filter((a) => a.profit < 0).sort((a, b) => a.profit - b.profit).slice(0, 10);
-  const group = (g: { count: number; revenue: number; totalCost: number; profit: number; roi: number | null; profitShare: number | null }) => [
-    formatNumber(g.count),
-    m(g.revenue),
-    m(g.totalCost),
-    m(g.profit),
-    formatPercent(g.roi),
-    formatPercent(g.profitShare, 0),
-  ];
+  const group = (g: Parameters<typeof formatGroup>[0]) => formatGroup(g, report.currency);
   const scenarioKeys: [keyof ScenarioResult['baseline'], string, (v: number | null) => string][] = [
     ['revenue', 'Revenue', m],
     ['totalCost', 'Total cost', m],
@@ -97,8 +90,8 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
 <section><h2>Profitability matrix</h2><div class="chart">${matrix.points.length ? matrixSvg(matrix.points, matrix, report.currency) : '<p class="note">No account with revenue.</p>'}</div>
 <p class="note">Revenue against margin, split at ${m(p.revenueSplit)} and ${formatPercent(p.marginSplit)}; bubbles sized by total cost.</p>
 <h2>Cost buckets of the largest accounts</h2><div class="chart">${result.columns.n ? bucketsSvg(bucketBars(result), report.currency) : ''}</div></section>
-<section><h2>By segment</h2>${table(['Segment', 'Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit', 'Suggested focus'], p.bySegment.map((s) => [s.segment, ...group(s), s.focus]))}
-<h2>By owner</h2>${table(['Owner', 'Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit'], p.byOwner.map((o) => [o.owner ?? '(no owner)', ...group(o)]))}
+<section><h2>By segment</h2>${table(['Segment', ...GROUP_HEADERS, 'Suggested focus'], p.bySegment.map((s) => [s.segment, ...group(s), s.focus]))}
+<h2>By owner</h2>${table(['Owner', ...GROUP_HEADERS], p.byOwner.map((o) => [o.owner ?? '(no owner)', ...group(o)]))}
 <h2>Top loss makers</h2>${
     losers.length
       ? table(['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'Cost / revenue', 'Segment'], losers.map((a) => [a.account, a.owner ?? '', m(a.revenue), m(a.totalCost), m(a.profit), formatMultiple(a.costToRevenue), a.segment]), 2)

@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
+import { formatGroup, formatMoney, formatPercent, GROUP_HEADERS } from '../../../../shared/format';
 import { BUCKETS } from '../../../../shared/schemas/fields';
 import type { ChartContext } from './charts';
 import { bucketsConfig, interactionConfig, matrixConfig, paretoConfig, roiConfig, whaleConfig } from './charts';
@@ -84,16 +84,8 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
 
 /** Segment and owner summaries: count, revenue, cost, profit, ROI and share of profit. */
 export function summaryTables(d: DashboardData, currency: string) {
-  const m = (v: number) => formatMoney(v, currency);
-  const head = ['Accounts', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Share of profit'];
-  const row = (g: { count: number; revenue: number; totalCost: number; profit: number; roi: number | null; profitShare: number | null }) => [
-    formatNumber(g.count),
-    m(g.revenue),
-    m(g.totalCost),
-    m(g.profit),
-    formatPercent(g.roi),
-    formatPercent(g.profitShare, 0),
-  ];
+  const head = GROUP_HEADERS;
+  const row = (g: Parameters<typeof formatGroup>[0]) => formatGroup(g, currency);
   return {
     segments: { head: ['Segment', ...head, 'Suggested focus'], rows: d.result.bySegment.map((s) => [s.segment, ...row(s), s.focus]) },
     owners: { head: ['Owner', ...head], rows: d.result.byOwner.map((o) => [o.owner ?? '(no owner)', ...row(o)]) },
