@@ -36,3 +36,12 @@ export const Scenario = z.object({
 });
 export type Scenario = z.output<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
+
+/** An adjustment in words, as the scenarios view and the printed report list it: "Cut service by 30% for segment Reassess". */
+export function describeAdjustment(a: Adjustment): string {
+  const where = [a.where.segment && `segment ${a.where.segment}`, a.where.owner && `owner ${a.where.owner}`, a.where.accounts && `accounts ${a.where.accounts.join(', ')}`]
+    .filter(Boolean)
+    .join(', ');
+  if (a.kind === 'drop') return `Drop ${where}`;
+  return `${a.pct >= 0 ? 'Raise' : 'Cut'} ${a.field} by ${Math.abs(a.pct)}%${where ? ` for ${where}` : ' for all accounts'}`;
+}

@@ -3,7 +3,7 @@ import type { SheetResult } from '../../../shared/engine/sheet';
 import { formatGroup, formatMoney, formatMultiple, formatNumber, formatPercent, GROUP_HEADERS } from '../../../shared/format';
 import { GLOSSARY } from '../../../shared/glossary';
 import type { Report } from '../../../shared/schemas/report';
-import type { Adjustment } from '../../../shared/schemas/scenario';
+import { describeAdjustment, type Adjustment } from '../../../shared/schemas/scenario';
 import type { ScenarioResult } from '../../../shared/schemas/trends';
 import { bucketsSvg, escapeXml as esc, matrixSvg, whaleSvg } from './svg';
 
@@ -21,14 +21,6 @@ function table(head: string[], rows: string[][], numericFrom = 1): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((c, k) => `<td class="${k >= numericFrom ? 'num' : ''}${c.startsWith('-') ? ' loss' : ''}">${esc(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
-}
-
-function describe(a: Adjustment): string {
-  const where = [a.where.segment && `segment ${a.where.segment}`, a.where.owner && `owner ${a.where.owner}`, a.where.accounts && `accounts ${a.where.accounts.join(', ')}`]
-    .filter(Boolean)
-    .join(', ');
-  if (a.kind === 'drop') return `Drop ${where}`;
-  return `${a.pct >= 0 ? 'Raise' : 'Cut'} ${a.field} by ${Math.abs(a.pct)}%${where ? ` for ${where}` : ' for all accounts'}`;
 }
 
 /**
@@ -101,7 +93,7 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
     doc.scenarios.length
       ? doc.scenarios
           .map(
-            (s) => `<h3>${esc(s.result.name ?? 'Scenario')}</h3><p class="note">${s.adjustments.map((a) => esc(describe(a))).join('; ')}</p>${table(
+            (s) => `<h3>${esc(s.result.name ?? 'Scenario')}</h3><p class="note">${s.adjustments.map((a) => esc(describeAdjustment(a))).join('; ')}</p>${table(
               ['Figure', 'Baseline', 'Scenario', 'Difference'],
               scenarioKeys.map(([k, label, f]) => [label, f(s.result.baseline[k] as number | null), f(s.result.scenario[k] as number | null), f(s.result.difference[k] ?? null)]),
             )}`,

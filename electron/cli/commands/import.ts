@@ -1,5 +1,5 @@
 import { describeProblem } from '../../../shared/ipc/errors';
-import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
+import { INPUT_FIELDS, ZERO_WHEN_ABSENT, type InputField } from '../../../shared/schemas/fields';
 import { UsageError, flag, pair, required, str, strs, type Command } from '../args';
 
 export const importCommand: Command = {
@@ -64,7 +64,7 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     }
     const verb = dryRun ? 'Would import' : 'Imported';
     io.out(`${verb} ${s.rows} rows into period ${s.period} of ${file}: ${s.added} added, ${s.updated} updated, ${s.removed} removed.`);
-    const zeroed = s.absentColumns.filter((f) => ['presale', 'production', 'distribution', 'service', 'labour', 'meetings', 'calls'].includes(f));
+    const zeroed = s.absentColumns.filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
     if (zeroed.length) io.out(`Columns the sheet lacks, counted as 0: ${zeroed.join(', ')}.`);
     if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map): ${s.unmappedColumns.join(', ')}.`);
     return 0;

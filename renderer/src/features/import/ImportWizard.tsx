@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
 import { CpwError, describeProblem } from '../../../../shared/ipc/errors';
 import { formatMoney } from '../../../../shared/format';
-import { INPUT_FIELDS, type InputField } from '../../../../shared/schemas/fields';
+import { INPUT_FIELDS, ZERO_WHEN_ABSENT, type InputField } from '../../../../shared/schemas/fields';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { problemsCsv, toBase64 } from './encode';
@@ -128,6 +128,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
 
   const busy = phase.kind === 'reading' || phase.kind === 'checking' || phase.kind === 'importing';
   const problems = summary?.problems ?? [];
+  const zeroed = (summary?.absentColumns ?? []).filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
   return (
     <div className="modal-backdrop" role="presentation">
       <section className="modal import-wizard" role="dialog" aria-modal="true" aria-label="Import a sheet">
@@ -230,9 +231,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
                 <p data-testid="import-counts">
                   {summary.rows} accounts: {summary.added} new, {summary.updated} updated
                   {merge ? '' : `, ${summary.removed} removed from ${summary.period}`}.
-                  {summary.absentColumns.filter((f) => ['presale', 'production', 'distribution', 'service', 'labour', 'meetings', 'calls'].includes(f)).length
-                    ? ` Counted as 0 (not in the file): ${summary.absentColumns.filter((f) => ['presale', 'production', 'distribution', 'service', 'labour', 'meetings', 'calls'].includes(f)).join(', ')}.`
-                    : ''}
+                  {zeroed.length ? ` Counted as 0 (not in the file): ${zeroed.join(', ')}.` : ''}
                 </p>
                 <DataTable
                   caption="The first rows as they will be stored"

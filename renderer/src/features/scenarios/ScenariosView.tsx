@@ -5,7 +5,7 @@ import { applyScenario, figureDifference } from '../../../../shared/engine/scena
 import { computeColumns } from '../../../../shared/engine/sheet';
 import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
 import { SCALABLE_FIELDS, SEGMENTS, type ScalableField, type SegmentName } from '../../../../shared/schemas/fields';
-import type { Adjustment, Scenario, Where } from '../../../../shared/schemas/scenario';
+import { describeAdjustment, type Adjustment, type Scenario, type Where } from '../../../../shared/schemas/scenario';
 import { ChartCanvas } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
@@ -13,12 +13,6 @@ import { DataTable } from '../dashboard/DashboardView';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
 
 type Scope = 'all' | 'segment' | 'owner' | 'account';
-
-function describe(a: Adjustment): string {
-  const w = a.where;
-  const where = w.segment ? `segment ${w.segment}` : w.owner ? `owner ${w.owner}` : w.accounts ? `accounts ${w.accounts.join(', ')}` : 'all accounts';
-  return a.kind === 'drop' ? `Drop ${where}` : `${a.pct >= 0 ? 'Raise' : 'Cut'} ${a.field} by ${Math.abs(a.pct)}% for ${where}`;
-}
 
 /**
  * What-ifs on a copy of the period: scale a field or drop accounts, for all,
@@ -119,8 +113,8 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
           <ol data-testid="scenario-steps">
             {steps.map((s, k) => (
               <li key={k}>
-                {describe(s)}{' '}
-                <button type="button" aria-label={`Remove: ${describe(s)}`} onClick={() => setSteps(steps.filter((_, j) => j !== k))}>
+                {describeAdjustment(s)}{' '}
+                <button type="button" aria-label={`Remove: ${describeAdjustment(s)}`} onClick={() => setSteps(steps.filter((_, j) => j !== k))}>
                   ×
                 </button>
               </li>
