@@ -10,6 +10,7 @@ import { PresentationView } from './features/dashboard/PresentationView';
 import { SheetView } from './features/sheet/SheetView';
 import { TrendsView } from './features/trends/TrendsView';
 import { ScenariosView } from './features/scenarios/ScenariosView';
+import { PeriodsDialog } from './features/periods/PeriodsDialog';
 import { useView, VIEWS } from './router';
 import { useWorkbook } from './state/useWorkbook';
 
@@ -22,6 +23,7 @@ export function App() {
   const [search, setSearch] = useState('');
   const [showAssumptions, setShowAssumptions] = useState(false);
   const [addingPeriod, setAddingPeriod] = useState(false);
+  const [managingPeriods, setManagingPeriods] = useState(false);
   /** The import wizard, open with the file dropped on the window (if any). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
 
@@ -126,6 +128,9 @@ export function App() {
             + Period
           </button>
         )}
+        <button type="button" onClick={() => setManagingPeriods(true)} title="Rename, reorder or delete periods">
+          Periods…
+        </button>
         <input className="search" type="search" placeholder="Search accounts…" aria-label="Search accounts" value={search} onChange={(e) => setSearch(e.target.value)} />
         <button type="button" onClick={() => void wb.undo()} disabled={!wb.history.undo} title={wb.history.undo ? `Undo ${wb.history.undo} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo
@@ -168,6 +173,7 @@ export function App() {
         <AssumptionsPanel assumptions={wb.assumptions} onChange={wb.changeAssumptions} onClose={() => setShowAssumptions(false)} />
       ) : null}
       <StatusBar wb={wb} />
+      {managingPeriods ? <PeriodsDialog wb={wb} onClose={() => setManagingPeriods(false)} /> : null}
       {importing ? <ImportWizard wb={wb} initialFile={importing.file} onClose={() => setImporting(null)} /> : null}
     </div>
   );

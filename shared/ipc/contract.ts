@@ -122,6 +122,10 @@ export const contract = {
     output: Period,
   },
   'periods.rename': { input: z.object({ label: PeriodLabel, newLabel: PeriodLabel }), output: Period },
+  'periods.reorder': {
+    input: z.object({ labels: z.array(PeriodLabel).min(1, { error: 'name every period in its new order' }) }),
+    output: z.array(Period),
+  },
   'periods.delete': { input: z.object({ label: PeriodLabel }), output: Done },
 
   'rows.list': { input: z.object({ period: PeriodLabel }), output: z.array(SheetRow) },

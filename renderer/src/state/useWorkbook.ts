@@ -174,18 +174,15 @@ export function useWorkbook(client: Client) {
       try {
         const done = await client.call(which);
         setHistory({ undo: done.undo, redo: done.redo });
-        const target = done.period ?? period;
-        if (target && assumptionsRef.current) {
-          setPeriod(target);
-          await loadRows(target, assumptionsRef.current);
-        }
+        // The step may have brought back or removed a period, so the list is read again with the rows.
+        await load(done.period ?? period);
         setNotice({ kind: 'info', text: `${which === 'history.undo' ? 'Undone' : 'Redone'}: ${done.label}` });
       } catch (e) {
         if (e instanceof CpwError && e.code === 'NOT_FOUND') setNotice({ kind: 'info', text: e.message });
         else fail(e);
       }
     },
-    [client, period, loadRows, fail],
+    [client, period, load, fail],
   );
 
   const changeAssumptions = useCallback(
@@ -216,6 +213,31 @@ export function useWorkbook(client: Client) {
       }
     },
     [client, load, fail],
+  );
+
+  /** An action on the periods; the list and the sheet are read again after it. */
+  const periodAction = useCallback(
+    async (act: () => Promise<unknown>, show: string | null, done?: string) => {
+      try {
+        await act();
+        await load(show);
+        if (done) setNotice({ kind: 'info', text: done });
+      } catch (e) {
+        fail(e);
+      }
+    },
+    [load, fail],
+  );
+  const renamePeriod = useCallback(
+    (label: string, newLabel: string) =>
+      periodAction(() => client.call('periods.rename', { label, newLabel }), period === label ? newLabel : period, `Renamed ${label} to ${newLabel}.`),
+    [client, period, periodAction],
+  );
+  const reorderPeriods = useCallback((labels: string[]) => periodAction(() => client.call('periods.reorder', { labels }), period), [client, period, periodAction]);
+  const deletePeriod = useCallback(
+    (label: string) =>
+      periodAction(() => client.call('periods.delete', { label }), period === label ? null : period, `Deleted period ${label} (Ctrl+Z brings it back).`),
+    [client, period, periodAction],
   );
 
   const [selected, setSelected] = useState<{ account: string; at: number } | null>(null);
@@ -250,8 +272,11 @@ export function useWorkbook(client: Client) {
       redo: () => step('history.redo'),
       changeAssumptions,
       addPeriod,
+      renamePeriod,
+      reorderPeriods,
+      deletePeriod,
     }),
-    [client, load, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod],
+    [client, load, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod, renamePeriod, reorderPeriods, deletePeriod],
   );
 }
 

@@ -129,10 +129,41 @@ describe('undo and redo', () => {
     await backend.call('history.undo', {});
     await backend.call('history.undo', {});
     expect(await rows()).toEqual([]);
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'add period Q1', undo: null } });
+    expect(await backend.call('periods.list', {})).toEqual({ ok: true, value: [] });
     expect(await backend.call('history.undo', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'nothing to undo' } });
-    for (let i = 0; i < 5; i++) await backend.call('history.redo', {});
+    for (let i = 0; i < 6; i++) await backend.call('history.redo', {});
     expect(await rows()).toEqual([['Beta Corp', 2500, 0, 'Bob']]);
     expect(await backend.call('history.redo', {})).toMatchObject({ ok: false, error: { message: 'nothing to redo' } });
+    backend.close();
+  });
+
+  it('undoes a period deleted, renamed and reordered, bringing the rows back and keeping edits before it undoable', async () => {
+    const { backend, path, rows } = await book();
+    await backend.call('periods.create', { label: 'Q2', copyFrom: 'Q1' });
+    await backend.call('rows.update', { period: 'Q1', account: 'Acme', patch: { presale: 7 } });
+    const q1 = await rows();
+    expect(await backend.call('periods.reorder', { labels: ['Q2', 'Q1'] })).toMatchObject({ ok: true, value: [{ label: 'Q2' }, { label: 'Q1' }] });
+    expect(await backend.call('periods.reorder', { labels: ['Q2'] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'the new order leaves out "Q1": name every period once' } });
+    // Two periods swap names through the history without tripping the unique label.
+    await backend.call('periods.rename', { label: 'Q1', newLabel: 'Q0' });
+    await backend.call('periods.rename', { label: 'Q2', newLabel: 'Q1' });
+    await backend.call('periods.rename', { label: 'Q0', newLabel: 'Q2' });
+    expect(await backend.call('periods.delete', { label: 'Q2' })).toEqual({ ok: true, value: { done: true } });
+    expect(await backend.call('periods.list', {})).toMatchObject({ ok: true, value: [{ label: 'Q1', rows: 3 }] });
+    backend.close();
+    await backend.call('workbook.open', { path });
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'delete period Q2', period: 'Q2', undo: 'rename Q0 to Q2' } });
+    for (let i = 0; i < 4; i++) await backend.call('history.undo', {}); // three renames and the reorder
+    expect(await backend.call('periods.list', {})).toMatchObject({ ok: true, value: [{ label: 'Q1', rows: 3 }, { label: 'Q2', rows: 3 }] });
+    expect(await rows()).toEqual(q1);
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'edit Acme', period: 'Q1' } });
+    expect((await rows())[0]).toEqual(['Acme', 1000, 0, 'Ann']);
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'copy Q1 to Q2' } });
+    expect(await backend.call('periods.list', {})).toMatchObject({ ok: true, value: [{ label: 'Q1' }] });
+    for (let i = 0; i < 7; i++) await backend.call('history.redo', {});
+    expect(await backend.call('periods.list', {})).toMatchObject({ ok: true, value: [{ label: 'Q1', rows: 3 }] });
+    expect(await backend.call('workbook.check', { path })).toMatchObject({ ok: true, value: { ok: true } });
     backend.close();
   });
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { SheetRow } from '../../../../shared/schemas/row';
+import { applyPeriods, capturePeriods, isPeriodsChange, type PeriodsChange } from './period-history';
 import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues } from './rows';
 
 /** How many actions the history keeps; older ones can no longer be undone. */
@@ -65,9 +66,25 @@ export function recorded<T>(
   const before = accountIds.map((id) => snapshot(db, periodId, id));
   const result = change();
   const changes: Change[] = before.map((b, k) => ({ before: b, after: snapshot(db, periodId, accountIds[k]!) }));
+  keep(db, label, changes);
+  return result;
+}
+
+/** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
+function keep(db: Database.Database, label: string, changes: Change[] | PeriodsChange): void {
   db.prepare('DELETE FROM history WHERE undone = 1').run();
   db.prepare('INSERT INTO history (label, changes, at) VALUES (?, ?, ?)').run(label, JSON.stringify(changes), new Date().toISOString());
   db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?').run(HISTORY_LIMIT);
+}
+
+/**
+ * Run `change`, an action on the periods themselves, as one undoable action.
+ * `periodId` finds the period that may be created or deleted (null when it
+ * does not exist), so its rows can come back. The caller holds the transaction.
+ */
+export function recordedPeriods<T>(db: Database.Database, label: string, periodId: () => number | null, change: () => T): T {
+  const { result, entry } = capturePeriods(db, periodId, change);
+  keep(db, label, entry);
   return result;
 }
 
@@ -99,9 +116,15 @@ function step(db: Database.Database, direction: 'undo' | 'redo'): { label: strin
     .prepare(`SELECT id, label, changes FROM history WHERE undone = ? ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`)
     .get(undoing ? 0 : 1) as { id: number; label: string; changes: string } | undefined;
   if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
-  const changes = JSON.parse(entry.changes) as Change[];
-  for (const c of undoing ? [...changes].reverse() : changes) apply(db, undoing ? c.before : c.after);
+  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange;
   db.prepare('UPDATE history SET undone = ? WHERE id = ?').run(undoing ? 1 : 0, entry.id);
+  if (isPeriodsChange(changes)) {
+    const { before, after, rows } = changes.periods;
+    applyPeriods(db, undoing ? before : after, rows);
+    const shown = rows ? (undoing ? before : after).find((p) => p.id === rows.periodId) : undefined;
+    return { label: entry.label, period: shown?.label ?? null };
+  }
+  for (const c of undoing ? [...changes].reverse() : changes) apply(db, undoing ? c.before : c.after);
   return { label: entry.label, period: periodLabel(db, changes) };
 }
 

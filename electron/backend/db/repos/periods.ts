@@ -67,3 +67,21 @@ export function deletePeriod(db: Database.Database, label: string): void {
   const p = getPeriod(db, label);
   db.prepare('DELETE FROM periods WHERE id = ?').run(p.id);
 }
+
+/** Put the periods in the given order: every period of the workbook, each once. */
+export function reorderPeriods(db: Database.Database, labels: readonly string[]): Period[] {
+  const all = listPeriods(db);
+  const byLabel = new Map(all.map((p) => [p.label.toLowerCase(), p]));
+  const seen = new Set<number>();
+  for (const label of labels) {
+    const p = byLabel.get(label.toLowerCase());
+    if (!p) throw noSuchPeriod(db, label);
+    if (seen.has(p.id)) throw new CpwError('INVALID_INPUT', `period "${p.label}" is named twice in the new order`);
+    seen.add(p.id);
+  }
+  const missing = all.filter((p) => !seen.has(p.id)).map((p) => p.label);
+  if (missing.length) throw new CpwError('INVALID_INPUT', `the new order leaves out ${missing.map((l) => `"${l}"`).join(', ')}: name every period once`);
+  const move = db.prepare('UPDATE periods SET position = ? WHERE id = ?');
+  labels.forEach((label, k) => move.run(k + 1, byLabel.get(label.toLowerCase())!.id));
+  return listPeriods(db);
+}

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+
+/** A period as the history keeps it: enough to put it back where it was. */
+export interface PeriodState {
+  id: number;
+  label: string;
+  position: number;
+}
+
+/** The rows of a period that exists on only one side of an action (created or deleted), as stored. */
+export interface PeriodRows {
+  periodId: number;
+  columns: string[];
+  values: unknown[][];
+}
+
+/** A history entry for an action on periods: every period before and after, and the rows of one that came or went. */
+export interface PeriodsChange {
+  periods: { before: PeriodState[]; after: PeriodState[]; rows: PeriodRows | null };
+}
+
+export function isPeriodsChange(changes: unknown): changes is PeriodsChange {
+  return typeof changes === 'object' && changes !== null && !Array.isArray(changes) && 'periods' in changes;
+}
+
+function periodStates(db: Database.Database): PeriodState[] {
+  return db.prepare('SELECT id, label, position FROM periods ORDER BY position, id').all() as PeriodState[];
+}
+
+function periodRows(db: Database.Database, periodId: number): PeriodRows | null {
+  const stmt = db.prepare('SELECT * FROM period_rows WHERE period_id = ?').raw(true);
+  const columns = stmt.columns().map((c) => c.name);
+  const values = stmt.all(periodId) as unknown[][];
+  return { periodId, columns, values };
+}
+
+/**
+ * Run `change`, an action on the periods themselves (add, rename, reorder,
+ * delete), and return what the history needs to undo and redo it. `periodId`
+ * names the period that may come or go: its rows are kept from whichever side
+ * holds them, so undoing a delete brings every row back.
+ */
+export function capturePeriods<T>(db: Database.Database, periodId: () => number | null, change: () => T): { result: T; entry: PeriodsChange } {
+  const before = periodStates(db);
+  const idBefore = periodId();
+  const rowsBefore = idBefore === null ? null : periodRows(db, idBefore);
+  const result = change();
+  const after = periodStates(db);
+  const idAfter = periodId() ?? idBefore;
+  const existsAfter = idAfter !== null && after.some((p) => p.id === idAfter);
+  const rows = rowsBefore && !existsAfter ? rowsBefore : idAfter !== null && !before.some((p) => p.id === idAfter) ? periodRows(db, idAfter) : null;
+  return { result, entry: { periods: { before, after, rows } } };
+}
+
+/**
+ * Make the workbook's periods exactly `target`: those missing are deleted
+ * (their rows with them), those present get their label and place, and one
+ * that had gone comes back with its rows. Labels go through a placeholder
+ * first, so two periods can swap names without tripping the unique label.
+ */
+export function applyPeriods(db: Database.Database, target: readonly PeriodState[], rows: PeriodRows | null): void {
+  const wanted = new Set(target.map((p) => p.id));
+  const current = new Set(periodStates(db).map((p) => p.id));
+  for (const id of current) if (!wanted.has(id)) db.prepare('DELETE FROM periods WHERE id = ?').run(id);
+  const park = db.prepare("UPDATE periods SET label = char(1) || id WHERE id = ?");
+  for (const p of target) if (current.has(p.id)) park.run(p.id);
+  const update = db.prepare('UPDATE periods SET label = ?, position = ? WHERE id = ?');
+  const insert = db.prepare('INSERT INTO periods (id, label, position) VALUES (?, ?, ?)');
+  for (const p of target) {
+    if (current.has(p.id)) {
+      update.run(p.label, p.position, p.id);
+      continue;
+    }
+    insert.run(p.id, p.label, p.position);
+    if (rows && rows.periodId === p.id && rows.values.length) {
+      const put = db.prepare(`INSERT INTO period_rows (${rows.columns.join(', ')}) VALUES (${rows.columns.map(() => '?').join(', ')})`);
+      for (const v of rows.values) put.run(...v);
+    }
+  }
+}
