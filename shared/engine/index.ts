@@ -7,3 +7,5 @@ export * from './sheet';
 export * from './interactions';
 export * from './scenarios';
 export * from './trends';
+export * from './period-dates';
+export * from './scorecard';

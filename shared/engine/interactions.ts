@@ -38,10 +38,15 @@ export interface AccountInteractionSummary {
   recognisedShare: number | null;
 }
 
-/** Interaction cost and recognised share per account (keyed case-insensitively, named as first seen). */
+/**
+ * Interaction cost and recognised share per account (keyed case-insensitively,
+ * named as first seen), over the interactions held: a planned one has cost
+ * nothing yet.
+ */
 export function summariseInteractions(log: readonly Interaction[], a: Assumptions): AccountInteractionSummary[] {
   const byAccount = new Map<string, { account: string; count: number; cost: number; yes: number; answered: number }>();
   for (const it of log) {
+    if (it.planned) continue;
     const key = it.account.toLowerCase();
     let s = byAccount.get(key);
     if (!s) byAccount.set(key, (s = { account: it.account, count: 0, cost: 0, yes: 0, answered: 0 }));
@@ -57,4 +62,32 @@ export function summariseInteractions(log: readonly Interaction[], a: Assumption
     cost: s.cost,
     recognisedShare: s.answered > 0 ? s.yes / s.answered : null,
   }));
+}
+
+/** Which sheet count a kind of interaction adds to: face-to-face ones are meetings, calls are calls, "other" neither. */
+export const COUNTED_AS: Record<Interaction['kind'], 'meetings' | 'calls' | null> = {
+  meeting: 'meetings',
+  visit: 'meetings',
+  workshop: 'meetings',
+  call: 'calls',
+  other: null,
+};
+
+/**
+ * The sheet's meetings and calls per account from the log: the interactions
+ * held (not planned) that `keep` admits, counted by COUNTED_AS and keyed by
+ * the account's name in lower case.
+ */
+export function countInteractions(log: readonly Interaction[], keep: (it: Interaction) => boolean): Map<string, { account: string; meetings: number; calls: number }> {
+  const out = new Map<string, { account: string; meetings: number; calls: number }>();
+  for (const it of log) {
+    if (it.planned || !keep(it)) continue;
+    const as = COUNTED_AS[it.kind];
+    if (as === null) continue;
+    const key = it.account.toLowerCase();
+    let c = out.get(key);
+    if (!c) out.set(key, (c = { account: it.account, meetings: 0, calls: 0 }));
+    c[as]++;
+  }
+  return out;
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { preCall, summariseInteractions } from '../../../shared/engine/interactions';
+import { toColumns } from '../../../shared/engine/columns';
+import { countInteractions, preCall, summariseInteractions } from '../../../shared/engine/interactions';
+import { inRange, periodDates } from '../../../shared/engine/period-dates';
+import { ownerScorecard } from '../../../shared/engine/scorecard';
+import { computeColumns } from '../../../shared/engine/sheet';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { Interaction, InteractionPlan } from '../../../shared/schemas/interaction';
 import type { InteractionInput, InteractionPlanInput } from '../../../shared/schemas/interaction';
-import { assumptions } from './helpers';
+import { assumptions, rows } from './helpers';
 
 // DOMAIN.md, "Interactions and the pre-call check". With default assumptions an hour costs 1000 / 8 = 125.
 
@@ -160,5 +164,93 @@ describe('summariseInteractions', () => {
   });
   it('an empty log has no accounts', () => {
     expect(summariseInteractions([], DEFAULT_ASSUMPTIONS)).toEqual([]);
+  });
+});
+
+describe('held, counted and dated interactions', () => {
+  it('leaves a planned interaction out of cost and recognised share: it has not happened', () => {
+    const s = summariseInteractions(
+      [
+        logged({ account: 'Acme', date: '2026-02-01', kind: 'call', hours: 1, valued: 'yes' }),
+        logged({ account: 'Acme', date: '2026-02-09', kind: 'visit', hours: 8, valued: 'no', planned: true }),
+      ],
+      DEFAULT_ASSUMPTIONS,
+    );
+    expect(s).toEqual([{ account: 'Acme', count: 1, cost: 125, recognisedShare: 1 }]);
+  });
+
+  it('counts meetings (meeting, visit, workshop) and calls per account, held ones only, within the dates', () => {
+    const log = [
+      logged({ account: 'Acme', date: '2026-07-01', kind: 'meeting', hours: 1 }),
+      logged({ account: 'ACME', date: '2026-08-01', kind: 'visit', hours: 1 }),
+      logged({ account: 'Acme', date: '2026-09-30', kind: 'call', hours: 1 }),
+      logged({ account: 'Acme', date: '2026-10-01', kind: 'call', hours: 1 }), // next quarter
+      logged({ account: 'Acme', date: '2026-08-02', kind: 'workshop', hours: 1, planned: true }),
+      logged({ account: 'Beta', date: '2026-08-02', kind: 'other', hours: 1 }),
+      logged({ account: 'Beta', date: '2026-08-03', kind: 'workshop', hours: 1 }),
+    ];
+    const q3 = periodDates('2026-Q3');
+    const counts = countInteractions(log, (it) => inRange(it.date, q3));
+    expect([...counts.values()]).toEqual([
+      { account: 'Acme', meetings: 2, calls: 1 },
+      { account: 'Beta', meetings: 1, calls: 0 },
+    ]);
+  });
+
+  it('reads the dates of a period from its label, and none from a label without them', () => {
+    expect(periodDates('2026-Q3')).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(periodDates('q1 2024')).toEqual({ from: '2024-01-01', to: '2024-03-31' });
+    expect(periodDates('2024-H1')).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+    expect(periodDates('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(periodDates('FY2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(periodDates('2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(periodDates('Pilot')).toBeNull();
+    expect(periodDates('2026-13')).toBeNull();
+    expect(inRange('2026-01-01', null)).toBe(true);
+  });
+});
+
+describe('ownerScorecard', () => {
+  const a = DEFAULT_ASSUMPTIONS; // a meeting is 1.6 h and 200, a call 0.4 h and 50
+  const sheet = computeColumns(
+    toColumns(
+      rows([
+        { account: 'Acme', owner: 'Ann', revenue: 10_000, service: 4_000, meetings: 10, calls: 0, nps: 10, csat: 5, upsell: 1_000, referrals: 2 },
+        { account: 'Beta', owner: 'Ann', revenue: 2_000, service: 1_000, meetings: 0, calls: 4, nps: 3, csat: 2 },
+        { account: 'Cara', owner: 'Bob', revenue: 50_000, service: 30_000, meetings: 100, calls: 0, valueDelivered: 90_000 },
+        { account: 'Dell', revenue: 500, service: 100 },
+      ]),
+    ),
+    a,
+  );
+  const log = [
+    logged({ account: 'acme', date: '2026-01-05', kind: 'meeting', hours: 1, valued: 'yes' }), // 125
+    logged({ account: 'Beta', date: '2026-01-06', kind: 'call', hours: 3, valued: 'no' }), // 375
+    logged({ account: 'Beta', date: '2026-01-07', kind: 'call', hours: 3, valued: 'yes', planned: true }), // not held
+    logged({ account: 'Cara', date: '2026-01-07', kind: 'visit', hours: 8 }), // unknown
+  ];
+  const card = ownerScorecard(sheet, log, a);
+  const of = (owner: string | null) => card.find((s) => s.owner === owner)!;
+
+  it('ranks owners by profit per interaction hour, value not volume; an owner without hours comes last', () => {
+    // Ann: 7,000 profit over 10 * 1.6 + 4 * 0.4 = 17.6 h; Bob: 20,000 over 160 h.
+    expect(card.map((s) => s.owner)).toEqual(['Ann', 'Bob', null]);
+    expect(of('Ann').profitPerInteractionHour).toBeCloseTo(7_000 / 17.6, 9);
+    expect(of('Bob').profitPerInteractionHour).toBe(125);
+    expect(of(null).profitPerInteractionHour).toBeNull();
+  });
+
+  it('sums each owner’s accounts as the portfolio does', () => {
+    expect(of('Ann')).toMatchObject({ accounts: 2, revenue: 12_000, profit: 7_000, interactionCost: 2_200, upsell: 1_000, crossSell: 0, referrals: 2 });
+    expect(of('Ann').roi).toBeCloseTo(7_000 / 5_000, 12);
+    expect(of('Ann').revenuePerInteraction).toBe(12_000 / 14);
+    expect(of('Ann').nps).toBe(0); // one promoter, one detractor
+    expect(of('Ann').csat).toBe(0.5);
+    expect(of('Bob')).toMatchObject({ valueDelivered: 90_000, nps: null, csat: null });
+  });
+
+  it('takes the recognised share from the held interactions with yes or no, weighted by cost', () => {
+    expect(of('Ann').recognisedShare).toBe(125 / 500);
+    expect(of('Bob').recognisedShare).toBeNull();
   });
 });
