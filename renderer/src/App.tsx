@@ -11,7 +11,10 @@ import { SheetView } from './features/sheet/SheetView';
 import { TrendsView } from './features/trends/TrendsView';
 import { ScenariosView } from './features/scenarios/ScenariosView';
 import { PeriodsDialog } from './features/periods/PeriodsDialog';
-import { useView, VIEWS } from './router';
+import { accountHref, useView, VIEWS } from './router';
+import { findAccount } from './search';
+import { CustomerPicture } from './features/account/CustomerPicture';
+import { InteractionsView } from './features/interactions/InteractionsView';
 import { useWorkbook } from './state/useWorkbook';
 
 const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -19,7 +22,7 @@ const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.is
 export function App() {
   const client = useMemo(() => makeClient(), []);
   const wb = useWorkbook(client);
-  const view = useView();
+  const { view, account } = useView();
   const [search, setSearch] = useState('');
   const [showAssumptions, setShowAssumptions] = useState(false);
   const [addingPeriod, setAddingPeriod] = useState(false);
@@ -94,7 +97,7 @@ export function App() {
   };
 
   if (view === 'present') return <PresentationView wb={wb} />;
-  const current = VIEWS.find((v) => v.id === view)!;
+  const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
   return (
     <div className="app">
       <header className="top-bar">
@@ -131,7 +134,23 @@ export function App() {
         <button type="button" onClick={() => setManagingPeriods(true)} title="Rename, reorder or delete periods">
           Periods…
         </button>
-        <input className="search" type="search" placeholder="Search accounts…" aria-label="Search accounts" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input
+          className="search"
+          type="search"
+          placeholder="Search accounts…"
+          title="Filters the sheet as you type; Enter opens the account's Customer Picture"
+          aria-label="Search accounts"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter') return;
+            const found = findAccount(wb.model?.rows.map((r) => r.account) ?? [], search);
+            if (found) {
+              setSearch('');
+              window.location.hash = accountHref(found);
+            }
+          }}
+        />
         <button type="button" onClick={() => void wb.undo()} disabled={!wb.history.undo} title={wb.history.undo ? `Undo ${wb.history.undo} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo
         </button>
@@ -155,6 +174,10 @@ export function App() {
           <TrendsView wb={wb} />
         ) : view === 'scenarios' ? (
           <ScenariosView wb={wb} />
+        ) : view === 'interactions' ? (
+          <InteractionsView wb={wb} />
+        ) : view === 'account' && account ? (
+          <CustomerPicture key={account} wb={wb} account={account} />
         ) : (
           <EmptyState title={`${current.label} is not built yet`}>
             This view arrives in a later version. The <a href="#/sheet">Sheet</a> holds every account and its computed figures now.

@@ -5,26 +5,46 @@ export const VIEWS = [
   { id: 'sheet', label: 'Sheet', ready: true },
   { id: 'dashboard', label: 'Dashboard', ready: true },
   { id: 'trends', label: 'Trends', ready: true },
-  { id: 'interactions', label: 'Interactions', ready: false },
+  { id: 'interactions', label: 'Interactions', ready: true },
+  { id: 'owners', label: 'Owners', ready: false },
   { id: 'pools', label: 'Cost pools', ready: false },
   { id: 'scenarios', label: 'Scenarios', ready: true },
   { id: 'report', label: 'Report', ready: false },
 ] as const;
-/** Presentation mode has an address of its own but no place in the rail. */
-export type ViewId = (typeof VIEWS)[number]['id'] | 'present';
+/** Presentation mode and one account's page have addresses of their own but no place in the rail. */
+export type ViewId = (typeof VIEWS)[number]['id'] | 'present' | 'account';
 
 export function viewFromHash(hash: string): ViewId {
   const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  if (id === 'present') return 'present';
+  if (id === 'present' || id === 'account') return id;
   return (VIEWS.find((v) => v.id === id)?.id ?? 'sheet') as ViewId;
 }
 
-export function useView(): ViewId {
-  const [view, setView] = useState<ViewId>(() => viewFromHash(window.location.hash));
+/** The account of `#/account/NAME`, decoded; null elsewhere. */
+export function accountFromHash(hash: string): string | null {
+  const m = /^#\/?account\/(.+)$/.exec(hash);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return m[1]!;
+  }
+}
+
+export const accountHref = (name: string) => `#/account/${encodeURIComponent(name)}`;
+
+/** Go to an account's Customer Picture: where a click on it in a chart leads. */
+export const openAccount = (name: string) => {
+  window.location.hash = accountHref(name);
+};
+
+export function useView(): { view: ViewId; account: string | null } {
+  const read = () => ({ view: viewFromHash(window.location.hash), account: accountFromHash(window.location.hash) });
+  const [state, setState] = useState(read);
   useEffect(() => {
-    const onHash = () => setView(viewFromHash(window.location.hash));
+    const onHash = () => setState(read());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return view;
+  return state;
 }

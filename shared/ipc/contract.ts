@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
 import { INPUT_FIELDS } from '../schemas/fields';
-import { Interaction, InteractionPlan, PreCallResult } from '../schemas/interaction';
+import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
-import { Report } from '../schemas/report';
+import { AccountResult, Report } from '../schemas/report';
 import type { SheetRowPatch} from '../schemas/row';
 import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
 import { Adjustment, Scenario } from '../schemas/scenario';
@@ -159,6 +159,15 @@ export const contract = {
     output: z.array(Interaction.extend({ id: z.number().int() })),
   },
   'interactions.add': { input: z.object({ interaction: Interaction.omit({ id: true }) }), output: Interaction },
+  'interactions.update': {
+    input: z.object({
+      id: z.number().int(),
+      patch: z.custom<Partial<InteractionInput>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+        error: 'a patch is an object of interaction fields and values',
+      }),
+    }),
+    output: Interaction.extend({ id: z.number().int() }),
+  },
   'interactions.delete': { input: z.object({ id: z.number().int() }), output: Done },
   'precall.check': {
     input: z.object({ account: AccountName.optional(), plan: InteractionPlan }),
@@ -179,6 +188,11 @@ export const contract = {
 
   'report.get': { input: z.object({ period: PeriodLabel.optional() }), output: Report },
   'trends.get': { input: Empty, output: Trends },
+  /** One account over every period, for its Customer Picture. */
+  'account.picture': {
+    input: z.object({ account: AccountName }),
+    output: z.object({ account: z.string(), periods: z.array(z.object({ period: z.string(), result: AccountResult.nullable() })) }),
+  },
   /** The workshop report of a period as a PDF file: cover, figures, charts, tables, scenarios, assumptions and formulas. */
   'report.pdf': {
     input: z.object({ period: PeriodLabel.optional(), out: FilePath, paper: z.enum(['A4', 'Letter']).default('A4') }),

@@ -57,8 +57,11 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
     await expect.poll(() => page.locator('.dashboard-bar .hint').textContent()).toMatch(/^42 accounts/);
   });
 
-  it('a click on the matrix selects the account in the sheet', async () => {
+  it('a click on the matrix opens the account’s picture, which leads on to its row in the sheet', async () => {
     await dash.clickMatrixPoint('Fabrikam Foods');
+    await page.waitForURL(/#\/account\/Fabrikam%20Foods$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Fabrikam Foods');
+    await page.getByRole('link', { name: 'Show in the sheet' }).click();
     await page.waitForURL(/#\/sheet$/);
     await expect.poll(() => page.locator('.ag-cell-focus').textContent()).toBe('Fabrikam Foods');
     await page.getByRole('link', { name: 'Dashboard' }).click();

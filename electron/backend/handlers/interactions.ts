@@ -2,12 +2,25 @@ import { preCall } from '../../../shared/engine/interactions';
 import { CpwError } from '../../../shared/ipc/errors';
 import { getAssumptions } from '../db/repos/assumptions';
 import { findAccountName } from '../db/repos/rows';
-import { addInteraction, deleteInteraction, listInteractions } from '../db/repos/interactions';
+import { Interaction } from '../../../shared/schemas/interaction';
+import { addInteraction, deleteInteraction, getInteraction, listInteractions, updateInteraction } from '../db/repos/interactions';
+import { problemsMessage, zodProblems } from '../validation';
 import { defineHandlers } from './types';
 
 export const interactionHandlers = defineHandlers({
   'interactions.list': ({ account }, { session }) => session.read((db) => listInteractions(db, account)),
   'interactions.add': ({ interaction }, { session }) => session.write((db) => addInteraction(db, interaction)),
+  'interactions.update': ({ id, patch }, { session }) =>
+    session.write((db) => {
+      const current = getInteraction(db, id);
+      // The patch is checked as the whole interaction it makes, so a rule across fields holds too.
+      const parsed = Interaction.safeParse({ ...current, ...patch, id });
+      if (!parsed.success) {
+        const problems = zodProblems(parsed.error, { account: current.account });
+        throw new CpwError('INVALID_INPUT', problemsMessage(`interaction ${id} (${current.account}, ${current.date})`, problems), { problems });
+      }
+      return updateInteraction(db, id, parsed.data);
+    }),
   'interactions.delete': ({ id }, { session }) =>
     session.write((db) => {
       deleteInteraction(db, id);

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import { toColumns } from '../../../shared/engine/columns';
-import { accountResults, computeColumns, toPortfolio } from '../../../shared/engine/sheet';
+import { accountResult, accountResults, computeColumns, toPortfolio } from '../../../shared/engine/sheet';
+import { CpwError } from '../../../shared/ipc/errors';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { trends } from '../../../shared/engine/trends';
 import type { Report } from '../../../shared/schemas/report';
 import { getAssumptions } from '../db/repos/assumptions';
 import { listPeriods, periodOrLatest } from '../db/repos/periods';
-import { listRows } from '../db/repos/rows';
+import { findAccountName, listRows } from '../db/repos/rows';
 import { listScenarios } from '../db/repos/scenarios';
 import { writeFileAtomic } from '../io/export';
 import { reportHtml, type ReportDocument } from '../report/html';
@@ -55,6 +56,20 @@ export const reportHandlers = defineHandlers({
     return { path: out, period: doc.report.period, bytes: pdf.length };
   },
   'report.get': ({ period }, { session }) => session.read((db) => buildReport(db, period)),
+  // Each period is computed whole: an account's segment and Pareto class depend on the others.
+  'account.picture': ({ account }, { session }) =>
+    session.read((db) => {
+      const name = findAccountName(db, account);
+      if (name === null) throw new CpwError('NOT_FOUND', `no account "${account}" in this workbook`);
+      const key = name.toLowerCase();
+      const assumptions = getAssumptions(db);
+      const periods = listPeriods(db).map((p) => {
+        const result = computeColumns(toColumns(listRows(db, p.id)), assumptions);
+        const i = result.columns.accountKey.indexOf(key);
+        return { period: p.label, result: i < 0 ? null : accountResult(result, i) };
+      });
+      return { account: name, periods };
+    }),
   'trends.get': (_input, { session }) =>
     session.read((db) =>
       trends(

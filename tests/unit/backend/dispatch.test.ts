@@ -208,3 +208,54 @@ describe('undo and redo', () => {
     expect(sha256(path)).not.toBe(hash); // the paste and its undo were written, as history
   });
 });
+
+describe('the interactions log', () => {
+  const tmp = useTempDir();
+
+  it('adds, corrects and deletes interactions on disk, refusing a bad change whole and naming the field', async () => {
+    const backend = createBackend();
+    const path = join(tmp(), 'w.cpw');
+    await backend.call('workbook.create', { path });
+    await backend.call('periods.create', { label: 'Q1' });
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 1000 } });
+    expect(await backend.call('interactions.add', { interaction: { account: 'Nobody', date: '2026-01-05', kind: 'call', hours: 1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no account "Nobody" in this workbook' },
+    });
+    const added = await backend.call('interactions.add', { interaction: { account: 'acme', date: '2026-01-05', kind: 'visit', hours: 2, travel: 300 } });
+    expect(added).toMatchObject({ ok: true, value: { account: 'Acme', valued: 'unknown', planned: false } });
+    const id = (added as { value: { id: number } }).value.id;
+    expect(await backend.call('interactions.update', { id, patch: { valued: 'yes' } })).toMatchObject({ ok: true, value: { id, valued: 'yes', travel: 300 } });
+    const before = sha256(path);
+    expect(await backend.call('interactions.update', { id, patch: { winProbability: 1.5, hours: 2 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/interaction \d+ \(Acme, 2026-01-05\).*winProbability.*from 0 to 1/) },
+    });
+    expect(sha256(path)).toBe(before);
+    expect(await backend.call('interactions.update', { id: 999, patch: { valued: 'no' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    backend.close();
+    await backend.call('workbook.open', { path });
+    expect(await backend.call('interactions.list', {})).toMatchObject({ ok: true, value: [{ id, account: 'Acme', valued: 'yes', kind: 'visit' }] });
+    expect(await backend.call('interactions.delete', { id })).toEqual({ ok: true, value: { done: true } });
+    expect(await backend.call('interactions.list', { account: 'Acme' })).toEqual({ ok: true, value: [] });
+    backend.close();
+  });
+});
+
+describe("an account's picture", () => {
+  const tmp = useTempDir();
+
+  it('computes the account in every period, null where it has no row, with its segment among the others', async () => {
+    const backend = createBackend();
+    await backend.call('workbook.create', { path: join(tmp(), 'w.cpw') });
+    await backend.call('periods.create', { label: 'Q1' });
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Beta', revenue: 100, service: 90 } });
+    await backend.call('periods.create', { label: 'Q2' });
+    await backend.call('rows.insert', { period: 'Q2', row: { account: 'Acme', revenue: 1000, service: 100 } });
+    await backend.call('rows.insert', { period: 'Q2', row: { account: 'Beta', revenue: 100, service: 90 } });
+    const picture = await backend.call('account.picture', { account: 'acme' });
+    expect(picture).toMatchObject({ ok: true, value: { account: 'Acme', periods: [{ period: 'Q1', result: null }, { period: 'Q2', result: { profit: 900, segment: 'Protect', paretoClass: 'A' } }] } });
+    expect(await backend.call('account.picture', { account: 'Nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'no account "Nobody" in this workbook' } });
+    backend.close();
+  });
+});

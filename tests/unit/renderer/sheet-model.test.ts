@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTsv, toTsv } from '../../../renderer/src/features/sheet/clipboard';
 import { buildModel, metricValue, replaceRow, totalsRow } from '../../../renderer/src/features/sheet/model';
-import { viewFromHash } from '../../../renderer/src/router';
+import { accountFromHash, viewFromHash } from '../../../renderer/src/router';
+import { findAccount } from '../../../renderer/src/search';
 import { tokenFromLocation } from '../../../renderer/src/api/transports/http';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { SheetRow } from '../../../shared/schemas/row';
@@ -49,7 +50,10 @@ describe('the sheet model', () => {
 describe('addresses', () => {
   it('each view has its own hash, the sheet by default', () => {
     expect(viewFromHash('#/dashboard')).toBe('dashboard');
-    expect(viewFromHash('#/account/Acme')).toBe('sheet');
+    expect(viewFromHash('#/account/Acme')).toBe('account');
+    expect(accountFromHash('#/account/Contoso%20Retail')).toBe('Contoso Retail');
+    expect(accountFromHash('#/account/100%')).toBe('100%'); // not URI-encoded: taken as written
+    expect(accountFromHash('#/sheet')).toBeNull();
     expect(viewFromHash('')).toBe('sheet');
     expect(viewFromHash('#/nonsense')).toBe('sheet');
   });
@@ -59,5 +63,15 @@ describe('addresses', () => {
     const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
     expect(tokenFromLocation({ search: '?token=abc' } as Location, storage)).toBe('abc');
     expect(tokenFromLocation({ search: '' } as Location, storage)).toBe('abc');
+  });
+});
+
+describe('the search box', () => {
+  const names = ['Contoso Retail', 'Contoso Bank', 'Fabrikam Foods'];
+  it('opens the account spelled so, or the only one holding the text, case-insensitively', () => {
+    expect(findAccount(names, 'fabrikam')).toBe('Fabrikam Foods');
+    expect(findAccount(names, ' contoso bank ')).toBe('Contoso Bank');
+    expect(findAccount(names, 'contoso')).toBeNull(); // two hold it: the sheet filter shows both
+    expect(findAccount(names, '')).toBeNull();
   });
 });

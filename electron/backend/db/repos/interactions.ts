@@ -17,19 +17,42 @@ export function listInteractions(db: Database.Database, account?: string): (Inte
   return (rows as Stored[]).map(fromStored);
 }
 
+function accountIdOf(db: Database.Database, name: string): number {
+  const account = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
+  if (!account) throw new CpwError('NOT_FOUND', `no account "${name}" in this workbook`);
+  return account.id;
+}
+
+const values = (it: Interaction) =>
+  [it.date, it.kind, it.hours, it.prepHours, it.attendees, it.travel, it.projectedRevenue, it.winProbability, it.valued, it.planned ? 1 : 0, it.note] as const;
+
+export function getInteraction(db: Database.Database, id: number): Interaction & { id: number } {
+  const row = db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Stored | undefined;
+  if (!row) throw new CpwError('NOT_FOUND', `no interaction with id ${id}`);
+  return fromStored(row);
+}
+
 export function addInteraction(db: Database.Database, it: Interaction): Interaction & { id: number } {
-  const account = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(it.account) as { id: number } | undefined;
-  if (!account) throw new CpwError('NOT_FOUND', `no account "${it.account}" in this workbook`);
   const id = Number(
     db
       .prepare(
         `INSERT INTO interactions (account_id, date, kind, hours, prep_hours, attendees, travel, projected_revenue,
           win_probability, valued, planned, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(account.id, it.date, it.kind, it.hours, it.prepHours, it.attendees, it.travel, it.projectedRevenue, it.winProbability, it.valued, it.planned ? 1 : 0, it.note)
+      .run(accountIdOf(db, it.account), ...values(it))
       .lastInsertRowid,
   );
-  return fromStored(db.prepare(`${SELECT} WHERE i.id = ?`).get(id) as Stored);
+  return getInteraction(db, id);
+}
+
+/** Replace a stored interaction's fields with `it` (already checked whole). */
+export function updateInteraction(db: Database.Database, id: number, it: Interaction): Interaction & { id: number } {
+  getInteraction(db, id);
+  db.prepare(
+    `UPDATE interactions SET account_id = ?, date = ?, kind = ?, hours = ?, prep_hours = ?, attendees = ?, travel = ?,
+      projected_revenue = ?, win_probability = ?, valued = ?, planned = ?, note = ? WHERE id = ?`,
+  ).run(accountIdOf(db, it.account), ...values(it), id);
+  return getInteraction(db, id);
 }
 
 export function deleteInteraction(db: Database.Database, id: number): void {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
 import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
+import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
 import type { DashboardFilter } from '../../../../shared/charts/chartData';
 import { slides, summaryTables, type Slide } from './slides';
@@ -94,7 +95,8 @@ export function DashboardView({ wb }: { wb: Workbook }) {
   const [filter, setFilter] = useState<DashboardFilter>({ owner: null, segment: null });
   const data = useDashboard(wb, filter);
   const currency = wb.info?.currency ?? 'USD';
-  const ctx = useMemo(() => ({ currency, select: wb.selectAccount }), [currency, wb.selectAccount]);
+  // A click on an account in a chart opens its Customer Picture, which links on to its row in the sheet.
+  const ctx = useMemo(() => ({ currency, select: openAccount }), [currency]);
   const charts = useMemo(() => (data ? slides(data, ctx) : []), [data, ctx]);
   if (!wb.period) {
     return <EmptyState title="Nothing to chart yet">Add a period and its accounts in the Sheet; the dashboard draws itself from them.</EmptyState>;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ChartCanvas } from '../../components/ChartCanvas';
+import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
 import { slides } from './slides';
 import { useDashboard } from './useDashboard';
@@ -10,7 +11,7 @@ const NO_FILTER = { owner: null, segment: null };
 export function PresentationView({ wb }: { wb: Workbook }) {
   const data = useDashboard(wb, NO_FILTER);
   const currency = wb.info?.currency ?? 'USD';
-  const all = useMemo(() => (data ? slides(data, { currency, select: wb.selectAccount, large: true }) : []), [data, currency, wb.selectAccount]);
+  const all = useMemo(() => (data ? slides(data, { currency, select: openAccount, large: true }) : []), [data, currency]);
   const [at, setAt] = useState(0);
 
   useEffect(() => {

@@ -10,6 +10,8 @@ const FIELDS: { key: keyof Assumptions; label: string; help: string }[] = [
   { key: 'callHours', label: 'Call hours', help: 'Rep hours one call takes (0.4 makes a call cost 50).' },
   { key: 'revenueSplit', label: 'Revenue split', help: "Where the matrix splits big from small accounts. Empty: the period's median revenue." },
   { key: 'marginSplit', label: 'Margin split', help: "Where the matrix splits good from thin margins, e.g. 20%. Empty: the portfolio's margin." },
+  { key: 'investThreshold', label: 'Invest threshold (×)', help: 'The pre-call check says Invest when the expected return is at least this many times the cost.' },
+  { key: 'reviewThreshold', label: 'Review threshold (×)', help: 'Review from this multiple up to the Invest threshold; Skip below it.' },
   { key: 'defaultLifespanYears', label: 'Default lifespan (years)', help: 'CLV of an account that gives no lifespan.' },
 ];
 

@@ -1,8 +1,4 @@
 import {
-  AllCommunityModule,
-  colorSchemeVariable,
-  ModuleRegistry,
-  themeQuartz,
   type CellFocusedEvent,
   type Column,
   type GridApi,
@@ -16,19 +12,12 @@ import { SheetRow, type SheetRowPatch } from '../../../../shared/schemas/row';
 import { readCell } from '../../../../shared/text/cells';
 import type { Workbook } from '../../state/useWorkbook';
 import { EmptyState } from '../../components/EmptyState';
+import { gridTheme } from '../../components/grid';
+import { accountHref } from '../../router';
 import { parseTsv, toTsv } from './clipboard';
 import { columnDefs, INPUT_COLUMN_IDS } from './columns';
 import { COMPUTED, totalsRow } from './model';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const theme = themeQuartz.withPart(colorSchemeVariable).withParams({
-  fontSize: 13,
-  headerFontWeight: 600,
-  rowHeight: 30,
-  headerHeight: 34,
-  accentColor: '#1f5fae',
-});
 
 interface CellRef {
   row: number;
@@ -246,6 +235,13 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     return s.rows.map((r) => apiRef.current?.getDisplayedRowAtIndex(r)?.data?.account).filter((a): a is string => Boolean(a));
   };
 
+  /** The focused row's account on a page of its own. */
+  const openPicture = () => {
+    const f = focusedRef();
+    const account = f ? apiRef.current?.getDisplayedRowAtIndex(f.row)?.data?.account : undefined;
+    if (account) window.location.hash = accountHref(account);
+  };
+
   const clearCell = () => {
     const f = focusedRef();
     const api = apiRef.current;
@@ -258,7 +254,13 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   /** Keys the sheet handles itself; true keeps them from the grid. */
   keyHandler.current = (ev: KeyboardEvent): boolean => {
     const undoKeys = (ev.ctrlKey || ev.metaKey) && ['z', 'y'].includes(ev.key.toLowerCase());
-    if (ev.type !== 'keydown') return (ev.shiftKey && ARROWS.has(ev.key)) || ev.key === 'Delete' || undoKeys;
+    const openKey = (ev.ctrlKey || ev.metaKey) && ev.key === 'Enter';
+    if (ev.type !== 'keydown') return (ev.shiftKey && ARROWS.has(ev.key)) || ev.key === 'Delete' || undoKeys || openKey;
+    if (openKey) {
+      ev.preventDefault();
+      openPicture();
+      return true;
+    }
     if (ev.shiftKey && ARROWS.has(ev.key)) {
       ev.preventDefault();
       extendBlock(ev.key);
@@ -404,6 +406,9 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         <button type="button" onClick={() => void wb.deleteAccounts(selectedAccounts())} title="Delete the selected accounts (Ctrl+Delete)">
           Delete selected
         </button>
+        <button type="button" onClick={openPicture} title="The focused account on one page: its buckets, figures, interactions and periods (Ctrl+Enter)">
+          Customer Picture
+        </button>
         <button type="button" onClick={() => void exportPeriod('xlsx')} title="Download the period with every metric as an Excel workbook">
           Export XLSX
         </button>
@@ -411,7 +416,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           Export CSV
         </button>
         <span className="hint">
-          Type or F2 to edit · Enter/Tab to move · Shift+arrows select · Ctrl+C / Ctrl+V copy and paste blocks · Delete clears · Ctrl+Z / Ctrl+Y undo and redo
+          Type or F2 to edit · Enter/Tab to move · Shift+arrows select · Ctrl+C / Ctrl+V copy and paste blocks · Delete clears · Ctrl+Enter opens the account · Ctrl+Z / Ctrl+Y undo and redo
         </span>
       </div>
       {model && model.rows.length === 0 ? (
@@ -422,7 +427,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
       ) : null}
       <div className="grid-wrap" ref={wrapRef} data-testid="sheet-grid" style={{ display: model && model.rows.length === 0 ? 'none' : undefined }}>
         <AgGridReact<SheetRow>
-          theme={theme}
+          theme={gridTheme}
           rowData={model?.rows ?? null}
           columnDefs={defs}
           defaultColDef={defaultColDef}

@@ -1,0 +1,154 @@
+import { useMemo, useState } from 'react';
+import { preCall } from '../../../../shared/engine/interactions';
+import { formatMoney, formatMultiple } from '../../../../shared/format';
+import type { Assumptions } from '../../../../shared/schemas/assumptions';
+import { INTERACTION_KINDS, InteractionPlan, VALUED, type InteractionInput } from '../../../../shared/schemas/interaction';
+import { readAmount, readPercent, today } from './log';
+
+interface Draft {
+  account: string;
+  date: string;
+  kind: (typeof INTERACTION_KINDS)[number];
+  hours: string;
+  prepHours: string;
+  attendees: string;
+  travel: string;
+  projectedRevenue: string;
+  winProbability: string;
+  valued: (typeof VALUED)[number];
+  note: string;
+}
+
+const EMPTY: Draft = { account: '', date: today(), kind: 'meeting', hours: '1', prepHours: '0', attendees: '1', travel: '0', projectedRevenue: '0', winProbability: '0', valued: 'unknown', note: '' };
+
+const VERDICT_HELP = {
+  Invest: 'The expected return covers the cost well: go.',
+  Review: 'It may pay back: cut the travel, the attendees or the prep, or raise the odds first.',
+  Skip: 'It costs more than it is likely to bring: a call or an email will do.',
+} as const;
+
+/** The plan the form's text describes, or what is wrong with it. */
+function readPlan(d: Draft): { plan: InteractionPlan; invalid: null } | { plan: null; invalid: string } {
+  const plan = {
+    hours: readAmount(d.hours),
+    prepHours: readAmount(d.prepHours),
+    attendees: readAmount(d.attendees, 1),
+    travel: readAmount(d.travel),
+    projectedRevenue: readAmount(d.projectedRevenue),
+    winProbability: readPercent(d.winProbability || '0'),
+  };
+  const bad = Object.entries(plan).find(([, v]) => v === null || v < 0);
+  if (bad) return { plan: null, invalid: `${bad[0]} must be a number of 0 or more` };
+  const checked = InteractionPlan.safeParse(plan);
+  if (!checked.success) return { plan: null, invalid: checked.error.issues.map((i) => i.message).join('; ') };
+  return { plan: checked.data, invalid: null };
+}
+
+/**
+ * The pre-call check: the plan of a meeting, call or trip, its cost and
+ * expected return as DOMAIN.md computes them, and the verdict against the
+ * workbook's thresholds; then saved as planned, or logged as held.
+ */
+export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
+  accounts: readonly string[];
+  assumptions: Assumptions;
+  currency: string;
+  onSave: (it: InteractionInput) => Promise<boolean>;
+}) {
+  const [d, setD] = useState<Draft>(EMPTY);
+  const [problem, setProblem] = useState<string | null>(null);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+
+  const { plan, invalid } = useMemo(() => readPlan(d), [d]);
+  const result = plan ? preCall(plan, assumptions) : null;
+  const money = (v: number) => formatMoney(v, currency);
+
+  const save = async (planned: boolean) => {
+    if (!plan) return setProblem(invalid);
+    if (!d.account.trim()) return setProblem('Name the account the interaction is with.');
+    setProblem(null);
+    const ok = await onSave({ ...plan, account: d.account.trim(), date: d.date, kind: d.kind, planned, valued: planned ? 'unknown' : d.valued, note: d.note.trim() || null });
+    if (ok) setD((x) => ({ ...EMPTY, date: x.date }));
+  };
+
+  const field = (k: keyof Draft, label: string, hint?: string) => (
+    <label>
+      <span>{label}</span>
+      <input name={k} value={d[k]} inputMode="decimal" title={hint} onChange={(e) => set(k, e.target.value as never)} />
+    </label>
+  );
+
+  return (
+    <section className="precall" aria-label="Pre-call check">
+      <h2>Pre-call check</h2>
+      <p className="hint">Price the interaction before it happens: rep time at {money(assumptions.dailyRate)} a day, plus travel, against what it may win.</p>
+      <div className="precall-form">
+        <label>
+          <span>Account</span>
+          <input name="account" list="precall-accounts" value={d.account} onChange={(e) => set('account', e.target.value)} placeholder="Type or pick an account" />
+          <datalist id="precall-accounts">
+            {accounts.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          <span>Date</span>
+          <input name="date" type="date" value={d.date} onChange={(e) => set('date', e.target.value)} />
+        </label>
+        <label>
+          <span>Kind</span>
+          <select name="kind" value={d.kind} onChange={(e) => set('kind', e.target.value as Draft['kind'])}>
+            {INTERACTION_KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        </label>
+        {field('hours', 'Hours', 'Length of the interaction itself')}
+        {field('prepHours', 'Prep hours', 'Preparation and follow-up')}
+        {field('attendees', 'Attendees', 'People from your side')}
+        {field('travel', `Travel (${currency})`)}
+        {field('projectedRevenue', `Projected revenue (${currency})`, 'What the deal it serves would bring')}
+        {field('winProbability', 'Win probability (%)', 'e.g. 25 for one chance in four')}
+        <label>
+          <span>Customer valued it</span>
+          <select name="valued" value={d.valued} onChange={(e) => set('valued', e.target.value as Draft['valued'])} title="Once held: did the customer recognise its value?">
+            {VALUED.map((v) => (
+              <option key={v}>{v}</option>
+            ))}
+          </select>
+        </label>
+        <label className="wide">
+          <span>Note</span>
+          <input name="note" value={d.note} onChange={(e) => set('note', e.target.value)} maxLength={2000} />
+        </label>
+      </div>
+      {result ? (
+        <div className={`verdict verdict-${result.verdict.toLowerCase()}`} role="status" aria-label="Pre-call verdict">
+          <strong className="verdict-badge">{result.verdict}</strong>
+          <span>
+            Cost <b>{money(result.cost)}</b> · expected return <b>{money(result.expectedReturn)}</b> · return multiple{' '}
+            <b>{formatMultiple(result.returnMultiple)}</b>
+          </span>
+          <span className="hint">
+            {VERDICT_HELP[result.verdict]} Invest at {assumptions.investThreshold}× and above, Review from {assumptions.reviewThreshold}×, Skip below
+            (change them in Assumptions).
+          </span>
+        </div>
+      ) : null}
+      {problem || invalid ? (
+        <p className="form-error" role="alert">
+          {problem ?? invalid}
+        </p>
+      ) : null}
+      <div className="precall-actions">
+        <button type="button" onClick={() => void save(true)}>
+          Save as planned
+        </button>
+        <button type="button" onClick={() => void save(false)}>
+          Log as held
+        </button>
+      </div>
+    </section>
+  );
+}
