@@ -101,6 +101,14 @@ export const ImportSummary = z.object({
 });
 export type ImportSummary = z.output<typeof ImportSummary>;
 
+/** Which workshop report to make: a period (the latest by default), the paper, and the saved scenarios to show (all by default). */
+export const ReportRequest = z.object({
+  period: PeriodLabel.optional(),
+  paper: z.enum(['A4', 'Letter']).default('A4'),
+  scenarios: z.array(z.string().trim().min(1)).max(50).optional(),
+});
+export type ReportRequest = z.input<typeof ReportRequest>;
+
 /**
  * Every call the renderer and the CLI can make of the backend, method name
  * to input and output schemas. Types on both sides are inferred from here.
@@ -195,9 +203,13 @@ export const contract = {
   },
   /** The workshop report of a period as a PDF file: cover, figures, charts, tables, scenarios, assumptions and formulas. */
   'report.pdf': {
-    input: z.object({ period: PeriodLabel.optional(), out: FilePath, paper: z.enum(['A4', 'Letter']).default('A4') }),
+    input: ReportRequest.extend({ out: FilePath }),
     output: z.object({ path: z.string(), period: z.string(), bytes: z.number().int() }),
   },
+  /** The same report as one HTML document, for the desktop app to print with Electron's printToPDF. */
+  'report.html': { input: ReportRequest, output: z.object({ html: z.string(), period: z.string(), fileName: z.string() }) },
+  /** The same report as PDF bytes in base64, for the browser to save where the user says. */
+  'report.download': { input: ReportRequest, output: z.object({ fileName: z.string(), content: z.string(), period: z.string() }) },
 
   'import.preview': { input: ImportRequest, output: ImportSummary },
   /** An interactions log (CSV or XLSX), all or nothing. */

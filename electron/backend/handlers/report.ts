@@ -12,6 +12,7 @@ import { listScenarios } from '../db/repos/scenarios';
 import { writeFileAtomic } from '../io/export';
 import { reportHtml, type ReportDocument } from '../report/html';
 import { htmlToPdf } from '../report/pdf';
+import type { ParsedInput } from '../../../shared/ipc/contract';
 import { defineHandlers } from './types';
 
 /** DESIGN.md's report: `{ period, currency, assumptions, accounts, portfolio }` for one period (the latest by default). */
@@ -29,12 +30,13 @@ export function buildReport(db: Database.Database, period: string | undefined): 
 }
 
 /** Everything the printed report shows, read in one transaction. */
-function reportDocument(db: Database.Database, period: string | undefined, paper: 'A4' | 'Letter', workbook: string): ReportDocument {
+function reportDocument(db: Database.Database, request: ParsedInput<'report.html'>, workbook: string): ReportDocument {
+  const { period, paper } = request;
   const p = periodOrLatest(db, period);
   const assumptions = getAssumptions(db);
   const columns = toColumns(listRows(db, p.id));
   const result = computeColumns(columns, assumptions);
-  const scenarios = listScenarios(db).map((s) => ({
+  const scenarios = chosenScenarios(db, request.scenarios).map((s) => ({
     adjustments: s.adjustments,
     result: runScenario(columns, assumptions, s.adjustments, { name: s.name, period: p.label }),
   }));
@@ -48,12 +50,38 @@ function reportDocument(db: Database.Database, period: string | undefined, paper
   };
 }
 
+/** The saved scenarios the report shows: those named (each must exist), or all of them. */
+function chosenScenarios(db: Database.Database, names: readonly string[] | undefined) {
+  const saved = listScenarios(db);
+  if (names === undefined) return saved;
+  return names.map((name) => {
+    const found = saved.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) {
+      const known = saved.length ? `it has ${saved.map((s) => `"${s.name}"`).join(', ')}` : 'it has none saved';
+      throw new CpwError('NOT_FOUND', `no scenario "${name}" in this workbook (${known})`);
+    }
+    return found;
+  });
+}
+
+/** A file name from the workbook and period, safe on every system. */
+const reportFileName = (workbook: string, period: string) => `${`${workbook.replace(/\.cpw$/i, '')} ${period} report`.replace(/[^\p{L}\p{N}._-]+/gu, '-')}.pdf`;
+
 export const reportHandlers = defineHandlers({
-  'report.pdf': async ({ period, out, paper }, { session }) => {
-    const doc = session.read((db) => reportDocument(db, period, paper, session.workbook.name));
-    const pdf = await htmlToPdf(reportHtml(doc), paper);
-    writeFileAtomic(out, pdf);
-    return { path: out, period: doc.report.period, bytes: pdf.length };
+  'report.pdf': async (request, { session }) => {
+    const doc = session.read((db) => reportDocument(db, request, session.workbook.name));
+    const pdf = await htmlToPdf(reportHtml(doc), request.paper);
+    writeFileAtomic(request.out, pdf);
+    return { path: request.out, period: doc.report.period, bytes: pdf.length };
+  },
+  'report.html': (request, { session }) => {
+    const doc = session.read((db) => reportDocument(db, request, session.workbook.name));
+    return { html: reportHtml(doc), period: doc.report.period, fileName: reportFileName(session.workbook.name, doc.report.period) };
+  },
+  'report.download': async (request, { session }) => {
+    const doc = session.read((db) => reportDocument(db, request, session.workbook.name));
+    const pdf = await htmlToPdf(reportHtml(doc), request.paper);
+    return { fileName: reportFileName(session.workbook.name, doc.report.period), content: Buffer.from(pdf).toString('base64'), period: doc.report.period };
   },
   'report.get': ({ period }, { session }) => session.read((db) => buildReport(db, period)),
   // Each period is computed whole: an account's segment and Pareto class depend on the others.

@@ -1,17 +1,19 @@
-import { UsageError, flag, str, type Command } from '../args';
+import { UsageError, flag, str, strs, type Command } from '../args';
 import { formatReport } from '../print';
 
 export const reportCommand: Command = {
   summary: 'profit, ROI, segments and portfolio KPIs of a period',
-  usage: `cpw report FILE [--period LABEL] [--json] [--pdf OUT.pdf [--paper A4|Letter]]
+  usage: `cpw report FILE [--period LABEL] [--json] [--pdf OUT.pdf [--paper A4|Letter] [--scenario NAME]...]
 
 Compute every metric of the period (the latest when none is named). --json
 prints { period, currency, assumptions, accounts, portfolio } with the
 DOMAIN.md names; money in the workbook currency, ratios as fractions.
 --pdf writes the workshop report (cover, key figures, whale curve, matrix,
 cost buckets, segments, owners, top loss makers, saved scenarios against the
-baseline, assumptions and every formula in words), printed by Chromium.`,
-  options: { period: { type: 'string' }, json: { type: 'boolean' }, pdf: { type: 'string' }, paper: { type: 'string' } },
+baseline, assumptions and every formula in words), printed by Chromium.
+--scenario NAME (repeatable) shows only the saved scenarios named; without
+it the report shows every saved scenario.`,
+  options: { period: { type: 'string' }, json: { type: 'boolean' }, pdf: { type: 'string' }, paper: { type: 'string' }, scenario: { type: 'string', multiple: true } },
   positionals: [1, 1],
   async run(args, client, io) {
     const file = args.positionals[0]!;
@@ -21,10 +23,12 @@ baseline, assumptions and every formula in words), printed by Chromium.`,
     if (out !== undefined) {
       const paper = str(args, 'paper') ?? 'A4';
       if (paper !== 'A4' && paper !== 'Letter') throw new UsageError(`--paper is A4 or Letter (got "${paper}")`);
-      const done = await client.call('report.pdf', { out, paper, ...(period === undefined ? {} : { period }) });
+      const scenarios = strs(args, 'scenario');
+      const done = await client.call('report.pdf', { out, paper, ...(period === undefined ? {} : { period }), ...(scenarios.length ? { scenarios } : {}) });
       io.out(`Wrote the workshop report of period ${done.period} to ${done.path} (${Math.round(done.bytes / 1024)} KiB)`);
       return 0;
     }
+    if (strs(args, 'scenario').length) throw new UsageError('--scenario chooses what the PDF report shows: use it with --pdf');
     const report = await client.call('report.get', period === undefined ? {} : { period });
     io.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : formatReport(report, file));
     return 0;

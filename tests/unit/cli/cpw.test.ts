@@ -285,6 +285,25 @@ describe('the sample, assumptions, pre-call, scenarios, export, check', () => {
     expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
   }, 60_000);
 
+  it('report --pdf --scenario shows only the scenarios chosen, and refuses one the workbook lacks, writing nothing', async () => {
+    const book = join(tmp(), 'demo.cpw');
+    await cpw(['new', book, '--sample']);
+    await cpw(['scenario', book, '--scale', 'service=-30', '--where', 'segment=Reassess', '--name', 'Cut service for Reassess', '--save']);
+    await cpw(['scenario', book, '--scale', 'revenue=5', '--name', 'Price rise', '--save']);
+    const out = join(tmp(), 'chosen.pdf');
+    const made = await cpw(['report', book, '--pdf', out, '--scenario', 'price rise']);
+    expect(made.code, made.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Price rise');
+    expect(text).not.toContain('Cut service for Reassess');
+    const missing = join(tmp(), 'missing.pdf');
+    const refused = await cpw(['report', book, '--pdf', missing, '--scenario', 'Nope']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('no scenario "Nope" in this workbook (it has "Cut service for Reassess", "Price rise")');
+    expect(existsSync(missing)).toBe(false);
+    expect((await cpw(['report', book, '--scenario', 'Price rise'])).stderr).toContain('--scenario chooses what the PDF report shows: use it with --pdf');
+  }, 60_000);
+
   it('report --pdf without a Chromium says what to install, and writes nothing', async () => {
     const book = join(tmp(), 'demo.cpw');
     await cpw(['new', book, '--sample']);
