@@ -2,6 +2,7 @@ import { app, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../backend/dispatch';
 import { registerRpc, sendCommand } from './ipc';
+import { registerReport } from './report';
 import { menuTemplate, type MenuActions } from './menu';
 import { nativeBindingPath, useElectronSqlite, type SetNativeBinding } from './native';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -117,6 +118,7 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
       limitPermissions(session.defaultSession);
       handleAppProtocol(join(bundleDir, '..', 'renderer'));
       registerRpc(backend);
+      registerReport(backend, () => win, app.getPath('documents'));
       refreshMenu();
       started = files.startup(requested);
       await started;

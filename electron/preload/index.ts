@@ -1,9 +1,10 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { AppCommand, CpwBridge, CpwChannels } from '../../shared/ipc/bridge';
+import type { AppCommand, CpwBridge, CpwChannels, SavedReport } from '../../shared/ipc/bridge';
 
 // Spelt through the shared types, so main and preload cannot name different channels.
 const RPC_CHANNEL: CpwChannels['rpc'] = 'cpw:rpc';
 const COMMAND_CHANNEL: CpwChannels['command'] = 'cpw:command';
+const REPORT_CHANNEL: CpwChannels['report'] = 'cpw:report';
 
 // A Record rather than a list: adding a command to AppCommand fails to compile until it is added here.
 const COMMANDS: Record<AppCommand, true> = { undo: true, redo: true, 'workbook-changed': true, import: true };
@@ -11,12 +12,13 @@ const COMMANDS: Record<AppCommand, true> = { undo: true, redo: true, 'workbook-c
 const isCommand = (name: unknown): name is AppCommand => typeof name === 'string' && Object.hasOwn(COMMANDS, name);
 
 /**
- * Everything the window gets of Electron: two narrow methods. The renderer
+ * Everything the window gets of Electron: three narrow methods. The renderer
  * never sees ipcRenderer, an event object or a channel name of its choosing;
  * main checks the sender of every call and the backend parses its input.
  */
 const api = {
   rpc: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke(RPC_CHANNEL, method, input),
+  saveReport: (request: unknown): Promise<SavedReport> => ipcRenderer.invoke(REPORT_CHANNEL, request) as Promise<SavedReport>,
   onCommand(listener: (command: AppCommand) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('onCommand needs a function');
     const forward = (_event: IpcRendererEvent, name: unknown) => {

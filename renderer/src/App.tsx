@@ -15,6 +15,7 @@ import { accountHref, useView, VIEWS } from './router';
 import { findAccount } from './search';
 import { CustomerPicture } from './features/account/CustomerPicture';
 import { InteractionsView } from './features/interactions/InteractionsView';
+import { ReportView } from './features/report/ReportView';
 import { useWorkbook } from './state/useWorkbook';
 
 const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -174,6 +175,8 @@ export function App() {
           <TrendsView wb={wb} />
         ) : view === 'scenarios' ? (
           <ScenariosView wb={wb} />
+        ) : view === 'report' ? (
+          <ReportView wb={wb} />
         ) : view === 'interactions' ? (
           <InteractionsView wb={wb} />
         ) : view === 'account' && account ? (

@@ -9,7 +9,7 @@ export const VIEWS = [
   { id: 'owners', label: 'Owners', ready: false },
   { id: 'pools', label: 'Cost pools', ready: false },
   { id: 'scenarios', label: 'Scenarios', ready: true },
-  { id: 'report', label: 'Report', ready: false },
+  { id: 'report', label: 'Report', ready: true },
 ] as const;
 /** Presentation mode and one account's page have addresses of their own but no place in the rail. */
 export type ViewId = (typeof VIEWS)[number]['id'] | 'present' | 'account';

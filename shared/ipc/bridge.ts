@@ -10,7 +10,14 @@ export interface CpwChannels {
   rpc: 'cpw:rpc';
   /** main -> renderer: a menu command or a notice. */
   command: 'cpw:command';
+  /** renderer -> main: print the workshop report with printToPDF and save it where the user says. */
+  report: 'cpw:report';
 }
+
+/** What "Save PDF…" came to: the file written, cancelled by the user, or refused with the reason. */
+export type SavedReport =
+  | { saved: true; path: string; period: string; bytes: number }
+  | { saved: false; cancelled?: true; message?: string };
 
 /**
  * What main may ask of the renderer. The menu's Undo and Redo are the
@@ -23,6 +30,8 @@ export type AppCommand = 'undo' | 'redo' | 'workbook-changed' | 'import';
 export interface CpwBridge {
   /** One call of the RPC contract; resolves to its `RpcResult`, never rejects for an error result. */
   rpc(method: string, input: unknown): Promise<unknown>;
+  /** The workshop report ({ period?, paper, scenarios? }) printed by the app and saved where the user says. */
+  saveReport(request: unknown): Promise<SavedReport>;
   /** Subscribe to main's commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
 }

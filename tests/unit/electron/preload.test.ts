@@ -33,16 +33,22 @@ await import('../../../electron/preload/index');
 const [[key, api]] = fake.exposed as [[string, CpwBridge]];
 
 describe('the preload', () => {
-  it('exposes one object, window.cpw, with exactly rpc and onCommand', () => {
+  it('exposes one object, window.cpw, with exactly rpc, saveReport and onCommand', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(key).toBe('cpw');
-    expect(Object.keys(api).sort()).toEqual(['onCommand', 'rpc']);
+    expect(Object.keys(api).sort()).toEqual(['onCommand', 'rpc', 'saveReport']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
   it('rpc invokes cpw:rpc with the method and input, and returns what main answered', async () => {
     await expect(api.rpc('workbook.info', { a: 1 })).resolves.toEqual({ ok: true, value: 'from main' });
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:rpc', 'workbook.info', { a: 1 });
+  });
+
+  it('saveReport invokes cpw:report with the request alone, and returns what main answered', async () => {
+    fake.ipcRenderer.invoke.mockClear();
+    await expect(api.saveReport({ paper: 'Letter' })).resolves.toEqual({ ok: true, value: 'from main' });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:report', { paper: 'Letter' });
   });
 
   it('onCommand delivers the known commands by name only, never the IPC event', () => {
