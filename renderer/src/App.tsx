@@ -16,6 +16,7 @@ import { findAccount } from './search';
 import { CustomerPicture } from './features/account/CustomerPicture';
 import { InteractionsView } from './features/interactions/InteractionsView';
 import { ReportView } from './features/report/ReportView';
+import { OwnersView } from './features/owners/OwnersView';
 import { useWorkbook } from './state/useWorkbook';
 
 const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -175,6 +176,8 @@ export function App() {
           <TrendsView wb={wb} />
         ) : view === 'scenarios' ? (
           <ScenariosView wb={wb} />
+        ) : view === 'owners' ? (
+          <OwnersView wb={wb} />
         ) : view === 'report' ? (
           <ReportView wb={wb} />
         ) : view === 'interactions' ? (

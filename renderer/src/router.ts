@@ -6,7 +6,7 @@ export const VIEWS = [
   { id: 'dashboard', label: 'Dashboard', ready: true },
   { id: 'trends', label: 'Trends', ready: true },
   { id: 'interactions', label: 'Interactions', ready: true },
-  { id: 'owners', label: 'Owners', ready: false },
+  { id: 'owners', label: 'Owners', ready: true },
   { id: 'pools', label: 'Cost pools', ready: false },
   { id: 'scenarios', label: 'Scenarios', ready: true },
   { id: 'report', label: 'Report', ready: true },

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInteractions, summariseInteractions } from '../../shared/engine/interactions';
+import { toColumns } from '../../shared/engine/columns';
 import { inRange, periodDates } from '../../shared/engine/period-dates';
+import { ownerScorecard } from '../../shared/engine/scorecard';
+import { computeColumns } from '../../shared/engine/sheet';
 import { formatMoney, formatPercent } from '../../shared/format';
 import { DEFAULT_ASSUMPTIONS } from '../../shared/schemas/assumptions';
 import type { Interaction } from '../../shared/schemas/interaction';
@@ -144,6 +147,23 @@ describe('the interactions log, the pre-call check and the Customer Picture, on 
     await service.fill('-5');
     await service.press('Enter');
     await expect.poll(() => page.getByRole('region', { name: 'Inputs' }).getByRole('alert').textContent()).toMatch(/service/);
+  });
+
+  it('ranks the owners by profit per interaction hour, their sums as the engine makes them', async () => {
+    const q3 = await cpwJson<Report>(['report', session.book, '--period', '2026-Q3', '--json']);
+    const expected = ownerScorecard(computeColumns(toColumns(q3.accounts), DEFAULT_ASSUMPTIONS), storedLog(session.book).filter((it) => inRange(it.date, Q3)), DEFAULT_ASSUMPTIONS);
+    await page.getByRole('link', { name: 'Owners' }).click();
+    const table = page.getByTestId('scorecard');
+    await table.locator('tbody tr').first().waitFor();
+    const rows = async () => Promise.all((await table.locator('tbody tr').all()).map(async (r) => (await r.locator('th, td').allTextContents()).map((c) => c.trim())));
+    const shown = await rows();
+    expect(shown.map((r) => r[1])).toEqual(expected.map((s) => s.owner ?? 'No owner'));
+    expect(shown.map((r) => r[4])).toEqual(expected.map((s) => money(s.profit)));
+    expect(shown.map((r) => r[6])).toEqual(expected.map((s) => money(s.profitPerInteractionHour!)));
+    expect(shown.map((r) => r[10])).toEqual(expected.map((s) => formatPercent(s.recognisedShare)));
+    const perHour = expected.map((s) => s.profitPerInteractionHour ?? -Infinity);
+    expect(perHour).toEqual([...perHour].sort((a, b) => b - a));
+    await page.screenshot({ path: join(SCREENSHOTS, 'owners.png'), fullPage: true });
   });
 
   it('renames, reorders and deletes periods, and Ctrl+Z brings a deleted one back with its rows', async () => {
