@@ -194,7 +194,11 @@ describe('an empty workbook in browser mode', () => {
       await page.goto(new URL('#/dashboard', server.url).toString());
       await page.getByText('Nothing to chart yet').waitFor({ timeout: 5000 });
       await page.goto(new URL('#/interactions', server.url).toString());
-      await page.getByText('Interactions is not built yet').waitFor({ timeout: 5000 });
+      await page.getByText('No interactions logged yet').waitFor({ timeout: 5000 });
+      await page.goto(new URL('#/owners', server.url).toString());
+      await page.getByText('No period open').waitFor({ timeout: 5000 });
+      await page.goto(new URL('#/report', server.url).toString());
+      await page.getByText('Nothing to report yet').waitFor({ timeout: 5000 });
     } finally {
       await browser.close();
       await server.stop();
