@@ -196,7 +196,7 @@ describe('an empty workbook in browser mode', () => {
       await page.goto(new URL('#/interactions', server.url).toString());
       await page.getByText('No interactions logged yet').waitFor({ timeout: 5000 });
       await page.goto(new URL('#/owners', server.url).toString());
-      await page.getByText('No period open').waitFor({ timeout: 5000 });
+      await page.getByText('No period to score yet').waitFor({ timeout: 5000 });
       await page.goto(new URL('#/report', server.url).toString());
       await page.getByText('Nothing to report yet').waitFor({ timeout: 5000 });
     } finally {

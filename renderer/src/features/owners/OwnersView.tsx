@@ -52,7 +52,7 @@ export function OwnersView({ wb }: { wb: Workbook }) {
     };
   }, [card, currency]);
 
-  if (!wb.model || !wb.assumptions) return <EmptyState title="No period open">Open a period with accounts in the Sheet first.</EmptyState>;
+  if (!wb.model || !wb.assumptions) return <EmptyState title="No period to score yet">Add a period with + Period, then accounts with their owners in the Sheet.</EmptyState>;
   if (wb.model.rows.length === 0) return <EmptyState title={`No accounts in ${wb.period}`}>Add accounts, each with its owner, in the Sheet.</EmptyState>;
 
   const m = (v: number | null) => formatMoney(v, currency);
