@@ -156,6 +156,7 @@ describe('the interactions log, the pre-call check and the Customer Picture, on 
     const table = page.getByTestId('scorecard');
     await table.locator('tbody tr').first().waitFor();
     const rows = async () => Promise.all((await table.locator('tbody tr').all()).map(async (r) => (await r.locator('th, td').allTextContents()).map((c) => c.trim())));
+    await expect.poll(async () => (await rows()).map((r) => r[10])).toEqual(expected.map((s) => formatPercent(s.recognisedShare)));
     const shown = await rows();
     expect(shown.map((r) => r[1])).toEqual(expected.map((s) => s.owner ?? 'No owner'));
     expect(shown.map((r) => r[4])).toEqual(expected.map((s) => money(s.profit)));

@@ -17,7 +17,8 @@ type Column = { key: keyof OwnerScore; label: string; help: string; show: (s: Ow
  * the time earned rather than how many meetings filled it.
  */
 export function OwnersView({ wb }: { wb: Workbook }) {
-  const [log, setLog] = useState<Interaction[]>([]);
+  // Null until the log is read: the recognised share is not shown as missing while it loads.
+  const [log, setLog] = useState<Interaction[] | null>(null);
   const currency = wb.info?.currency ?? 'USD';
   const { client, setNotice } = wb;
 
@@ -26,7 +27,7 @@ export function OwnersView({ wb }: { wb: Workbook }) {
   }, [client, setNotice, wb.history]);
 
   const card = useMemo(() => {
-    if (!wb.model || !wb.assumptions) return [];
+    if (!wb.model || !wb.assumptions || !log) return [];
     const dates = wb.period ? periodDates(wb.period) : null;
     return ownerScorecard(wb.model.result, log.filter((it) => inRange(it.date, dates)), wb.assumptions);
   }, [wb.model, wb.assumptions, wb.period, log]);
@@ -54,6 +55,7 @@ export function OwnersView({ wb }: { wb: Workbook }) {
 
   if (!wb.model || !wb.assumptions) return <EmptyState title="No period to score yet">Add a period with + Period, then accounts with their owners in the Sheet.</EmptyState>;
   if (wb.model.rows.length === 0) return <EmptyState title={`No accounts in ${wb.period}`}>Add accounts, each with its owner, in the Sheet.</EmptyState>;
+  if (!log) return <EmptyState title="Reading the interactions log…">The recognised share of each owner comes from it.</EmptyState>;
 
   const m = (v: number | null) => formatMoney(v, currency);
   const columns: Column[] = [
