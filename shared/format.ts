@@ -16,6 +16,19 @@ export function formatMoney(value: number | null, currency: string, locale = 'en
   return f.format(value + 0);
 }
 
+const rateFormats = new Map<string, Intl.NumberFormat>();
+/** A cost per minute in the workbook currency: cents matter here ($0.80 a minute), so two to four decimals. */
+export function formatRate(value: number | null, currency: string, locale = 'en-US'): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  const key = `${locale}|${currency}`;
+  let f = rateFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
+    rateFormats.set(key, f);
+  }
+  return f.format(value + 0);
+}
+
 export function formatPercent(value: number | null, digits = 1): string {
   if (value === null || Number.isNaN(value)) return '—';
   return `${(value * 100).toFixed(digits)}%`;

@@ -4,6 +4,7 @@ import { CpwError, type RpcError } from '../../shared/ipc/errors';
 import { assumptionHandlers } from './handlers/assumptions';
 import { interactionHandlers } from './handlers/interactions';
 import { periodHandlers } from './handlers/periods';
+import { poolHandlers } from './handlers/pools';
 import { reportHandlers } from './handlers/report';
 import { rowHandlers } from './handlers/rows';
 import { scenarioHandlers } from './handlers/scenarios';
@@ -30,6 +31,7 @@ function joinHandlers(...domains: Partial<Handlers>[]): Handlers {
 const HANDLERS = joinHandlers(
   workbookHandlers,
   periodHandlers,
+  poolHandlers,
   rowHandlers,
   assumptionHandlers,
   interactionHandlers,

@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { newCommand } from './commands/new';
+import { allocateCommand, poolsCommand } from './commands/pools';
 import { precallCommand } from './commands/precall';
 import { reportCommand } from './commands/report';
 import { scenarioCommand } from './commands/scenario';
@@ -21,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   assume: assumeCommand,
   precall: precallCommand,
   scenario: scenarioCommand,
+  pools: poolsCommand,
+  allocate: allocateCommand,
   check: checkCommand,
   serve: serveCommand,
 };

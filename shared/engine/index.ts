@@ -9,3 +9,4 @@ export * from './scenarios';
 export * from './trends';
 export * from './period-dates';
 export * from './scorecard';
+export * from './allocation';

@@ -3,6 +3,7 @@ import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
 import { INPUT_FIELDS } from '../schemas/fields';
 import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
+import { Allocation, PoolSetup } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
 import type { SheetRowPatch} from '../schemas/row';
 import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
@@ -101,6 +102,10 @@ export const ImportSummary = z.object({
 });
 export type ImportSummary = z.output<typeof ImportSummary>;
 
+/** A period's cost pools, as the Cost pools view and `cpw allocate` show them: the setup and what it allocates. */
+export const PoolsState = z.object({ setup: PoolSetup, allocation: Allocation, overCapacity: z.array(z.string()) });
+export type PoolsState = z.output<typeof PoolsState>;
+
 /** Which workshop report to make: a period (the latest by default), the paper, and the saved scenarios to show (all by default). */
 export const ReportRequest = z.object({
   period: PeriodLabel.optional(),
@@ -193,6 +198,28 @@ export const contract = {
     }),
     output: ScenarioResult,
   },
+
+  'pools.get': { input: z.object({ period: PeriodLabel }), output: PoolsState },
+  /** Replace the period's whole setup (pools, activities, driver counts, bucket modes), all or nothing. */
+  'pools.save': { input: z.object({ period: PeriodLabel, setup: PoolSetup }), output: PoolsState },
+  /**
+   * Load pools, activities or driver counts from CSV/XLSX files, all or
+   * nothing: the parts given replace those parts; `lines` counts (or sums)
+   * transaction lines per account as one activity's drivers.
+   */
+  'pools.import': {
+    input: z.object({
+      period: PeriodLabel,
+      pools: ImportSource.optional(),
+      activities: ImportSource.optional(),
+      drivers: ImportSource.optional(),
+      lines: z
+        .object({ source: ImportSource, activity: z.string().trim().min(1), accountColumn: z.string().trim().min(1).optional(), sumColumn: z.string().trim().min(1).optional() })
+        .optional(),
+    }),
+    output: z.object({ pools: z.number().int(), activities: z.number().int(), drivers: z.number().int(), lines: z.number().int() }),
+  },
+  'pools.allocate': { input: z.object({ period: PeriodLabel.optional() }), output: Allocation.extend({ period: z.string() }) },
 
   'report.get': { input: z.object({ period: PeriodLabel.optional() }), output: Report },
   'trends.get': { input: Empty, output: Trends },

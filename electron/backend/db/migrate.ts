@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { CpwError } from '../../../shared/ipc/errors';
 import init from './migrations/001-init.sql';
 import history from './migrations/002-history.sql';
+import costPools from './migrations/003-cost-pools.sql';
 
 export interface Migration {
   id: number;
@@ -13,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '001-init', sql: init },
   { id: 2, name: '002-history', sql: history },
+  { id: 3, name: '003-cost-pools', sql: costPools },
 ];
 
 /** The schema version this build writes: the id of the last migration. */

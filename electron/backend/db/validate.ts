@@ -4,6 +4,7 @@ import { SheetRow } from '../../../shared/schemas/row';
 import { zodProblems } from '../validation';
 import { getAssumptions } from './repos/assumptions';
 import { listPeriods } from './repos/periods';
+import { getPoolSetup } from './repos/pools';
 import { listRows } from './repos/rows';
 import { listScenarios } from './repos/scenarios';
 
@@ -24,6 +25,7 @@ export function validateStoredData(db: Database.Database): string[] {
   attempt(() => getAssumptions(db));
   attempt(() => listScenarios(db));
   for (const period of listPeriods(db)) {
+    attempt(() => getPoolSetup(db, period.id));
     for (const row of listRows(db, period.id)) {
       const parsed = SheetRow.safeParse(row);
       if (!parsed.success) {

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
-import { toColumns } from '../../../shared/engine/columns';
 import { accountResult, accountResults, computeColumns, toPortfolio } from '../../../shared/engine/sheet';
 import { CpwError } from '../../../shared/ipc/errors';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { trends } from '../../../shared/engine/trends';
 import type { Report } from '../../../shared/schemas/report';
 import { getAssumptions } from '../db/repos/assumptions';
+import { periodColumns } from '../db/repos/pools';
 import { listPeriods, periodOrLatest } from '../db/repos/periods';
-import { findAccountName, listRows } from '../db/repos/rows';
+import { findAccountName } from '../db/repos/rows';
 import { listScenarios } from '../db/repos/scenarios';
 import { writeFileAtomic } from '../io/export';
 import { reportHtml, type ReportDocument } from '../report/html';
@@ -19,7 +19,7 @@ import { defineHandlers } from './types';
 export function buildReport(db: Database.Database, period: string | undefined): Report {
   const p = periodOrLatest(db, period);
   const assumptions = getAssumptions(db);
-  const result = computeColumns(toColumns(listRows(db, p.id)), assumptions);
+  const result = computeColumns(periodColumns(db, p.id), assumptions);
   return {
     period: p.label,
     currency: assumptions.currency,
@@ -34,7 +34,7 @@ function reportDocument(db: Database.Database, request: ParsedInput<'report.html
   const { period, paper } = request;
   const p = periodOrLatest(db, period);
   const assumptions = getAssumptions(db);
-  const columns = toColumns(listRows(db, p.id));
+  const columns = periodColumns(db, p.id);
   const result = computeColumns(columns, assumptions);
   const scenarios = chosenScenarios(db, request.scenarios).map((s) => ({
     adjustments: s.adjustments,
@@ -92,7 +92,7 @@ export const reportHandlers = defineHandlers({
       const key = name.toLowerCase();
       const assumptions = getAssumptions(db);
       const periods = listPeriods(db).map((p) => {
-        const result = computeColumns(toColumns(listRows(db, p.id)), assumptions);
+        const result = computeColumns(periodColumns(db, p.id), assumptions);
         const i = result.columns.accountKey.indexOf(key);
         return { period: p.label, result: i < 0 ? null : accountResult(result, i) };
       });
@@ -101,7 +101,7 @@ export const reportHandlers = defineHandlers({
   'trends.get': (_input, { session }) =>
     session.read((db) =>
       trends(
-        listPeriods(db).map((p) => ({ label: p.label, columns: toColumns(listRows(db, p.id)) })),
+        listPeriods(db).map((p) => ({ label: p.label, columns: periodColumns(db, p.id) })),
         getAssumptions(db),
       ),
     ),

@@ -1,9 +1,8 @@
-import { toColumns } from '../../../shared/engine/columns';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { CpwError } from '../../../shared/ipc/errors';
 import { getAssumptions } from '../db/repos/assumptions';
+import { periodColumns } from '../db/repos/pools';
 import { periodOrLatest } from '../db/repos/periods';
-import { listRows } from '../db/repos/rows';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../db/repos/scenarios';
 import { defineHandlers } from './types';
 
@@ -23,6 +22,6 @@ export const scenarioHandlers = defineHandlers({
       }
       const steps = adjustments ?? getScenario(db, name!).adjustments;
       const p = periodOrLatest(db, period);
-      return runScenario(toColumns(listRows(db, p.id)), getAssumptions(db), steps, { name: name ?? null, period: p.label });
+      return runScenario(periodColumns(db, p.id), getAssumptions(db), steps, { name: name ?? null, period: p.label });
     }),
 });

@@ -259,3 +259,37 @@ describe("an account's picture", () => {
     backend.close();
   });
 });
+
+describe('cost pools in the workbook', () => {
+  const tmp = useTempDir();
+
+  it('saves a setup all or nothing, copies it with its period, and brings it back when a deleted period is undone', async () => {
+    const backend = createBackend();
+    const path = join(tmp(), 'w.cpw');
+    await backend.call('workbook.create', { path });
+    await backend.call('periods.create', { label: 'Q1' });
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 10_000, labour: 100 } });
+    const setup = {
+      pools: [{ name: 'Field team', cost: 9_600, capacityMinutes: 9_600, bucket: 'labour', activities: [{ name: 'Visits', minutesPerUnit: 90 }] }],
+      drivers: [{ account: 'acme', activity: 'visits', count: 4 }],
+      modes: { labour: 'replace' },
+    };
+    const saved = await backend.call('pools.save', { period: 'Q1', setup });
+    expect(saved).toMatchObject({ ok: true, value: { allocation: { pools: [{ pool: 'Field team', rate: 1, usedMinutes: 360, allocated: 360, unused: 9_240 }] }, overCapacity: [] } });
+    const labour = async (period: string) => ((await backend.call('report.get', { period })) as { value: { accounts: { labour: number }[] } }).value.accounts[0]!.labour;
+    expect(await labour('Q1')).toBe(360); // replaced, not added to the typed 100
+    const bad = await backend.call('pools.save', { period: 'Q1', setup: { ...setup, drivers: [{ account: 'Nobody', activity: 'Visits', count: 1 }, { account: 'Acme', activity: 'Calls', count: 1 }] } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('account "Nobody" is not in this period') } });
+    expect((bad as { error: { message: string } }).error.message).toContain('no pool has an activity "Calls"');
+    expect(await labour('Q1')).toBe(360);
+
+    await backend.call('periods.create', { label: 'Q2', copyFrom: 'Q1' });
+    expect(await backend.call('pools.get', { period: 'Q2' })).toMatchObject({ ok: true, value: { setup: { pools: [{ name: 'Field team' }], drivers: [{ account: 'Acme', count: 4 }], modes: { labour: 'replace' } } } });
+    await backend.call('periods.delete', { label: 'Q2' });
+    await backend.call('history.undo', {});
+    expect(await backend.call('pools.get', { period: 'Q2' })).toMatchObject({ ok: true, value: { setup: { pools: [{ name: 'Field team' }], drivers: [{ account: 'Acme', count: 4 }] } } });
+    expect(await labour('Q2')).toBe(360);
+    expect(await backend.call('workbook.check', { path })).toMatchObject({ ok: true, value: { ok: true } });
+    backend.close();
+  });
+});

@@ -44,6 +44,7 @@ describe('a new workbook', () => {
     expect(migrations).toEqual([
       { id: 1, name: '001-init' },
       { id: 2, name: '002-history' },
+      { id: 3, name: '003-cost-pools' },
     ]);
     db.close();
     expect(readdirNames(tmp())).toEqual(['w.cpw']);
@@ -88,7 +89,7 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
     ['random bytes', (d) => write(d, 'random.cpw', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))), 'NOT_SQLITE', /not a SQLite database/],
     ['an empty file', (d) => write(d, 'empty.cpw', Buffer.alloc(0)), 'NOT_SQLITE', /is empty/],
     ['a foreign SQLite file', (d) => foreignSqlite(d), 'NOT_WORKBOOK', /SQLite database but not a Customer Profitability workbook \(application_id 0\)/],
-    ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 2\)/],
+    ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 3\)/],
     ['a damaged workbook', (d) => damagedWorkbook(d), 'DAMAGED', /is damaged/],
     ['a cut-short header', (d) => write(d, 'short.cpw', Buffer.from('SQLite format 3\0abc', 'latin1')), 'DAMAGED', /cut short/],
   ];

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CpwError } from '../../../../shared/ipc/errors';
 
 /** A period as the history keeps it: enough to put it back where it was. */
 export interface PeriodState {
@@ -7,12 +8,20 @@ export interface PeriodState {
   position: number;
 }
 
-/** The rows of a period that exists on only one side of an action (created or deleted), as stored. */
+/** What a period holds, table by table, as stored: kept for a period that exists on only one side of an action (created or deleted). */
 export interface PeriodRows {
   periodId: number;
-  columns: string[];
-  values: unknown[][];
+  tables: { table: string; columns: string[]; values: unknown[][] }[];
 }
+
+/** Every table holding a period's data, parents before children, with the condition that selects the period's part. */
+const PERIOD_TABLES: readonly { table: string; where: string }[] = [
+  { table: 'period_rows', where: 'period_id = ?' },
+  { table: 'cost_pools', where: 'period_id = ?' },
+  { table: 'pool_activities', where: 'period_id = ?' },
+  { table: 'activity_drivers', where: 'activity_id IN (SELECT id FROM pool_activities WHERE period_id = ?)' },
+  { table: 'allocation_modes', where: 'period_id = ?' },
+];
 
 /** A history entry for an action on periods: every period before and after, and the rows of one that came or went. */
 export interface PeriodsChange {
@@ -28,10 +37,11 @@ function periodStates(db: Database.Database): PeriodState[] {
 }
 
 function periodRows(db: Database.Database, periodId: number): PeriodRows | null {
-  const stmt = db.prepare('SELECT * FROM period_rows WHERE period_id = ?').raw(true);
-  const columns = stmt.columns().map((c) => c.name);
-  const values = stmt.all(periodId) as unknown[][];
-  return { periodId, columns, values };
+  const tables = PERIOD_TABLES.map(({ table, where }) => {
+    const stmt = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).raw(true);
+    return { table, columns: stmt.columns().map((c) => c.name), values: stmt.all(periodId) as unknown[][] };
+  });
+  return { periodId, tables };
 }
 
 /**
@@ -72,9 +82,15 @@ export function applyPeriods(db: Database.Database, target: readonly PeriodState
       continue;
     }
     insert.run(p.id, p.label, p.position);
-    if (rows && rows.periodId === p.id && rows.values.length) {
-      const put = db.prepare(`INSERT INTO period_rows (${rows.columns.join(', ')}) VALUES (${rows.columns.map(() => '?').join(', ')})`);
-      for (const v of rows.values) put.run(...v);
+    if (rows && rows.periodId === p.id) {
+      for (const t of rows.tables) {
+        // The history is read from the file: a table or column name must be one of ours before it is written into SQL.
+        if (!t.values.length || !PERIOD_TABLES.some((known) => known.table === t.table)) continue;
+        const known = new Set((db.pragma(`table_info(${t.table})`) as { name: string }[]).map((c) => c.name));
+        if (!t.columns.every((c) => known.has(c))) throw new CpwError('DAMAGED', `the undo history names a column ${t.table} does not have`);
+        const put = db.prepare(`INSERT INTO ${t.table} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`);
+        for (const v of t.values) put.run(...v);
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { Period } from '../../../../shared/schemas/period';
+import { copyPoolSetup } from './pools';
 
 const SELECT = `SELECT p.id, p.label, p.position,
   (SELECT count(*) FROM period_rows r WHERE r.period_id = p.id) AS rows
@@ -47,6 +48,7 @@ export function createPeriod(db: Database.Database, label: string, copyFrom?: st
          labour, meetings, calls, csat, nps, status, upsell, cross_sell, referrals, value_delivered, avg_order_value,
          purchases_per_year, lifespan_years FROM period_rows WHERE period_id = ?`,
     ).run(id, source.id);
+    copyPoolSetup(db, source.id, id);
   }
   return getPeriod(db, label);
 }

@@ -1,0 +1,73 @@
+import type Database from 'better-sqlite3';
+import { allocate, overCapacity } from '../../../shared/engine/allocation';
+import type { PoolsState } from '../../../shared/ipc/contract';
+import type { DriverCount, PoolSetup } from '../../../shared/schemas/pools';
+import { getPeriod, periodOrLatest } from '../db/repos/periods';
+import { getPoolSetup, replacePoolSetup } from '../db/repos/pools';
+import { sourceFile } from '../io/import';
+import { readActivities, readDrivers, readLines, readPools } from '../io/pools';
+import { readTable, type Table } from '../io/table';
+import { defineHandlers } from './types';
+
+function state(db: Database.Database, periodId: number): PoolsState {
+  const setup = getPoolSetup(db, periodId);
+  const allocation = allocate(setup.pools, setup.drivers);
+  return { setup, allocation, overCapacity: allocation.pools.filter(overCapacity).map((p) => p.pool) };
+}
+
+type Loaded = { file: string; table: Table };
+const load = async (source: Parameters<typeof sourceFile>[0] | undefined): Promise<Loaded | undefined> => {
+  if (!source) return undefined;
+  const src = sourceFile(source);
+  return { file: src.name, table: await readTable(src, source.sheet) };
+};
+
+export const poolHandlers = defineHandlers({
+  'pools.get': ({ period }, { session }) => session.read((db) => state(db, getPeriod(db, period).id)),
+  'pools.save': ({ period, setup }, { session }) =>
+    session.write((db) => {
+      const id = getPeriod(db, period).id;
+      replacePoolSetup(db, id, setup);
+      return state(db, id);
+    }),
+  'pools.allocate': ({ period }, { session }) =>
+    session.read((db) => {
+      const p = periodOrLatest(db, period);
+      const setup = getPoolSetup(db, p.id);
+      return { period: p.label, ...allocate(setup.pools, setup.drivers) };
+    }),
+  // Every file is read and checked before the one write: a problem anywhere leaves the workbook as it was.
+  'pools.import': async (input, { session }) => {
+    const [pools, activities, drivers, lines] = await Promise.all([load(input.pools), load(input.activities), load(input.drivers), load(input.lines?.source)]);
+    return session.write((db) => {
+      const id = getPeriod(db, input.period).id;
+      const current = getPoolSetup(db, id);
+      const next: PoolSetup = { ...current };
+      if (pools) {
+        const rows = readPools(pools.file, pools.table);
+        next.pools = rows.map((p) => ({ ...p, activities: current.pools.find((c) => c.name.toLowerCase() === p.name.toLowerCase())?.activities ?? [] }));
+      }
+      if (activities) {
+        const rows = readActivities(activities.file, activities.table, next.pools.map((p) => p.name));
+        next.pools = next.pools.map((p) => ({ ...p, activities: rows.filter((a) => a.pool === p.name).map(({ name, minutesPerUnit }) => ({ name, minutesPerUnit })) }));
+      }
+      const names = next.pools.flatMap((p) => p.activities.map((a) => a.name));
+      if (drivers) next.drivers = readDrivers(drivers.file, drivers.table, names);
+      let lineCount = 0;
+      if (lines && input.lines) {
+        const activity = names.find((n) => n.toLowerCase() === input.lines!.activity.toLowerCase()) ?? input.lines.activity;
+        const read = readLines(lines.file, lines.table, { ...input.lines, activity });
+        lineCount = read.lines;
+        const others: DriverCount[] = next.drivers.filter((d) => d.activity.toLowerCase() !== activity.toLowerCase());
+        next.drivers = [...others, ...read.counts];
+      }
+      replacePoolSetup(db, id, next);
+      return {
+        pools: next.pools.length,
+        activities: names.length,
+        drivers: next.drivers.filter((d) => d.count > 0).length,
+        lines: lineCount,
+      };
+    });
+  },
+});

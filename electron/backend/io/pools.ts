@@ -1,0 +1,164 @@
+import { CpwError, describeProblem, type Problem } from '../../../shared/ipc/errors';
+import { BUCKETS } from '../../../shared/schemas/fields';
+import type { DriverCount } from '../../../shared/schemas/pools';
+import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
+import { matchHeaders, type Synonyms } from './mapping';
+import type { Table } from './table';
+
+/** Headers people use for pools, activities, drivers and transaction lines, as ERP and CRM exports name them. */
+const POOL_SYNONYMS: Synonyms<'pool' | 'cost' | 'capacityMinutes' | 'bucket'> = {
+  pool: ['Cost pool', 'Pool name', 'Department', 'Team', 'Resource'],
+  cost: ['Pool cost', 'Cost for the period', 'Total cost', 'Expense'],
+  capacityMinutes: ['Capacity', 'Capacity minutes', 'Practical capacity', 'Minutes'],
+  bucket: ['Cost bucket', 'Feeds', 'Category'],
+};
+const ACTIVITY_SYNONYMS: Synonyms<'pool' | 'activity' | 'minutesPerUnit'> = {
+  pool: ['Cost pool', 'Pool name', 'Department', 'Team'],
+  activity: ['Activity name', 'Task', 'Driver'],
+  minutesPerUnit: ['Minutes', 'Minutes per unit', 'Unit time', 'Time per unit', 'Minutes each'],
+};
+const ACCOUNT_SYNONYMS: Synonyms<'account'> = { account: ['Customer', 'Client', 'Account name', 'Company', 'Customer name', 'Sold-to'] };
+
+export interface PoolRow {
+  name: string;
+  cost: number;
+  capacityMinutes: number;
+  bucket: (typeof BUCKETS)[number];
+}
+
+/** Refuse a file with every problem found in it, each with its row and column: nothing is written. */
+function refuse(file: string, problems: Problem[]): never {
+  const shown = problems.slice(0, 20).map(describeProblem).join('; ');
+  const more = problems.length > 20 ? ` (and ${problems.length - 20} more)` : '';
+  throw new CpwError('IMPORT_INVALID', `${file}: nothing was imported: ${shown}${more}`, { file, problems });
+}
+
+function header<F extends string>(file: string, table: Table, synonyms: Synonyms<F>, required: readonly F[]): Partial<Record<F, number>> {
+  const headers = table.records[0];
+  if (!headers) refuse(file, [{ row: 1, rule: 'the file has no header row' }]);
+  const match = matchHeaders<F>(headers, {}, 1, synonyms);
+  const missing = required.filter((f) => match.columns[f] === undefined);
+  const problems = [...match.problems, ...missing.map((f) => ({ row: 1, field: f, rule: `no column for ${f} (the header row has ${headers.join(', ')})` }))];
+  if (problems.length) refuse(file, problems);
+  return match.columns;
+}
+
+function number(raw: string | undefined, row: number, column: string, problems: Problem[], style: NumberStyle, positive = false): number {
+  const n = parseNumber(raw ?? '', style);
+  if (!n.ok || n.value === null || n.value < 0 || (positive && n.value === 0) || !Number.isFinite(n.value)) {
+    problems.push({ row, column, value: raw ?? '', rule: positive ? 'must be a number more than 0' : 'must be a number, 0 or more' });
+    return 0;
+  }
+  return n.value;
+}
+
+const rows = (table: Table) => table.records.slice(1).map((r, k) => ({ r, row: k + 2 })).filter(({ r }) => r.some((c) => c.trim() !== ''));
+
+/** pools.csv: `pool,cost,capacityMinutes,bucket`, one row per pool. */
+export function readPools(file: string, table: Table): PoolRow[] {
+  const at = header(file, table, POOL_SYNONYMS, ['pool', 'cost', 'capacityMinutes', 'bucket']);
+  const style = { decimalComma: table.decimalComma };
+  const problems: Problem[] = [];
+  const out = rows(table).map(({ r, row }) => {
+    const name = (r[at.pool!] ?? '').trim();
+    if (!name) problems.push({ row, column: 'pool', rule: 'a pool needs a name' });
+    const bucketText = (r[at.bucket!] ?? '').trim().toLowerCase().replace(/^post-?sale\s+/, '');
+    const bucket = BUCKETS.find((b) => b === bucketText);
+    if (!bucket) problems.push({ row, column: 'bucket', value: r[at.bucket!] ?? '', rule: `must be one of ${BUCKETS.join(', ')}` });
+    return {
+      name,
+      cost: number(r[at.cost!], row, 'cost', problems, style),
+      capacityMinutes: number(r[at.capacityMinutes!], row, 'capacityMinutes', problems, style, true),
+      bucket: bucket ?? 'service',
+    };
+  });
+  if (problems.length) refuse(file, problems);
+  return out;
+}
+
+/** activities.csv: `pool,activity,minutesPerUnit`, one row per activity. */
+export function readActivities(file: string, table: Table, pools: readonly string[]): { pool: string; name: string; minutesPerUnit: number }[] {
+  const at = header(file, table, ACTIVITY_SYNONYMS, ['pool', 'activity', 'minutesPerUnit']);
+  const style = { decimalComma: table.decimalComma };
+  const known = new Map(pools.map((p) => [p.toLowerCase(), p]));
+  const problems: Problem[] = [];
+  const out = rows(table).map(({ r, row }) => {
+    const poolText = (r[at.pool!] ?? '').trim();
+    const pool = known.get(poolText.toLowerCase());
+    if (!pool) problems.push({ row, column: 'pool', value: poolText, rule: `no pool "${poolText}" (the pools are ${pools.join(', ') || 'none yet'})` });
+    const name = (r[at.activity!] ?? '').trim();
+    if (!name) problems.push({ row, column: 'activity', rule: 'an activity needs a name' });
+    return { pool: pool ?? poolText, name, minutesPerUnit: number(r[at.minutesPerUnit!], row, 'minutesPerUnit', problems, style) };
+  });
+  if (problems.length) refuse(file, problems);
+  return out;
+}
+
+/** drivers.csv: `account`, then one column per activity holding each account's count. */
+export function readDrivers(file: string, table: Table, activities: readonly string[]): DriverCount[] {
+  const headers = table.records[0] ?? [];
+  const at = header(file, table, ACCOUNT_SYNONYMS, ['account']);
+  const known = new Map(activities.map((a) => [a.toLowerCase(), a]));
+  const problems: Problem[] = [];
+  const columns = headers.flatMap((h, k) => {
+    if (k === at.account || h.trim() === '') return [];
+    const activity = known.get(h.trim().toLowerCase());
+    if (!activity) problems.push({ row: 1, column: h, rule: `no activity "${h.trim()}" (the activities are ${activities.join(', ') || 'none yet'})` });
+    return activity ? [{ k, activity }] : [];
+  });
+  const style = { decimalComma: table.decimalComma };
+  const out: DriverCount[] = [];
+  for (const { r, row } of rows(table)) {
+    const account = (r[at.account!] ?? '').trim();
+    if (!account) problems.push({ row, column: headers[at.account!] ?? 'account', rule: 'a driver row needs its account' });
+    for (const { k, activity } of columns) {
+      const raw = r[k] ?? '';
+      out.push({ account, activity, count: raw.trim() === '' ? 0 : number(raw, row, headers[k]!, problems, style) });
+    }
+  }
+  if (problems.length) refuse(file, problems);
+  return out;
+}
+
+export interface LinesOptions {
+  activity: string;
+  /** The header of the account column; found by name and synonyms when not given. */
+  accountColumn?: string;
+  /** Sum this column (quantities, hours) instead of counting the lines. */
+  sumColumn?: string;
+}
+
+/**
+ * Transaction lines (one row per order, ticket or visit, as ERP and CRM
+ * exports give them) turned into one activity's count per account: the
+ * number of lines, or the sum of a column.
+ */
+export function readLines(file: string, table: Table, o: LinesOptions): { counts: DriverCount[]; lines: number } {
+  const headers = table.records[0] ?? [];
+  const find = (name: string) => {
+    const k = headers.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
+    if (k < 0) refuse(file, [{ row: 1, value: name, rule: `no column "${name}" in the header row (it has ${headers.join(', ')})` }]);
+    return k;
+  };
+  const accountAt = o.accountColumn !== undefined ? find(o.accountColumn) : header(file, table, ACCOUNT_SYNONYMS, ['account']).account!;
+  const sumAt = o.sumColumn !== undefined ? find(o.sumColumn) : null;
+  const style = { decimalComma: table.decimalComma };
+  const problems: Problem[] = [];
+  const byAccount = new Map<string, DriverCount>();
+  let lines = 0;
+  for (const { r, row } of rows(table)) {
+    const account = (r[accountAt] ?? '').trim();
+    if (!account) {
+      problems.push({ row, column: headers[accountAt], rule: 'a line needs its account' });
+      continue;
+    }
+    const amount = sumAt === null ? 1 : number(r[sumAt], row, headers[sumAt]!, problems, style);
+    const key = account.toLowerCase();
+    const c = byAccount.get(key);
+    if (c) c.count += amount;
+    else byAccount.set(key, { account, activity: o.activity, count: amount });
+    lines++;
+  }
+  if (problems.length) refuse(file, problems);
+  return { counts: [...byAccount.values()], lines };
+}
