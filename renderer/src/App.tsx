@@ -17,6 +17,7 @@ import { CustomerPicture } from './features/account/CustomerPicture';
 import { InteractionsView } from './features/interactions/InteractionsView';
 import { ReportView } from './features/report/ReportView';
 import { OwnersView } from './features/owners/OwnersView';
+import { PoolsView } from './features/pools/PoolsView';
 import { useWorkbook } from './state/useWorkbook';
 
 const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
@@ -176,6 +177,8 @@ export function App() {
           <TrendsView wb={wb} />
         ) : view === 'scenarios' ? (
           <ScenariosView wb={wb} />
+        ) : view === 'pools' ? (
+          <PoolsView wb={wb} />
         ) : view === 'owners' ? (
           <OwnersView wb={wb} />
         ) : view === 'report' ? (

@@ -7,7 +7,7 @@ export const VIEWS = [
   { id: 'trends', label: 'Trends', ready: true },
   { id: 'interactions', label: 'Interactions', ready: true },
   { id: 'owners', label: 'Owners', ready: true },
-  { id: 'pools', label: 'Cost pools', ready: false },
+  { id: 'pools', label: 'Cost pools', ready: true },
   { id: 'scenarios', label: 'Scenarios', ready: true },
   { id: 'report', label: 'Report', ready: true },
 ] as const;

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fedBuckets } from '../../../shared/engine/allocation';
 import type { Client } from '../../../shared/ipc/client';
 import type { HistoryState, WorkbookInfo } from '../../../shared/ipc/contract';
 import { CpwError } from '../../../shared/ipc/errors';
 import type { Assumptions, AssumptionsPatch } from '../../../shared/schemas/assumptions';
 import type { Period } from '../../../shared/schemas/period';
 import type { SheetRow, SheetRowPatch } from '../../../shared/schemas/row';
-import { buildModel, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
+import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -49,8 +50,8 @@ export function useWorkbook(client: Client) {
     async (label: string, a: Assumptions) => {
       setBusy(`Loading ${label}…`);
       try {
-        const rows = await client.call('rows.list', { period: label });
-        setModel(buildModel(rows, a));
+        const [rows, pools] = await Promise.all([client.call('rows.list', { period: label }), client.call('pools.get', { period: label })]);
+        setModel(buildModel(rows, a, modelAllocation(pools.allocation.allocations, pools.setup.modes, fedBuckets(pools.setup.pools))));
       } finally {
         setBusy(null);
       }
@@ -247,10 +248,16 @@ export function useWorkbook(client: Client) {
     window.location.hash = '#/sheet';
   }, []);
 
+  /** Read the current period's rows and allocation again: after the cost pools change. */
+  const refreshRows = useCallback(async () => {
+    if (period && assumptionsRef.current) await loadRows(period, assumptionsRef.current).catch(fail);
+  }, [period, loadRows, fail]);
+
   return useMemo(
     () => ({
       client,
       reload: load,
+      refreshRows,
       selected,
       selectAccount,
       info,
@@ -276,7 +283,7 @@ export function useWorkbook(client: Client) {
       reorderPeriods,
       deletePeriod,
     }),
-    [client, load, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod, renamePeriod, reorderPeriods, deletePeriod],
+    [client, load, refreshRows, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod, renamePeriod, reorderPeriods, deletePeriod],
   );
 }
 

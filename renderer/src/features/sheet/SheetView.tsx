@@ -120,6 +120,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
       columnDefs({
         currency: () => wbRef.current.info?.currency ?? 'USD',
         result: () => wbRef.current.model!.result,
+        allocation: () => wbRef.current.model?.allocation ?? null,
         setCell,
       }),
     [setCell],

@@ -1,9 +1,9 @@
 import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
 import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../../../shared/format';
-import { INPUT_FIELDS, SEGMENT_FOCUS, SEGMENTS, STATUSES, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
+import { INPUT_FIELDS, SEGMENT_FOCUS, SEGMENTS, STATUSES, type Bucket, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
-import { metricValue, type ComputedField } from './model';
+import { metricValue, type ComputedField, type ModelAllocation } from './model';
 
 /** What every computed column means, in plain words: the header's tooltip. */
 export const EXPLAIN: Record<ComputedField, string> = {
@@ -39,6 +39,38 @@ export interface ColumnContext {
   result: () => SheetResult;
   /** Validate and save one typed value; false keeps the cell as it was. */
   setCell: (params: ValueSetterParams<SheetRow>) => boolean;
+  /** What the cost pools put into the buckets, if the period has any. */
+  allocation: () => ModelAllocation | null;
+}
+
+/**
+ * A bucket cell that cost pools feed: the marker's class, and the breakdown
+ * its tooltip shows. The cell keeps the typed amount; the computed columns
+ * and the totals include the allocation.
+ */
+function allocatedBucket(bucket: Bucket, ctx: ColumnContext): ColDef<SheetRow> {
+  const lines = (p: { data?: SheetRow; node: { rowPinned?: string | null } | null }) =>
+    isTotals(p) || !p.data ? [] : (ctx.allocation()?.byAccount.get(p.data.account.toLowerCase()) ?? []).filter((l) => l.bucket === bucket);
+  return {
+    cellClassRules: {
+      allocated: (p: CellClassParams<SheetRow>) => {
+        const a = ctx.allocation();
+        return Boolean(a?.fed.has(bucket)) && (a!.modes[bucket] === 'replace' || lines(p).length > 0);
+      },
+    },
+    tooltipValueGetter: (p) => {
+      const a = ctx.allocation();
+      const pinned = Boolean(p.node?.rowPinned);
+      if (!a?.fed.has(bucket) || pinned) return undefined;
+      const own = lines(p as never);
+      const m = (v: number) => formatMoney(v, ctx.currency());
+      const total = own.reduce((s, l) => s + l.amount, 0);
+      const parts = own.map((l) => `${l.pool} · ${l.activity} ${m(l.amount)}`).join('; ');
+      const typed = (p.data as SheetRow | undefined)?.[bucket] ?? 0;
+      const how = a.modes[bucket] === 'replace' ? `It replaces the ${m(typed)} typed here.` : `It is added to the ${m(typed)} typed here.`;
+      return `Allocated from cost pools: ${m(total)}${parts ? ` (${parts})` : ''}. ${how} Total cost and profit include it.`;
+    },
+  };
 }
 
 const isTotals = (p: { node: { rowPinned?: string | null } | null }) => Boolean(p.node?.rowPinned);
@@ -121,11 +153,11 @@ export function columnDefs(ctx: ColumnContext): (ColDef<SheetRow> | ColGroupDef<
     {
       headerName: 'Cost buckets',
       children: [
-        money('presale', 'Presale'),
-        money('production', 'Production'),
-        money('distribution', 'Distribution'),
-        money('service', 'Post-sale service'),
-        money('labour', 'Labour'),
+        inputColumn('presale', 'Presale', 'money', ctx, allocatedBucket('presale', ctx)),
+        inputColumn('production', 'Production', 'money', ctx, allocatedBucket('production', ctx)),
+        inputColumn('distribution', 'Distribution', 'money', ctx, allocatedBucket('distribution', ctx)),
+        inputColumn('service', 'Post-sale service', 'money', ctx, allocatedBucket('service', ctx)),
+        inputColumn('labour', 'Labour', 'money', ctx, allocatedBucket('labour', ctx)),
       ],
     },
     {

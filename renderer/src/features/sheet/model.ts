@@ -1,8 +1,31 @@
+import { applyAllocation } from '../../../../shared/engine/allocation';
 import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../../shared/engine/columns';
 import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
 import type { Assumptions } from '../../../../shared/schemas/assumptions';
 import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../../shared/schemas/fields';
+import type { AllocationLine, AllocationModes } from '../../../../shared/schemas/pools';
+import type { Bucket } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
+
+/** What the period's cost pools put into its buckets: the lines by account, and how each bucket takes them. */
+export interface ModelAllocation {
+  readonly lines: readonly AllocationLine[];
+  readonly modes: AllocationModes;
+  /** The buckets some pool feeds. */
+  readonly fed: ReadonlySet<Bucket>;
+  /** The lines of each account, by its name in lower case: the sheet's marker and its breakdown. */
+  readonly byAccount: ReadonlyMap<string, readonly AllocationLine[]>;
+}
+
+export function modelAllocation(lines: readonly AllocationLine[], modes: AllocationModes, fed: ReadonlySet<Bucket>): ModelAllocation | null {
+  if (fed.size === 0) return null;
+  const byAccount = new Map<string, AllocationLine[]>();
+  for (const l of lines) {
+    const key = l.account.toLowerCase();
+    byAccount.set(key, [...(byAccount.get(key) ?? []), l]);
+  }
+  return { lines, modes, fed, byAccount };
+}
 
 /**
  * The period as the grid holds it: the rows (the grid's own row objects,
@@ -12,17 +35,23 @@ import type { SheetRow } from '../../../../shared/schemas/row';
  */
 export interface SheetModel {
   readonly rows: SheetRow[];
+  /** The typed values; the result is computed with the allocation in the buckets. */
   readonly columns: SheetColumns;
   readonly result: SheetResult;
+  readonly allocation: ModelAllocation | null;
 }
 
-export function buildModel(rows: SheetRow[], a: Assumptions): SheetModel {
+function compute(columns: SheetColumns, a: Assumptions, allocation: ModelAllocation | null): SheetResult {
+  return computeColumns(allocation ? applyAllocation(columns, allocation.lines, allocation.modes, allocation.fed) : columns, a);
+}
+
+export function buildModel(rows: SheetRow[], a: Assumptions, allocation: ModelAllocation | null = null): SheetModel {
   const columns = toColumns(rows);
-  return { rows, columns, result: computeColumns(columns, a) };
+  return { rows, columns, result: compute(columns, a, allocation), allocation };
 }
 
 export function recompute(model: SheetModel, a: Assumptions): SheetModel {
-  return { ...model, result: computeColumns(model.columns, a) };
+  return { ...model, result: compute(model.columns, a, model.allocation) };
 }
 
 /** Put a saved row in place of row i and recompute. */
@@ -31,7 +60,7 @@ export function replaceRow(model: SheetModel, i: number, next: SheetRow, a: Assu
   const sameShape =
     row.account === next.account && row.owner === next.owner && row.segmentOverride === next.segmentOverride;
   Object.assign(row, next);
-  if (!sameShape) return buildModel(model.rows, a);
+  if (!sameShape) return buildModel(model.rows, a, model.allocation);
   const c = model.columns;
   for (const f of FLOAT_FIELDS) c[f][i] = next[f] ?? NaN;
   c.status[i] = STATUSES.indexOf(next.status);
