@@ -72,6 +72,18 @@ describe('cpw pools and cpw allocate', () => {
     expect((await cpw(['pools', book, '--period', '2026-Q1', '--lines', files.drivers])).code).toBe(2);
   }, 60_000);
 
+  it('warns of a pool whose activities use more minutes than its capacity, and still shows the negative unused capacity', async () => {
+    const { book, file, files } = await hbrBook();
+    const small = file('small.csv', csv(['pool', 'cost', 'capacityMinutes', 'bucket'], [['Customer service', 560_000, 500_000, 'service']]));
+    await cpw(['pools', book, '--period', '2026-Q1', '--pools', small, '--activities', files.activities, '--drivers', files.drivers]);
+    const r = await cpw(['allocate', book, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: pool "Customer service" uses 578,600 minutes of a 500,000-minute capacity');
+    const out = JSON.parse(r.stdout) as AllocateJson;
+    expect(out.pools[0]!.rate).toBe(1.12);
+    expect(out.pools[0]!.unused).toBeCloseTo(560_000 - 578_600 * 1.12, 6);
+  }, 60_000);
+
   it('counts thousands of transaction lines per account as one activity, all or nothing', async () => {
     const { book, file, files } = await hbrBook();
     await cpw(['pools', book, '--period', '2026-Q1', '--pools', files.pools, '--activities', files.activities, '--drivers', files.drivers]);
