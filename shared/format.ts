@@ -3,30 +3,27 @@
  * percentages, losses with a minus sign. Pure, so the CLI and the renderer
  * print the same figures.
  */
-const moneyFormats = new Map<string, Intl.NumberFormat>();
+// Building an Intl.NumberFormat costs far more than using one, and the sheet formats thousands of cells a paint.
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${minDigits}|${maxDigits}`;
+  let f = currencyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minDigits, maximumFractionDigits: maxDigits });
+    currencyFormats.set(key, f);
+  }
+  return f;
+}
 
 export function formatMoney(value: number | null, currency: string, locale = 'en-US'): string {
   if (value === null || Number.isNaN(value)) return '—';
-  const key = `${locale}|${currency}`;
-  let f = moneyFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    moneyFormats.set(key, f);
-  }
-  return f.format(value + 0);
+  return currencyFormat(locale, currency, 0, 0).format(value + 0);
 }
 
-const rateFormats = new Map<string, Intl.NumberFormat>();
 /** A cost per minute in the workbook currency: cents matter here ($0.80 a minute), so two to four decimals. */
 export function formatRate(value: number | null, currency: string, locale = 'en-US'): string {
   if (value === null || Number.isNaN(value)) return '—';
-  const key = `${locale}|${currency}`;
-  let f = rateFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 });
-    rateFormats.set(key, f);
-  }
-  return f.format(value + 0);
+  return currencyFormat(locale, currency, 2, 4).format(value + 0);
 }
 
 export function formatPercent(value: number | null, digits = 1): string {

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
 import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanvas';
+import { downloadUrl } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
@@ -33,15 +34,6 @@ export function DataTable({ head, rows, caption }: { head: string[]; rows: strin
   );
 }
 
-function download(dataUrl: string, name: string) {
-  const a = document.createElement('a');
-  a.href = dataUrl;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
 export function ChartCard({ slide }: { slide: Slide }) {
   const [copied, setCopied] = useState<string | null>(null);
   const canvasOf = (el: HTMLElement) => el.closest('figure')?.querySelector('canvas') ?? null;
@@ -71,7 +63,7 @@ export function ChartCard({ slide }: { slide: Slide }) {
               title="Save the chart as a PNG file"
               onClick={(e) => {
                 const canvas = canvasOf(e.currentTarget);
-                if (canvas) download(chartPng(canvas), `${slide.id}.png`);
+                if (canvas) downloadUrl(chartPng(canvas), `${slide.id}.png`);
               }}
             >
               PNG

@@ -3,6 +3,7 @@ import type { ImportSummary } from '../../../../shared/ipc/contract';
 import { CpwError, describeProblem } from '../../../../shared/ipc/errors';
 import { formatMoney } from '../../../../shared/format';
 import { INPUT_FIELDS, ZERO_WHEN_ABSENT, type InputField } from '../../../../shared/schemas/fields';
+import { downloadBlob } from '../../components/download';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { problemsCsv, toBase64 } from './encode';
@@ -22,15 +23,6 @@ function readFile(file: File, onProgress: (fraction: number) => void): Promise<U
     reader.onerror = () => fail(reader.error ?? new Error('the file could not be read'));
     reader.readAsArrayBuffer(file);
   });
-}
-
-function download(text: string, name: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -217,7 +209,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
                 <h3 className="field-error">
                   {summary.problemCount} problem{summary.problemCount === 1 ? '' : 's'}: nothing will be imported until they are fixed
                 </h3>
-                <button type="button" onClick={() => download(problemsCsv(problems), 'import-problems.csv')}>
+                <button type="button" onClick={() => downloadBlob(problemsCsv(problems), 'import-problems.csv', 'text/csv')}>
                   Save the problems as CSV
                 </button>
                 <ul className="problems" data-testid="import-problems">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SavedReport } from '../../../../shared/ipc/bridge';
 import { describeAdjustment, type Scenario } from '../../../../shared/schemas/scenario';
 import { desktopBridge } from '../../api/client';
+import { downloadBase64 } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
 
@@ -15,19 +16,6 @@ const SECTIONS = [
   'The scenarios chosen above, each against the baseline',
   'The assumptions, and every formula in plain words',
 ];
-
-/** Save the bytes the backend printed as a download, where the browser asks. */
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * The workshop report: a PDF of one period to leave behind. In the desktop
@@ -62,7 +50,7 @@ export function ReportView({ wb }: { wb: Workbook }) {
         else if (!r.cancelled) wb.setNotice({ kind: 'error', text: r.message ?? 'The report could not be saved.' });
       } else {
         const file = await wb.client.call('report.download', request);
-        download(file.fileName, file.content);
+        downloadBase64(file.content, file.fileName, 'application/pdf');
         wb.setNotice({ kind: 'info', text: `The report of ${file.period} is in your downloads as ${file.fileName}.` });
       }
     } catch (e) {

@@ -12,6 +12,7 @@ import { SheetRow, type SheetRowPatch } from '../../../../shared/schemas/row';
 import { readCell } from '../../../../shared/text/cells';
 import type { Workbook } from '../../state/useWorkbook';
 import { EmptyState } from '../../components/EmptyState';
+import { downloadBase64 } from '../../components/download';
 import { gridTheme } from '../../components/grid';
 import { accountHref } from '../../router';
 import { parseTsv, toTsv } from './clipboard';
@@ -371,13 +372,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const exportPeriod = async (format: 'csv' | 'xlsx') => {
     try {
       const file = await wb.client.call('export.download', { period: wb.period!, format });
-      const bytes = Uint8Array.from(atob(file.content), (ch) => ch.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes]));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBase64(file.content, file.fileName);
     } catch (e) {
       wb.setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
     }
