@@ -10,6 +10,12 @@ if (!existsSync(bundle)) {
   process.stderr.write('cpw is not built: run `npm run build:cli` (npm install runs it)\n');
   process.exit(2);
 }
+// A reader that stops early (`cpw report --json | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (e) => {
+  if (e && e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 import(pathToFileURL(bundle).href)
   .then((cli) => cli.main(process.argv.slice(2)))
   .then((code) => {

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../shared/format';
 import { INPUT_FIELDS } from '../../../shared/schemas/fields';
 import type { Report } from '../../../shared/schemas/report';
-import { cpw, cpwJson, csv, sha256, useTempDir } from '../../helpers';
+import { cpw, cpwJson, csv, ROOT, sha256, useTempDir } from '../../helpers';
 
 const ACCOUNT_METRICS = [
   'totalCost', 'profit', 'margin', 'roi', 'costToRevenue', 'costToServe', 'interactionCost', 'revenuePerInteraction',
@@ -303,6 +303,18 @@ describe('the sample, assumptions, pre-call, scenarios, export, check', () => {
     expect(existsSync(missing)).toBe(false);
     expect((await cpw(['report', book, '--scenario', 'Price rise'])).stderr).toContain('--scenario chooses what the PDF report shows: use it with --pdf');
   }, 60_000);
+
+  it('stops quietly when the reader of its output closes the pipe early (cpw report --json | head)', async () => {
+    const book = join(tmp(), 'demo.cpw');
+    await cpw(['new', book, '--sample']);
+    const child = spawn(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), 'report', book, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.destroy(); // the reader is gone before cpw writes a byte
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
 
   it('report --pdf without a Chromium says what to install, and writes nothing', async () => {
     const book = join(tmp(), 'demo.cpw');
