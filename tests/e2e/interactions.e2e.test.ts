@@ -184,7 +184,14 @@ describe('the interactions log, the pre-call check and the Customer Picture, on 
     await page.screenshot({ path: join(SCREENSHOTS, 'periods-dialog.png') });
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
     await expect.poll(labels).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    await dialog.getByLabel('New period', { exact: true }).fill('Pilot');
+    await dialog.getByLabel('New period starts').selectOption('');
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(labels).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', 'Pilot']);
+    expect(await dialog.locator('tbody tr').last().locator('td.num').textContent()).toBe('0');
     await dialog.getByRole('button', { name: 'Close periods' }).click();
+    await page.keyboard.press('ControlOrMeta+z'); // the empty period goes
+    await expect.poll(async () => (await page.getByLabel('Period', { exact: true }).locator('option').allTextContents())).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
     await page.keyboard.press('ControlOrMeta+z');
     await expect.poll(async () => (await page.getByLabel('Period', { exact: true }).locator('option').allTextContents())).toEqual(['FY2025 Q4', '2026-Q1', '2026-Q2', '2026-Q3']);
     const back = await cpwJson<Report>(['report', session.book, '--period', 'FY2025 Q4', '--json']);

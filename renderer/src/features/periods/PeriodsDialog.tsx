@@ -8,6 +8,8 @@ import type { Workbook } from '../../state/useWorkbook';
  */
 export function PeriodsDialog({ wb, onClose }: { wb: Workbook; onClose: () => void }) {
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [label, setLabel] = useState('');
+  const [start, setStart] = useState<string>(wb.period ?? '');
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -105,6 +107,31 @@ export function PeriodsDialog({ wb, onClose }: { wb: Workbook; onClose: () => vo
             </tbody>
           </table>
         )}
+        <form
+          className="add-period"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!label.trim()) return;
+            void wb.addPeriod(label.trim(), start || undefined);
+            setLabel('');
+          }}
+        >
+          <label>
+            New period <input aria-label="New period" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. 2026-Q4" maxLength={40} />
+          </label>
+          <label>
+            starts{' '}
+            <select aria-label="New period starts" value={start} onChange={(e) => setStart(e.target.value)}>
+              {wb.periods.map((p) => (
+                <option key={p.id} value={p.label}>
+                  as a copy of {p.label} (rows and cost pools)
+                </option>
+              ))}
+              <option value="">empty</option>
+            </select>
+          </label>
+          <button type="submit">Add</button>
+        </form>
       </div>
     </div>
   );
