@@ -283,6 +283,13 @@ describe('cost pools in the workbook', () => {
     expect((bad as { error: { message: string } }).error.message).toContain('no pool has an activity "Calls"');
     expect(await labour('Q1')).toBe(360);
 
+    // An accented name is matched as the engine matches it, with any case: SQLite's own folding stops at ASCII.
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Élan Foods', revenue: 5_000 } });
+    const accented = await backend.call('pools.save', { period: 'Q1', setup: { ...setup, drivers: [...setup.drivers, { account: 'élan foods', activity: 'Visits', count: 2 }] } });
+    expect(accented).toMatchObject({ ok: true, value: { setup: { drivers: [{ account: 'Acme', count: 4 }, { account: 'Élan Foods', count: 2 }] } } });
+    await backend.call('pools.save', { period: 'Q1', setup });
+    await backend.call('rows.delete', { period: 'Q1', accounts: ['Élan Foods'] });
+
     await backend.call('periods.create', { label: 'Q2', copyFrom: 'Q1' });
     expect(await backend.call('pools.get', { period: 'Q2' })).toMatchObject({ ok: true, value: { setup: { pools: [{ name: 'Field team' }], drivers: [{ account: 'Acme', count: 4 }], modes: { labour: 'replace' } } } });
     await backend.call('periods.delete', { label: 'Q2' });

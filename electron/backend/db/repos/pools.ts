@@ -38,7 +38,7 @@ export function getPoolSetup(db: Database.Database, periodId: number): PoolSetup
  * drivers sheet names them as columns), every driver of a known activity and
  * of an account the period has.
  */
-export function setupProblems(setup: PoolSetup, accountsInPeriod: ReadonlySet<string>): Problem[] {
+export function setupProblems(setup: PoolSetup, accountsInPeriod: ReadonlyMap<string, number>): Problem[] {
   const problems: Problem[] = [];
   const pools = new Set<string>();
   const activities = new Set<string>();
@@ -61,12 +61,23 @@ export function setupProblems(setup: PoolSetup, accountsInPeriod: ReadonlySet<st
   return problems;
 }
 
-const accountKeys = (db: Database.Database, periodId: number) =>
-  new Set((db.prepare('SELECT lower(a.name) AS k FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').all(periodId) as { k: string }[]).map((r) => r.k));
+/**
+ * The period's accounts by name folded as the engine folds it (JavaScript's
+ * lower case). SQLite's lower() and NOCASE fold ASCII only, so "Élan" would
+ * pass the check and then miss the lookup: one fold serves both.
+ */
+const periodAccounts = (db: Database.Database, periodId: number) =>
+  new Map(
+    (db.prepare('SELECT a.id, a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').all(periodId) as { id: number; name: string }[]).map((a) => [
+      a.name.toLowerCase(),
+      a.id,
+    ]),
+  );
 
 /** Replace the period's whole setup with `setup`, after checking it; the caller holds the transaction, so it is all or nothing. */
 export function replacePoolSetup(db: Database.Database, periodId: number, setup: PoolSetup): void {
-  const problems = setupProblems(setup, accountKeys(db, periodId));
+  const accounts = periodAccounts(db, periodId);
+  const problems = setupProblems(setup, accounts);
   if (problems.length) throw new CpwError('INVALID_INPUT', problemsMessage('the cost pools were not saved', problems), { problems });
   db.prepare('DELETE FROM cost_pools WHERE period_id = ?').run(periodId);
   const addPool = db.prepare('INSERT INTO cost_pools (period_id, position, name, cost, capacity_minutes, bucket) VALUES (?, ?, ?, ?, ?, ?)');
@@ -77,11 +88,10 @@ export function replacePoolSetup(db: Database.Database, periodId: number, setup:
     const poolId = Number(addPool.run(periodId, k + 1, p.name, p.cost, p.capacityMinutes, p.bucket).lastInsertRowid);
     for (const a of p.activities) activityIds.set(a.name.toLowerCase(), Number(addActivity.run(poolId, periodId, ++position, a.name, a.minutesPerUnit).lastInsertRowid));
   });
-  const accountId = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE');
   const addDriver = db.prepare('INSERT INTO activity_drivers (activity_id, account_id, count) VALUES (?, ?, ?)');
   for (const d of setup.drivers) {
     if (d.count === 0) continue;
-    addDriver.run(activityIds.get(d.activity.toLowerCase())!, (accountId.get(d.account) as { id: number }).id, d.count);
+    addDriver.run(activityIds.get(d.activity.toLowerCase())!, accounts.get(d.account.toLowerCase())!, d.count);
   }
   const setMode = db.prepare('INSERT INTO allocation_modes (period_id, bucket, mode) VALUES (?, ?, ?) ON CONFLICT (period_id, bucket) DO UPDATE SET mode = excluded.mode');
   for (const b of BUCKETS) setMode.run(periodId, b, setup.modes[b]);
