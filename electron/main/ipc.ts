@@ -27,6 +27,12 @@ function senderUrl(event: IpcMainInvokeEvent): string | null {
   }
 }
 
+/** Whether an IPC call came from a frame of the app's own origin: the check every channel makes before it acts. */
+export function fromWorkbench(event: IpcMainInvokeEvent): boolean {
+  const url = senderUrl(event);
+  return url !== null && isTrustedAppUrl(url);
+}
+
 /**
  * The RPC over IPC. Only a frame of the app's own origin may call: a page
  * that somehow got into a frame or window (the navigation rules should make
@@ -35,8 +41,7 @@ function senderUrl(event: IpcMainInvokeEvent): string | null {
  */
 export function rpcHandler(backend: Pick<Backend, 'call'>) {
   return async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<RpcResult<unknown>> => {
-    const url = senderUrl(event);
-    if (url === null || !isTrustedAppUrl(url)) return REFUSED;
+    if (!fromWorkbench(event)) return REFUSED;
     // The backend answers a non-string method with UNKNOWN_METHOD itself.
     return backend.call(method as string, input);
   };

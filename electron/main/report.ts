@@ -1,10 +1,11 @@
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
 import { ReportRequest, type RpcResult } from '../../shared/ipc/contract';
 import type { CpwChannels, SavedReport } from '../../shared/ipc/bridge';
 import type { Backend } from '../backend/dispatch';
 import { writeFileAtomic } from '../backend/io/export';
-import { isTrustedAppUrl } from './trusted-url';
-import { withExtension } from './workbook-files';
+import { fromWorkbench } from './ipc';
+import { askSavePath, withExtension } from './workbook-files';
 
 export const REPORT_CHANNEL: CpwChannels['report'] = 'cpw:report';
 
@@ -42,8 +43,7 @@ export interface ReportSaving {
  */
 export function reportHandler(saving: ReportSaving) {
   return async (event: IpcMainInvokeEvent, request: unknown): Promise<SavedReport> => {
-    const url = event.senderFrame?.url;
-    if (typeof url !== 'string' || !isTrustedAppUrl(url)) return { saved: false, message: 'refused: the call did not come from the workbench window' };
+    if (!fromWorkbench(event)) return { saved: false, message: 'refused: the call did not come from the workbench window' };
     const parsed = ReportRequest.safeParse(request);
     if (!parsed.success) return { saved: false, message: `a report request ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}` };
     const made = (await saving.backend.call('report.html', parsed.data)) as RpcResult<{ html: string; period: string; fileName: string }>;
@@ -63,12 +63,8 @@ export function reportHandler(saving: ReportSaving) {
 
 /** Registers the handler with the app's printer and save dialog; returns the function that removes it. */
 export function registerReport(backend: Pick<Backend, 'call'>, window: () => BrowserWindow | null, documents: string): () => void {
-  const choose = async (fileName: string) => {
-    const options = { defaultPath: `${documents}/${fileName}`, filters: [{ name: 'PDF', extensions: ['pdf'] }] };
-    const win = window();
-    const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
-    return r.canceled || !r.filePath ? null : r.filePath;
-  };
+  const choose = (fileName: string) =>
+    askSavePath(window(), { title: 'Save Report', defaultPath: join(documents, fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
   ipcMain.handle(REPORT_CHANNEL, reportHandler({ backend, print: printToPdf, choose }));
   return () => ipcMain.removeHandler(REPORT_CHANNEL);
 }

@@ -31,6 +31,12 @@ export function withExtension(path: string, ext: string): string {
   return extname(path).toLowerCase() === ext ? path : `${path}${ext}`;
 }
 
+/** The save dialog, on the window when there is one; the path chosen, or null when the user cancels. */
+export async function askSavePath(win: BrowserWindow | null, o: SaveDialogOptions): Promise<string | null> {
+  const r = await (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o));
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
+
 export interface WorkbookFilesOptions {
   backend: Pick<Backend, 'call'>;
   /** app.getPath('userData'): recent.json and the sample workbook live here. */
@@ -80,11 +86,7 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
   const create = async (path: string, sample: boolean) =>
     settle(await backend.call('workbook.create', { path, sample }), `Cannot create ${basename(path)}`);
 
-  async function askSave(o: SaveDialogOptions): Promise<string | null> {
-    const win = options.window();
-    const r = await (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o));
-    return r.canceled || !r.filePath ? null : r.filePath;
-  }
+  const askSave = (o: SaveDialogOptions) => askSavePath(options.window(), o);
 
   async function askOpen(o: OpenDialogOptions): Promise<string | null> {
     const win = options.window();
