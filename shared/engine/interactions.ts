@@ -44,24 +44,37 @@ export interface AccountInteractionSummary {
  * nothing yet.
  */
 export function summariseInteractions(log: readonly Interaction[], a: Assumptions): AccountInteractionSummary[] {
-  const byAccount = new Map<string, { account: string; count: number; cost: number; yes: number; answered: number }>();
+  const byAccount = new Map<string, Interaction[]>();
   for (const it of log) {
     if (it.planned) continue;
     const key = it.account.toLowerCase();
-    let s = byAccount.get(key);
-    if (!s) byAccount.set(key, (s = { account: it.account, count: 0, cost: 0, yes: 0, answered: 0 }));
-    const cost = interactionCostOf(it, a);
-    s.count++;
-    s.cost += cost;
-    if (it.valued !== 'unknown') s.answered += cost;
-    if (it.valued === 'yes') s.yes += cost;
+    const group = byAccount.get(key);
+    if (group) group.push(it);
+    else byAccount.set(key, [it]);
   }
-  return [...byAccount.values()].map((s) => ({
-    account: s.account,
-    count: s.count,
-    cost: s.cost,
-    recognisedShare: s.answered > 0 ? s.yes / s.answered : null,
+  return [...byAccount.values()].map((group) => ({
+    account: group[0]!.account,
+    count: group.length,
+    cost: group.reduce((sum, it) => sum + interactionCostOf(it, a), 0),
+    recognisedShare: recognisedShare(group, a),
   }));
+}
+
+/**
+ * DOMAIN.md `recognisedShare` of a set of interactions (an account's, an
+ * owner's, a period's): the cost of those the customer valued over the cost
+ * of those with a yes or no answer, held ones only; null when none has an answer.
+ */
+export function recognisedShare(log: readonly Interaction[], a: Assumptions): number | null {
+  let valued = 0;
+  let answered = 0;
+  for (const it of log) {
+    if (it.planned || it.valued === 'unknown') continue;
+    const cost = interactionCostOf(it, a);
+    answered += cost;
+    if (it.valued === 'yes') valued += cost;
+  }
+  return answered > 0 ? valued / answered : null;
 }
 
 /** Which sheet count a kind of interaction adds to: face-to-face ones are meetings, calls are calls, "other" neither. */

@@ -22,6 +22,13 @@ export function sum(values: Float64Array): number {
   return s;
 }
 
+/** DOMAIN.md `nps`: 100 * (promoters - detractors) / rated accounts, null when none is rated. */
+export const npsScore = (promoters: number, detractors: number, rated: number): number | null =>
+  rated > 0 ? (100 * (promoters - detractors)) / rated : null;
+
+/** DOMAIN.md `csat`: the share of rated accounts scoring 4 or 5, null when none is rated. */
+export const csatShare = (satisfied: number, rated: number): number | null => ratio(satisfied, rated);
+
 /**
  * DOMAIN.md, "Portfolio metrics (one period)": the sums, roi, margin,
  * whalePeak, top20Share, lossMakers, profitGivenBack, churnRate, nps, csat,
@@ -93,8 +100,8 @@ export function portfolioFigures(
     lossMakers,
     profitGivenBack: givenBack,
     churnRate: ratio(churned, active + churned),
-    nps: npsRated > 0 ? (100 * (promoters - detractors)) / npsRated : null,
-    csat: ratio(satisfied, csatRated),
+    nps: npsScore(promoters, detractors, npsRated),
+    csat: csatShare(satisfied, csatRated),
     upsell: sum(c.upsell),
     crossSell: sum(c.crossSell),
     referrals: sum(c.referrals),

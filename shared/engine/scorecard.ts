@@ -1,6 +1,7 @@
 import type { Assumptions } from '../schemas/assumptions';
 import type { Interaction } from '../schemas/interaction';
-import { interactionCostOf } from './interactions';
+import { recognisedShare } from './interactions';
+import { csatShare, npsScore } from './portfolio';
 import type { SheetResult } from './sheet';
 
 /** One key account director's accounts, summed: the measures of a value-based compensation plan. */
@@ -43,13 +44,11 @@ interface Tally {
   npsRated: number;
   satisfied: number;
   csatRated: number;
-  valuedCost: number;
-  answeredCost: number;
 }
 
 const blank = (): Tally => ({
   accounts: 0, revenue: 0, cost: 0, interactionCost: 0, interactions: 0, hours: 0, clv: 0, upsell: 0, crossSell: 0,
-  referrals: 0, valueDelivered: 0, promoters: 0, detractors: 0, npsRated: 0, satisfied: 0, csatRated: 0, valuedCost: 0, answeredCost: 0,
+  referrals: 0, valueDelivered: 0, promoters: 0, detractors: 0, npsRated: 0, satisfied: 0, csatRated: 0,
 });
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const given = (v: number) => (Number.isNaN(v) ? 0 : v);
@@ -93,12 +92,10 @@ export function ownerScorecard(r: SheetResult, log: readonly Interaction[], a: A
       if (csat >= 4) t.satisfied++;
     }
   }
+  const logs: Interaction[][] = tallies.map(() => []);
   for (const it of log) {
     const k = ownerOfAccount.get(it.account.toLowerCase());
-    if (k === undefined || it.planned || it.valued === 'unknown') continue;
-    const cost = interactionCostOf(it, a);
-    tallies[k]!.answeredCost += cost;
-    if (it.valued === 'yes') tallies[k]!.valuedCost += cost;
+    if (k !== undefined) logs[k]!.push(it);
   }
   const scores: OwnerScore[] = [];
   tallies.forEach((t, k) => {
@@ -114,14 +111,14 @@ export function ownerScorecard(r: SheetResult, log: readonly Interaction[], a: A
       interactionHours: t.hours,
       revenuePerInteraction: ratio(t.revenue, t.interactions),
       profitPerInteractionHour: ratio(profit, t.hours),
-      recognisedShare: ratio(t.valuedCost, t.answeredCost),
+      recognisedShare: recognisedShare(logs[k]!, a),
       clv: t.clv,
       upsell: t.upsell,
       crossSell: t.crossSell,
       referrals: t.referrals,
       valueDelivered: t.valueDelivered,
-      nps: t.npsRated > 0 ? (100 * (t.promoters - t.detractors)) / t.npsRated : null,
-      csat: ratio(t.satisfied, t.csatRated),
+      nps: npsScore(t.promoters, t.detractors, t.npsRated),
+      csat: csatShare(t.satisfied, t.csatRated),
     });
   });
   return scores.sort(

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { countInteractions, summariseInteractions } from '../../../../shared/engine/interactions';
+import { countInteractions, recognisedShare, summariseInteractions } from '../../../../shared/engine/interactions';
 import { inRange, periodDates, type DateRange } from '../../../../shared/engine/period-dates';
 import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
 import type { InteractionInput } from '../../../../shared/schemas/interaction';
@@ -44,9 +44,7 @@ export function InteractionsView({ wb }: { wb: Workbook }) {
   const money = (v: number | null) => formatMoney(v, currency);
   const held = shown.filter((it) => !it.planned);
   const heldCost = summary.reduce((s, x) => s + x.cost, 0);
-  const answered = rows.filter((r) => !r.planned && r.valued !== 'unknown');
-  const answeredCost = answered.reduce((s, r) => s + r.cost, 0);
-  const valuedCost = answered.filter((r) => r.valued === 'yes').reduce((s, r) => s + r.cost, 0);
+  const share = recognisedShare(shown, a);
   const planned = rows.filter((r) => r.planned);
 
   const save = async (it: InteractionInput) => {
@@ -146,7 +144,7 @@ export function InteractionsView({ wb }: { wb: Workbook }) {
           </div>
           <div className="tile">
             <span className="tile-label" title="Cost of interactions the customer valued / cost of those with a yes or no answer">Recognised share</span>
-            <span className="tile-value" data-testid="log-recognised">{answeredCost > 0 ? formatPercent(valuedCost / answeredCost) : '—'}</span>
+            <span className="tile-value" data-testid="log-recognised">{formatPercent(share)}</span>
             <span className="tile-note">customers recognise about 10% of the activity done for them</span>
           </div>
           <div className="tile">
