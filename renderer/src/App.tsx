@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { desktopBridge, makeClient } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { Rail } from './components/Rail';
@@ -11,7 +11,7 @@ import { SheetView } from './features/sheet/SheetView';
 import { TrendsView } from './features/trends/TrendsView';
 import { ScenariosView } from './features/scenarios/ScenariosView';
 import { PeriodsDialog } from './features/periods/PeriodsDialog';
-import { accountHref, useView, VIEWS } from './router';
+import { accountHref, useView, type ViewId } from './router';
 import { findAccount } from './search';
 import { CustomerPicture } from './features/account/CustomerPicture';
 import { InteractionsView } from './features/interactions/InteractionsView';
@@ -100,7 +100,18 @@ export function App() {
   };
 
   if (view === 'present') return <PresentationView wb={wb} />;
-  const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
+  // One page per view of the rail, and an account's page (the router gives 'account' only with a name).
+  const pages: Record<Exclude<ViewId, 'present'>, () => ReactNode> = {
+    sheet: () => <SheetView wb={wb} search={search} />,
+    dashboard: () => <DashboardView wb={wb} />,
+    trends: () => <TrendsView wb={wb} />,
+    interactions: () => <InteractionsView wb={wb} />,
+    owners: () => <OwnersView wb={wb} />,
+    pools: () => <PoolsView wb={wb} />,
+    scenarios: () => <ScenariosView wb={wb} />,
+    report: () => <ReportView wb={wb} />,
+    account: () => <CustomerPicture key={account} wb={wb} account={account!} />,
+  };
   return (
     <div className="app">
       <header className="top-bar">
@@ -169,29 +180,7 @@ export function App() {
       </header>
       <Rail view={view} />
       <main className="content">
-        {view === 'sheet' ? (
-          <SheetView wb={wb} search={search} />
-        ) : view === 'dashboard' ? (
-          <DashboardView wb={wb} />
-        ) : view === 'trends' ? (
-          <TrendsView wb={wb} />
-        ) : view === 'scenarios' ? (
-          <ScenariosView wb={wb} />
-        ) : view === 'pools' ? (
-          <PoolsView wb={wb} />
-        ) : view === 'owners' ? (
-          <OwnersView wb={wb} />
-        ) : view === 'report' ? (
-          <ReportView wb={wb} />
-        ) : view === 'interactions' ? (
-          <InteractionsView wb={wb} />
-        ) : view === 'account' && account ? (
-          <CustomerPicture key={account} wb={wb} account={account} />
-        ) : (
-          <EmptyState title={`${current.label} is not built yet`}>
-            This view arrives in a later version. The <a href="#/sheet">Sheet</a> holds every account and its computed figures now.
-          </EmptyState>
-        )}
+        {pages[view]()}
         {wb.notice ? (
           <div className={`notice ${wb.notice.kind}`} role={wb.notice.kind === 'error' ? 'alert' : 'status'}>
             {wb.notice.text}

@@ -2,21 +2,23 @@ import { useEffect, useState } from 'react';
 
 /** The views of the rail; each has its own address in the hash, `#/sheet` by default. */
 export const VIEWS = [
-  { id: 'sheet', label: 'Sheet', ready: true },
-  { id: 'dashboard', label: 'Dashboard', ready: true },
-  { id: 'trends', label: 'Trends', ready: true },
-  { id: 'interactions', label: 'Interactions', ready: true },
-  { id: 'owners', label: 'Owners', ready: true },
-  { id: 'pools', label: 'Cost pools', ready: true },
-  { id: 'scenarios', label: 'Scenarios', ready: true },
-  { id: 'report', label: 'Report', ready: true },
+  { id: 'sheet', label: 'Sheet' },
+  { id: 'dashboard', label: 'Dashboard' },
+  { id: 'trends', label: 'Trends' },
+  { id: 'interactions', label: 'Interactions' },
+  { id: 'owners', label: 'Owners' },
+  { id: 'pools', label: 'Cost pools' },
+  { id: 'scenarios', label: 'Scenarios' },
+  { id: 'report', label: 'Report' },
 ] as const;
 /** Presentation mode and one account's page have addresses of their own but no place in the rail. */
 export type ViewId = (typeof VIEWS)[number]['id'] | 'present' | 'account';
 
 export function viewFromHash(hash: string): ViewId {
   const id = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  if (id === 'present' || id === 'account') return id;
+  if (id === 'present') return id;
+  // An account's page needs its name: `#/account/` alone is the sheet.
+  if (id === 'account') return accountFromHash(hash) === null ? 'sheet' : 'account';
   return (VIEWS.find((v) => v.id === id)?.id ?? 'sheet') as ViewId;
 }
 

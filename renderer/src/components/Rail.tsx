@@ -7,9 +7,9 @@ export function Rail({ view }: { view: ViewId }) {
         <a
           key={v.id}
           href={`#/${v.id}`}
-          className={v.id === view ? 'active' : v.ready ? '' : 'later'}
+          className={v.id === view ? 'active' : ''}
           aria-current={v.id === view ? 'page' : undefined}
-          title={v.ready ? v.label : `${v.label}: not built yet`}
+          title={v.label}
         >
           {v.label}
         </a>

@@ -204,18 +204,6 @@ export function useWorkbook(client: Client) {
     [client],
   );
 
-  const addPeriod = useCallback(
-    async (label: string, copyFrom?: string) => {
-      try {
-        await client.call('periods.create', copyFrom ? { label, copyFrom } : { label });
-        await load(label);
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [client, load, fail],
-  );
-
   /** An action on the periods; the list and the sheet are read again after it. */
   const periodAction = useCallback(
     async (act: () => Promise<unknown>, show: string | null, done?: string) => {
@@ -228,6 +216,10 @@ export function useWorkbook(client: Client) {
       }
     },
     [load, fail],
+  );
+  const addPeriod = useCallback(
+    (label: string, copyFrom?: string) => periodAction(() => client.call('periods.create', copyFrom ? { label, copyFrom } : { label }), label),
+    [client, periodAction],
   );
   const renamePeriod = useCallback(
     (label: string, newLabel: string) =>

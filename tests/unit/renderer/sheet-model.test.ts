@@ -51,6 +51,7 @@ describe('addresses', () => {
   it('each view has its own hash, the sheet by default', () => {
     expect(viewFromHash('#/dashboard')).toBe('dashboard');
     expect(viewFromHash('#/account/Acme')).toBe('account');
+    expect(viewFromHash('#/account/')).toBe('sheet'); // a page needs its account's name
     expect(accountFromHash('#/account/Contoso%20Retail')).toBe('Contoso Retail');
     expect(accountFromHash('#/account/100%')).toBe('100%'); // not URI-encoded: taken as written
     expect(accountFromHash('#/sheet')).toBeNull();

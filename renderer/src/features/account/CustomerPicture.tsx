@@ -62,8 +62,9 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
   if (!picture || !wb.assumptions) return <EmptyState title={`Reading ${account}…`}>Every period of the workbook is computed for it.</EmptyState>;
 
   const dates = wb.period ? periodDates(wb.period) : null;
-  const held = withFigures(log.filter((it) => inRange(it.date, dates)), wb.assumptions);
-  const logged = summariseInteractions(held, wb.assumptions)[0];
+  // Planned ones too, for the list; the summary counts only those held.
+  const inPeriod = withFigures(log.filter((it) => inRange(it.date, dates)), wb.assumptions);
+  const logged = summariseInteractions(inPeriod, wb.assumptions)[0];
   const row = index >= 0 ? wb.model!.rows[index]! : null;
 
   const save = async (field: Exclude<InputField, 'account'>, text: string) => {
@@ -184,7 +185,7 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
       </section>
       <section className="card" aria-label="Its interactions">
         <h2>Interactions{dates ? ` in ${wb.period}` : ''}</h2>
-        {held.length === 0 ? (
+        {inPeriod.length === 0 ? (
           <p className="hint">
             None logged. Price the next one with the <a href="#/interactions">pre-call check</a>.
           </p>
@@ -192,7 +193,7 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
           <DataTable
             caption={`Interactions with ${picture.account}`}
             head={['Date', 'Kind', 'Hours', 'Cost', 'Expected return', 'Verdict', 'Valued', 'Planned']}
-            rows={held.map((it) => [it.date, it.kind, formatNumber(it.hours + it.prepHours, 1), money(it.cost), money(it.expectedReturn), it.verdict, it.valued, it.planned ? 'yes' : ''])}
+            rows={inPeriod.map((it) => [it.date, it.kind, formatNumber(it.hours + it.prepHours, 1), money(it.cost), money(it.expectedReturn), it.verdict, it.valued, it.planned ? 'yes' : ''])}
           />
         )}
       </section>
