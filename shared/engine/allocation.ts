@@ -70,10 +70,23 @@ export function applyAllocation(
   fed: ReadonlySet<Bucket> = new Set(allocations.map((l) => l.bucket)),
 ): SheetColumns {
   if (fed.size === 0) return columns;
-  const by = allocatedByAccount(columns, allocations);
+  return withAllocated(columns, allocatedByAccount(columns, allocations), modes, fed);
+}
+
+/**
+ * applyAllocation with the amounts already aligned with the columns
+ * (allocatedByAccount): the sheet works them out once per load, so a
+ * recompute after an edit does not index 100,000 accounts again.
+ */
+export function withAllocated(
+  columns: SheetColumns,
+  amountsByBucket: Readonly<Record<Bucket, Float64Array | null>>,
+  modes: AllocationModes,
+  fed: ReadonlySet<Bucket>,
+): SheetColumns {
   const next: Record<string, unknown> = { ...columns };
   for (const b of fed) {
-    const amounts = by[b] ?? new Float64Array(columns.n);
+    const amounts = amountsByBucket[b] ?? new Float64Array(columns.n);
     const out = modes[b] === 'replace' ? Float64Array.from(amounts) : Float64Array.from(columns[b]);
     if (modes[b] !== 'replace') for (let i = 0; i < columns.n; i++) out[i] = out[i]! + amounts[i]!;
     next[b] = out;

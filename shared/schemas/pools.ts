@@ -25,7 +25,6 @@ export const CostPool = z.object({
   activities: z.array(Activity).default([]),
 });
 export type CostPool = z.output<typeof CostPool>;
-export type CostPoolInput = z.input<typeof CostPool>;
 
 /** One account's count of one activity in the period (orders, tickets, visits...). */
 export const DriverCount = z.object({

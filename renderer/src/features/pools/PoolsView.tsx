@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PoolsState } from '../../../../shared/ipc/contract';
 import { formatMoney, formatNumber, formatPercent, formatRate } from '../../../../shared/format';
 import { BUCKETS, type Bucket } from '../../../../shared/schemas/fields';
-import type { CostPool, PoolSetup } from '../../../../shared/schemas/pools';
+import type { AllocationMode, CostPool, PoolSetup } from '../../../../shared/schemas/pools';
 import { parseNumber } from '../../../../shared/text/numbers';
 import { ChartCanvas } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
@@ -351,7 +351,7 @@ export function PoolsView({ wb }: { wb: Workbook }) {
           {fed.map((b) => (
             <label key={b}>
               {BUCKET_LABEL[b]}:{' '}
-              <select aria-label={`How ${BUCKET_LABEL[b]} takes allocated amounts`} value={setup.modes[b]} onChange={(e) => void save({ ...setup, modes: { ...setup.modes, [b]: e.target.value as 'add' | 'replace' } })}>
+              <select aria-label={`How ${BUCKET_LABEL[b]} takes allocated amounts`} value={setup.modes[b]} onChange={(e) => void save({ ...setup, modes: { ...setup.modes, [b]: e.target.value as AllocationMode } })}>
                 <option value="add">added to what was typed</option>
                 <option value="replace">replaces what was typed</option>
               </select>

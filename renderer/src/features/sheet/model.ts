@@ -1,4 +1,4 @@
-import { applyAllocation } from '../../../../shared/engine/allocation';
+import { allocatedByAccount, withAllocated } from '../../../../shared/engine/allocation';
 import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../../shared/engine/columns';
 import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
 import type { Assumptions } from '../../../../shared/schemas/assumptions';
@@ -22,7 +22,9 @@ export function modelAllocation(lines: readonly AllocationLine[], modes: Allocat
   const byAccount = new Map<string, AllocationLine[]>();
   for (const l of lines) {
     const key = l.account.toLowerCase();
-    byAccount.set(key, [...(byAccount.get(key) ?? []), l]);
+    const own = byAccount.get(key);
+    if (own) own.push(l);
+    else byAccount.set(key, [l]);
   }
   return { lines, modes, fed, byAccount };
 }
@@ -39,19 +41,23 @@ export interface SheetModel {
   readonly columns: SheetColumns;
   readonly result: SheetResult;
   readonly allocation: ModelAllocation | null;
+  /** The allocation per bucket, aligned with the rows: worked out once per load, added at every recompute. */
+  readonly allocated: Readonly<Record<Bucket, Float64Array | null>> | null;
 }
 
-function compute(columns: SheetColumns, a: Assumptions, allocation: ModelAllocation | null): SheetResult {
-  return computeColumns(allocation ? applyAllocation(columns, allocation.lines, allocation.modes, allocation.fed) : columns, a);
+function compute(model: Pick<SheetModel, 'columns' | 'allocation' | 'allocated'>, a: Assumptions): SheetResult {
+  const { columns, allocation, allocated } = model;
+  return computeColumns(allocation && allocated ? withAllocated(columns, allocated, allocation.modes, allocation.fed) : columns, a);
 }
 
 export function buildModel(rows: SheetRow[], a: Assumptions, allocation: ModelAllocation | null = null): SheetModel {
   const columns = toColumns(rows);
-  return { rows, columns, result: compute(columns, a, allocation), allocation };
+  const allocated = allocation ? allocatedByAccount(columns, allocation.lines) : null;
+  return { rows, columns, allocation, allocated, result: compute({ columns, allocation, allocated }, a) };
 }
 
 export function recompute(model: SheetModel, a: Assumptions): SheetModel {
-  return { ...model, result: compute(model.columns, a, model.allocation) };
+  return { ...model, result: compute(model, a) };
 }
 
 /** Put a saved row in place of row i and recompute. */
