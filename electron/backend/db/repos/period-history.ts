@@ -36,7 +36,7 @@ function periodStates(db: Database.Database): PeriodState[] {
   return db.prepare('SELECT id, label, position FROM periods ORDER BY position, id').all() as PeriodState[];
 }
 
-function periodRows(db: Database.Database, periodId: number): PeriodRows | null {
+function periodRows(db: Database.Database, periodId: number): PeriodRows {
   const tables = PERIOD_TABLES.map(({ table, where }) => {
     const stmt = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).raw(true);
     return { table, columns: stmt.columns().map((c) => c.name), values: stmt.all(periodId) as unknown[][] };
@@ -56,9 +56,11 @@ export function capturePeriods<T>(db: Database.Database, periodId: () => number 
   const rowsBefore = idBefore === null ? null : periodRows(db, idBefore);
   const result = change();
   const after = periodStates(db);
-  const idAfter = periodId() ?? idBefore;
-  const existsAfter = idAfter !== null && after.some((p) => p.id === idAfter);
-  const rows = rowsBefore && !existsAfter ? rowsBefore : idAfter !== null && !before.some((p) => p.id === idAfter) ? periodRows(db, idAfter) : null;
+  const idAfter = periodId();
+  // A period that went keeps its rows from before; one that came, from after.
+  const went = idBefore !== null && !after.some((p) => p.id === idBefore);
+  const came = idAfter !== null && !before.some((p) => p.id === idAfter);
+  const rows = went ? rowsBefore : came ? periodRows(db, idAfter) : null;
   return { result, entry: { periods: { before, after, rows } } };
 }
 
