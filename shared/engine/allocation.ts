@@ -86,10 +86,21 @@ export function withAllocated(
 ): SheetColumns {
   const next: Record<string, unknown> = { ...columns };
   for (const b of fed) {
-    const amounts = amountsByBucket[b] ?? new Float64Array(columns.n);
-    const out = modes[b] === 'replace' ? Float64Array.from(amounts) : Float64Array.from(columns[b]);
-    if (modes[b] !== 'replace') for (let i = 0; i < columns.n; i++) out[i] = out[i]! + amounts[i]!;
+    const out = new Float64Array(columns.n);
+    for (let i = 0; i < columns.n; i++) out[i] = allocatedAt(columns, amountsByBucket, modes, b, i);
     next[b] = out;
   }
   return next as SheetColumns;
+}
+
+/** Bucket b of account i with its allocation: what was typed plus the allocated amount, or the amount alone. */
+export function allocatedAt(
+  columns: SheetColumns,
+  amountsByBucket: Readonly<Record<Bucket, Float64Array | null>>,
+  modes: AllocationModes,
+  b: Bucket,
+  i: number,
+): number {
+  const amount = amountsByBucket[b]?.[i] ?? 0;
+  return modes[b] === 'replace' ? amount : columns[b][i]! + amount;
 }

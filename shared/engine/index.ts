@@ -3,6 +3,7 @@ export * from './metrics';
 export * from './segmentation';
 export * from './whale';
 export * from './portfolio';
+export * from './tally';
 export * from './sheet';
 export * from './interactions';
 export * from './scenarios';

@@ -30,16 +30,20 @@ export function npsCategoryOf(nps: number): -1 | 0 | 1 | 2 {
   return nps >= 9 ? 2 : nps >= 7 ? 1 : 0;
 }
 
-/**
- * DOMAIN.md, "Per-account metrics": totalCost, profit, margin, roi,
- * costToRevenue, costToServe, interactionCost, revenuePerInteraction, clv,
- * lifetimeProfit, valueMultiple, expansionShare and npsCategory for every
- * account of the period. interactionCost is rep time already inside the
- * buckets, so it is never added to totalCost.
- */
-export function computeAccountMetrics(c: SheetColumns, a: Assumptions): AccountMetrics {
-  const n = c.n;
-  const m: AccountMetrics = {
+/** What the per-account formulas take from the assumptions, worked out once per recompute. */
+export interface Rates {
+  readonly meetingCost: number;
+  readonly callCost: number;
+  readonly defaultLifespanYears: number;
+}
+
+export function ratesOf(a: Assumptions): Rates {
+  const perHour = hourlyRate(a);
+  return { meetingCost: a.meetingHours * perHour, callCost: a.callHours * perHour, defaultLifespanYears: a.defaultLifespanYears };
+}
+
+export function emptyMetrics(n: number): AccountMetrics {
+  return {
     totalCost: new Float64Array(n),
     profit: new Float64Array(n),
     margin: new Float64Array(n),
@@ -54,40 +58,50 @@ export function computeAccountMetrics(c: SheetColumns, a: Assumptions): AccountM
     expansionShare: new Float64Array(n),
     npsCategory: new Int8Array(n),
   };
-  const perHour = hourlyRate(a);
-  const meetingCost = a.meetingHours * perHour;
-  const callCost = a.callHours * perHour;
-  const { revenue, presale, production, distribution, service, labour, meetings, calls } = c;
-  const { avgOrderValue, purchasesPerYear, lifespanYears, valueDelivered, upsell, crossSell, nps } = c;
-  for (let i = 0; i < n; i++) {
-    const rev = revenue[i]!;
-    const toServe = distribution[i]! + service[i]! + labour[i]!;
-    const total = presale[i]! + production[i]! + toServe;
-    const profit = rev - total;
-    const margin = rev > 0 ? profit / rev : NaN;
-    m.totalCost[i] = total;
-    m.profit[i] = profit;
-    m.margin[i] = margin;
-    m.roi[i] = total > 0 ? profit / total : NaN;
-    m.costToRevenue[i] = rev > 0 ? total / rev : NaN;
-    m.costToServe[i] = toServe;
-    const touches = meetings[i]! + calls[i]!;
-    m.interactionCost[i] = meetings[i]! * meetingCost + calls[i]! * callCost;
-    m.revenuePerInteraction[i] = touches > 0 ? rev / touches : NaN;
-    const aov = avgOrderValue[i]!;
-    const ppy = purchasesPerYear[i]!;
-    const life = lifespanYears[i]!;
-    // NaN marks "not given": a product of three given values, else annual revenue times the lifespan.
-    const clv =
-      aov === aov && ppy === ppy && life === life ? aov * ppy * life : rev * (life === life ? life : a.defaultLifespanYears);
-    m.clv[i] = clv;
-    m.lifetimeProfit[i] = clv * margin;
-    const vd = valueDelivered[i]!;
-    m.valueMultiple[i] = rev > 0 ? vd / rev : NaN;
-    const up = upsell[i]!;
-    const cross = crossSell[i]!;
-    m.expansionShare[i] = rev > 0 && (up === up || cross === cross) ? ((up || 0) + (cross || 0)) / rev : NaN;
-    m.npsCategory[i] = npsCategoryOf(nps[i]!);
-  }
+}
+
+/**
+ * DOMAIN.md, "Per-account metrics", for account i: totalCost, profit,
+ * margin, roi, costToRevenue, costToServe, interactionCost,
+ * revenuePerInteraction, clv, lifetimeProfit, valueMultiple, expansionShare
+ * and npsCategory, written into slot i of `m`. interactionCost is rep time
+ * already inside the buckets, so it is never added to totalCost.
+ */
+export function metricsAt(c: SheetColumns, m: AccountMetrics, i: number, r: Rates): void {
+  const rev = c.revenue[i]!;
+  const toServe = c.distribution[i]! + c.service[i]! + c.labour[i]!;
+  const total = c.presale[i]! + c.production[i]! + toServe;
+  const profit = rev - total;
+  const margin = rev > 0 ? profit / rev : NaN;
+  m.totalCost[i] = total;
+  m.profit[i] = profit;
+  m.margin[i] = margin;
+  m.roi[i] = total > 0 ? profit / total : NaN;
+  m.costToRevenue[i] = rev > 0 ? total / rev : NaN;
+  m.costToServe[i] = toServe;
+  const meetings = c.meetings[i]!;
+  const calls = c.calls[i]!;
+  const touches = meetings + calls;
+  m.interactionCost[i] = meetings * r.meetingCost + calls * r.callCost;
+  m.revenuePerInteraction[i] = touches > 0 ? rev / touches : NaN;
+  const aov = c.avgOrderValue[i]!;
+  const ppy = c.purchasesPerYear[i]!;
+  const life = c.lifespanYears[i]!;
+  // NaN marks "not given": a product of three given values, else annual revenue times the lifespan.
+  const clv = aov === aov && ppy === ppy && life === life ? aov * ppy * life : rev * (life === life ? life : r.defaultLifespanYears);
+  m.clv[i] = clv;
+  m.lifetimeProfit[i] = clv * margin;
+  m.valueMultiple[i] = rev > 0 ? c.valueDelivered[i]! / rev : NaN;
+  const up = c.upsell[i]!;
+  const cross = c.crossSell[i]!;
+  m.expansionShare[i] = rev > 0 && (up === up || cross === cross) ? ((up || 0) + (cross || 0)) / rev : NaN;
+  m.npsCategory[i] = npsCategoryOf(c.nps[i]!);
+}
+
+/** metricsAt for every account of the period. */
+export function computeAccountMetrics(c: SheetColumns, a: Assumptions): AccountMetrics {
+  const m = emptyMetrics(c.n);
+  const r = ratesOf(a);
+  for (let i = 0; i < c.n; i++) metricsAt(c, m, i, r);
   return m;
 }

@@ -1,4 +1,3 @@
-import type { Assumptions } from '../schemas/assumptions';
 import type { SheetColumns } from './columns';
 
 /** Index into SEGMENTS. */
@@ -45,44 +44,64 @@ export function median(values: Float64Array): number {
   return (lower + upper) / 2;
 }
 
+/**
+ * DOMAIN.md, "Assumptions" `revenueSplit` and `marginSplit`: the numbers the
+ * user set, else the period's median account revenue and portfolio margin.
+ */
 export interface Splits {
   revenueSplit: number;
   marginSplit: number;
 }
 
-/**
- * DOMAIN.md, "Assumptions" `revenueSplit` and `marginSplit`: the numbers the
- * user set, else the period's median account revenue and portfolio margin.
- */
-export function matrixSplits(c: SheetColumns, totalRevenue: number, totalProfit: number, a: Assumptions): Splits {
-  return {
-    revenueSplit: a.revenueSplit ?? median(c.revenue),
-    marginSplit: a.marginSplit ?? (totalRevenue > 0 ? totalProfit / totalRevenue : 0),
-  };
+/** The middle value of values sorted ascending, as `median` gives it. */
+export function medianOfSorted(sorted: Float64Array): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** First index of `sorted` (ascending) whose value is not below v. */
+function lowerBound(sorted: Float64Array, v: number, end = sorted.length): number {
+  let lo = 0;
+  let hi = end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One value of a sorted array changed from `old` to `next`: keep it sorted, moving only what lies between. */
+export function replaceSorted(sorted: Float64Array, old: number, next: number): void {
+  const n = sorted.length;
+  const at = lowerBound(sorted, old);
+  sorted.copyWithin(at, at + 1);
+  const to = lowerBound(sorted, next, n - 1);
+  sorted.copyWithin(to + 1, to, n - 1);
+  sorted[to] = next;
 }
 
 /**
- * DOMAIN.md, "Segmentation", the profitability matrix: revenue against the
- * revenue split, margin against the margin split, ties to the high side; an
- * account with revenue 0 is Reassess and a pinned segment wins.
+ * DOMAIN.md, "Segmentation", the profitability matrix, for account i:
+ * revenue against the revenue split, margin against the margin split, ties
+ * to the high side; an account with revenue 0 is Reassess and a pinned
+ * segment wins.
  */
+export function segmentOf(c: SheetColumns, margin: Float64Array, splits: Splits, i: number): number {
+  const pinned = c.segmentOverride[i]!;
+  if (pinned >= 0) return pinned;
+  const rev = c.revenue[i]!;
+  if (rev === 0) return REASSESS;
+  const bigRevenue = rev >= splits.revenueSplit;
+  const goodMargin = margin[i]! >= splits.marginSplit;
+  return bigRevenue ? (goodMargin ? PROTECT : FIX) : goodMargin ? DEVELOP : REASSESS;
+}
+
+/** segmentOf every account. */
 export function segmentAccounts(c: SheetColumns, margin: Float64Array, splits: Splits): Uint8Array {
   const out = new Uint8Array(c.n);
-  const { revenueSplit, marginSplit } = splits;
-  for (let i = 0; i < c.n; i++) {
-    const pinned = c.segmentOverride[i]!;
-    if (pinned >= 0) {
-      out[i] = pinned;
-      continue;
-    }
-    const rev = c.revenue[i]!;
-    if (rev === 0) {
-      out[i] = REASSESS;
-      continue;
-    }
-    const bigRevenue = rev >= revenueSplit;
-    const goodMargin = margin[i]! >= marginSplit;
-    out[i] = bigRevenue ? (goodMargin ? PROTECT : FIX) : goodMargin ? DEVELOP : REASSESS;
-  }
+  for (let i = 0; i < c.n; i++) out[i] = segmentOf(c, margin, splits, i);
   return out;
 }

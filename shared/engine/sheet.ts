@@ -4,10 +4,20 @@ import type { AccountResult, OwnerSummary, Portfolio, SegmentSummary } from '../
 import type { SheetRow } from '../schemas/row';
 import type { PortfolioFigures } from '../schemas/trends';
 import { rowAt, toColumns, type SheetColumns } from './columns';
-import { computeAccountMetrics, type AccountMetrics } from './metrics';
-import { ownerSummaries, portfolioFigures, segmentSummaries, sum } from './portfolio';
-import { matrixSplits, segmentAccounts } from './segmentation';
-import { paretoClasses, profitOrder, whaleCurve } from './whale';
+import { emptyMetrics, metricsAt, ratesOf, type AccountMetrics, type Rates } from './metrics';
+import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './portfolio';
+import { median, medianOfSorted, replaceSorted, segmentAccounts, segmentOf, type Splits } from './segmentation';
+import { emptyTally, figuresOf, T, tallyAccount } from './tally';
+import {
+  paretoClasses,
+  paretoClassOf,
+  profitOrder,
+  ranksOf,
+  reorderAccount,
+  runningProfit,
+  whaleCurve,
+  whaleFigures,
+} from './whale';
 
 /** Everything the engine knows about one period, still column-oriented. */
 export interface SheetResult {
@@ -24,33 +34,180 @@ export interface SheetResult {
   readonly figures: PortfolioFigures;
   readonly bySegment: SegmentSummary[];
   readonly byOwner: OwnerSummary[];
+  /** The sum of every account's clv: the sheet's totals row. */
+  readonly clvTotal: number;
+  /** Account i's segment and Pareto class without building the arrays: what a grid drawing a few rows reads. */
+  segmentAt(i: number): number;
+  paretoClassAt(i: number): number;
+}
+
+/**
+ * The state of one computed period, kept so that an edit of one account
+ * costs what that account moves, not the period: the portfolio's sums as a
+ * tally, the owners' sums, the profit order with its inverse, the running
+ * profit along it, and the revenues sorted for the median once an edit needs
+ * them.
+ */
+class PeriodState {
+  readonly n: number;
+  readonly rates: Rates;
+  readonly tally = emptyTally();
+  readonly owners: Float64Array;
+  readonly order: Uint32Array;
+  readonly cum: Float64Array;
+  peak: number;
+  private rankCache: Uint32Array | null = null;
+  private sortedRevenue: Float64Array | null = null;
+
+  constructor(
+    readonly columns: SheetColumns,
+    readonly metrics: AccountMetrics,
+    readonly a: Assumptions,
+  ) {
+    this.n = columns.n;
+    this.rates = ratesOf(a);
+    for (let i = 0; i < this.n; i++) {
+      metricsAt(columns, metrics, i, this.rates);
+      tallyAccount(this.tally, columns, metrics, i, 1);
+    }
+    this.owners = ownerGroups(columns, metrics);
+    this.order = profitOrder(metrics.profit, columns.account, columns.accountKey);
+    this.cum = new Float64Array(this.n);
+    this.peak = runningProfit(metrics.profit, this.order, this.cum);
+  }
+
+  get rank(): Uint32Array {
+    this.rankCache ??= ranksOf(this.order);
+    return this.rankCache;
+  }
+
+  splits(): Splits {
+    const { a, tally, columns } = this;
+    const revenue = tally[T.revenue]!;
+    const profit = revenue - tally[T.totalCost]!;
+    return {
+      revenueSplit: a.revenueSplit ?? (this.sortedRevenue ? medianOfSorted(this.sortedRevenue) : median(columns.revenue)),
+      marginSplit: a.marginSplit ?? (revenue > 0 ? profit / revenue : 0),
+    };
+  }
+
+  /** Account i's inputs change by `write`: take it out, let the write happen, put it back where it now belongs. */
+  edit(i: number, write: () => void): void {
+    const { columns: c, metrics: m, tally } = this;
+    const rank = this.rank;
+    const revenueBefore = c.revenue[i]!;
+    const profitBefore = m.profit[i]!;
+    tallyAccount(tally, c, m, i, -1);
+    tallyGroup(this.owners, c.ownerIds[i]! + 1, c, m, i, -1);
+    write();
+    metricsAt(c, m, i, this.rates);
+    tallyAccount(tally, c, m, i, 1);
+    tallyGroup(this.owners, c.ownerIds[i]! + 1, c, m, i, 1);
+    if (this.a.revenueSplit === null && c.revenue[i] !== revenueBefore) {
+      // The first such edit sorts the revenues once; each later one moves one value.
+      if (this.sortedRevenue) replaceSorted(this.sortedRevenue, revenueBefore, c.revenue[i]!);
+      else this.sortedRevenue = Float64Array.from(c.revenue).sort();
+    }
+    if (m.profit[i] !== profitBefore) {
+      const from = reorderAccount(this.order, rank, m.profit, c.account, c.accountKey, i);
+      this.peak = runningProfit(m.profit, this.order, this.cum, from);
+    }
+  }
+}
+
+/**
+ * One look at a period's state. The figures and owners are worked out when
+ * it is made; the segments, Pareto classes, whale curve and segment
+ * summaries when first read (each a pass over the period that an edit
+ * should not pay for a grid that draws forty rows). A result shares its
+ * state with the next one an edit makes: read the newest.
+ */
+class PeriodResult implements SheetResult {
+  readonly columns: SheetColumns;
+  readonly metrics: AccountMetrics;
+  readonly order: Uint32Array;
+  readonly figures: PortfolioFigures;
+  readonly byOwner: OwnerSummary[];
+  readonly clvTotal: number;
+  private readonly splits: Splits;
+  private readonly positiveProfit: number;
+  private segmentCache: Uint8Array | null = null;
+  private classCache: Uint8Array | null = null;
+  private whaleCache: Float64Array | null | undefined = undefined;
+  private bySegmentCache: SegmentSummary[] | null = null;
+
+  constructor(private readonly state: PeriodState) {
+    const { columns, metrics, order, tally, n } = state;
+    this.columns = columns;
+    this.metrics = metrics;
+    this.order = order;
+    this.splits = state.splits();
+    this.positiveProfit = tally[T.positiveProfit]!;
+    const profit = tally[T.revenue]! - tally[T.totalCost]!;
+    this.figures = figuresOf(tally, n, this.splits, whaleFigures(state.cum, state.peak, profit));
+    this.byOwner = ownerSummaries(columns.owners, state.owners, this.figures.profit);
+    this.clvTotal = tally[T.clv]!;
+  }
+
+  get segment(): Uint8Array {
+    this.segmentCache ??= segmentAccounts(this.columns, this.metrics.margin, this.splits);
+    return this.segmentCache;
+  }
+
+  get paretoClass(): Uint8Array {
+    this.classCache ??= paretoClasses(this.metrics.profit, this.order, this.state.cum, this.positiveProfit);
+    return this.classCache;
+  }
+
+  get whale(): Float64Array | null {
+    if (this.whaleCache === undefined) this.whaleCache = whaleCurve(this.state.cum, this.figures.profit);
+    return this.whaleCache;
+  }
+
+  get bySegment(): SegmentSummary[] {
+    this.bySegmentCache ??= segmentSummaries(this.columns, this.metrics, this.segment, this.figures.profit);
+    return this.bySegmentCache;
+  }
+
+  segmentAt(i: number): number {
+    return this.segmentCache ? this.segmentCache[i]! : segmentOf(this.columns, this.metrics.margin, this.splits, i);
+  }
+
+  paretoClassAt(i: number): number {
+    if (this.classCache) return this.classCache[i]!;
+    const k = this.state.rank[i]!;
+    return paretoClassOf(this.metrics.profit[i]!, k > 0 ? this.state.cum[k - 1]! : 0, this.positiveProfit);
+  }
+
+  /** The state behind this result, for editAccount. */
+  static stateOf(r: SheetResult): PeriodState | null {
+    return r instanceof PeriodResult ? r.state : null;
+  }
 }
 
 /**
  * DOMAIN.md, all of "Per-account metrics", "Segmentation" and "Portfolio
- * metrics" for one period, from its columns. The whole period is recomputed
- * every call: at 100,000 accounts this stays in milliseconds.
+ * metrics" for one period, from its columns: one pass for the metrics and
+ * the sums, one sort for the whale curve and the Pareto classes together.
  */
 export function computeColumns(columns: SheetColumns, a: Assumptions): SheetResult {
-  const metrics = computeAccountMetrics(columns, a);
-  const totalRevenue = sum(columns.revenue);
-  const totalProfit = totalRevenue - sum(metrics.totalCost);
-  const splits = matrixSplits(columns, totalRevenue, totalProfit, a);
-  const segment = segmentAccounts(columns, metrics.margin, splits);
-  const order = profitOrder(metrics.profit, columns.account, columns.accountKey);
-  const whale = whaleCurve(metrics.profit, order, totalProfit);
-  const figures = portfolioFigures(columns, metrics, splits, whale);
-  return {
-    columns,
-    metrics,
-    segment,
-    paretoClass: paretoClasses(metrics.profit, order),
-    order,
-    whale,
-    figures,
-    bySegment: segmentSummaries(columns, metrics, segment, figures.profit),
-    byOwner: ownerSummaries(columns, metrics, figures.profit),
-  };
+  return new PeriodResult(new PeriodState(columns, emptyMetrics(columns.n), a));
+}
+
+/**
+ * Every metric of the period again after account i's inputs change: `write`
+ * changes them in `r.columns` (and nothing else: not the account's name,
+ * owner or pinned segment, nor the number of accounts, which need
+ * computeColumns). The account is taken out of the sums and put back, moved
+ * in the profit order, and the running profit redone from where it moved,
+ * so an edit costs about what one account moves. `r` is spent: its state
+ * now belongs to the result returned.
+ */
+export function editAccount(r: SheetResult, i: number, write: () => void): SheetResult {
+  const state = PeriodResult.stateOf(r);
+  if (!state) throw new Error('editAccount needs a result of computeColumns');
+  state.edit(i, write);
+  return new PeriodResult(state);
 }
 
 const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
@@ -74,8 +231,8 @@ export function accountResult(r: SheetResult, i: number): AccountResult {
     valueMultiple: orNull(m.valueMultiple[i]!),
     expansionShare: orNull(m.expansionShare[i]!),
     npsCategory: cat < 0 ? null : NPS_CATEGORIES[cat]!,
-    segment: SEGMENTS[r.segment[i]!]!,
-    paretoClass: PARETO_CLASSES[r.paretoClass[i]!]!,
+    segment: SEGMENTS[r.segmentAt(i)]!,
+    paretoClass: PARETO_CLASSES[r.paretoClassAt(i)]!,
   };
 }
 

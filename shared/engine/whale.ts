@@ -10,48 +10,83 @@ function compareNames(names: readonly string[], keys: readonly string[], i: numb
 const RADIX_FROM = 2048;
 const f64 = new Float64Array(1);
 const words = new Uint32Array(f64.buffer);
+// The sort's working space, kept between calls so a recompute does not hand the collector megabytes each time.
+const counts = new Uint32Array(4 * 65536);
+let scratch = new Uint32Array(0);
 
 /**
  * Indices sorted by descending value with a stable LSD radix sort over the
- * doubles' bits (four 16-bit passes): linear in n, where a comparator sort of
- * 100,000 indices is the slowest step of a recompute.
+ * doubles' bits (16-bit digits): linear in n, where a comparator sort of
+ * 100,000 indices is the slowest step of a recompute. The four digits are
+ * counted in one pass, and a digit that is the same for every value is not
+ * sorted on: money in whole units leaves the low word of every double zero,
+ * so two of the four passes usually go.
  */
 function radixOrderDescending(values: Float64Array): Uint32Array {
   const n = values.length;
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
+  if (scratch.length < 3 * n) scratch = new Uint32Array(3 * n);
+  const lo = scratch.subarray(0, n);
+  const hi = scratch.subarray(n, 2 * n);
+  counts.fill(0);
   for (let i = 0; i < n; i++) {
     f64[0] = values[i]! + 0; // -0 and 0 are one value
     const h = words[1]!;
     // Map a double to an unsigned key that sorts like the number, then invert it for descending order.
+    let kh: number;
+    let kl: number;
     if (h & 0x80000000) {
-      hi[i] = h;
-      lo[i] = words[0]!;
+      kh = h;
+      kl = words[0]!;
     } else {
-      hi[i] = ~(h | 0x80000000) >>> 0;
-      lo[i] = ~words[0]! >>> 0;
+      kh = ~(h | 0x80000000) >>> 0;
+      kl = ~words[0]! >>> 0;
     }
+    hi[i] = kh;
+    lo[i] = kl;
+    counts[kl & 0xffff]!++;
+    counts[65536 + (kl >>> 16)]!++;
+    counts[131072 + (kh & 0xffff)]!++;
+    counts[196608 + (kh >>> 16)]!++;
   }
   let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
+  let next = scratch.subarray(2 * n, 3 * n);
   for (let i = 0; i < n; i++) order[i] = i;
-  const counts = new Uint32Array(65536);
-  for (const [key, shift] of [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const) {
-    counts.fill(0);
-    for (let k = 0; k < n; k++) counts[(key[order[k]!]! >>> shift) & 0xffff]!++;
+  const passes = [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const;
+  for (let p = 0; p < 4; p++) {
+    const [key, shift] = passes[p]!;
+    const base = p * 65536;
+    if (counts[base + ((key[0]! >>> shift) & 0xffff)] === n) continue; // one digit for all: already in order
     let sum = 0;
-    for (let d = 0; d < 65536; d++) {
+    for (let d = base; d < base + 65536; d++) {
       const c = counts[d]!;
       counts[d] = sum;
       sum += c;
     }
     for (let k = 0; k < n; k++) {
       const i = order[k]!;
-      next[counts[(key[i]! >>> shift) & 0xffff]!++] = i;
+      next[counts[base + ((key[i]! >>> shift) & 0xffff)]!++] = i;
     }
     [order, next] = [next, order];
   }
-  return order;
+  // After an odd number of passes the result sits in the scratch space: the caller keeps its own.
+  return order.buffer === scratch.buffer ? Uint32Array.from(order) : order;
+}
+
+/** Put order[start..end) in name order: by insertion for the short runs of equal profit that are the rule. */
+function sortRunByName(order: Uint32Array, start: number, end: number, names: readonly string[], keys: readonly string[]): void {
+  if (end - start > 16) {
+    order.subarray(start, end).sort((i, j) => compareNames(names, keys, i, j));
+    return;
+  }
+  for (let k = start + 1; k < end; k++) {
+    const i = order[k]!;
+    let at = k;
+    while (at > start && compareNames(names, keys, order[at - 1]!, i) > 0) {
+      order[at] = order[at - 1]!;
+      at--;
+    }
+    order[at] = i;
+  }
 }
 
 /**
@@ -75,10 +110,77 @@ export function profitOrder(
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && profit[order[end]!] === profit[order[start]!]) end++;
-    if (end - start > 1) order.subarray(start, end).sort((i, j) => compareNames(names, keys, i, j));
+    if (end - start > 1) sortRunByName(order, start, end, names, keys);
     start = end;
   }
   return order;
+}
+
+/** Position of each account in `order`: the inverse permutation. */
+export function ranksOf(order: Uint32Array): Uint32Array {
+  const rank = new Uint32Array(order.length);
+  for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
+  return rank;
+}
+
+/** Does account i come before account j in the profit order? */
+function before(profit: Float64Array, names: readonly string[], keys: readonly string[], i: number, j: number): boolean {
+  const pi = profit[i]!;
+  const pj = profit[j]!;
+  return pi > pj || (pi === pj && compareNames(names, keys, i, j) < 0);
+}
+
+/**
+ * Account i's profit changed: move it to its place in `order`, keeping
+ * `rank` its inverse. Returns the first position whose account changed, so
+ * the running sums are redone from there. Linear in the distance moved.
+ */
+export function reorderAccount(
+  order: Uint32Array,
+  rank: Uint32Array,
+  profit: Float64Array,
+  names: readonly string[],
+  keys: readonly string[],
+  i: number,
+): number {
+  const n = order.length;
+  const from = rank[i]!;
+  const stays =
+    (from === 0 || before(profit, names, keys, order[from - 1]!, i)) &&
+    (from === n - 1 || before(profit, names, keys, i, order[from + 1]!));
+  if (stays) return from;
+  order.copyWithin(from, from + 1);
+  // Binary search over the other n - 1 accounts for the first one i comes before.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(profit, names, keys, i, order[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  order.copyWithin(lo + 1, lo, n - 1);
+  order[lo] = i;
+  const first = Math.min(from, lo);
+  const last = Math.max(from, lo);
+  for (let k = first; k <= last; k++) rank[order[k]!] = k;
+  return first;
+}
+
+/**
+ * The running profit in profit order, cum[k] = profit of the first k + 1
+ * accounts, (re)computed from position `from`; returns its highest value
+ * (-Infinity for no accounts). The whale curve is cum over total profit.
+ */
+export function runningProfit(profit: Float64Array, order: Uint32Array, cum: Float64Array, from = 0): number {
+  let peak = -Infinity;
+  for (let k = 0; k < from; k++) if (cum[k]! > peak) peak = cum[k]!;
+  let run = from > 0 ? cum[from - 1]! : 0;
+  for (let k = from; k < order.length; k++) {
+    run += profit[order[k]!]!;
+    cum[k] = run;
+    if (run > peak) peak = run;
+  }
+  return peak;
 }
 
 /**
@@ -86,29 +188,21 @@ export function profitOrder(
  * accounts over total profit. Null when total profit <= 0, because shares of
  * a loss mislead.
  */
-export function whaleCurve(profit: Float64Array, order: Uint32Array, totalProfit: number): Float64Array | null {
+export function whaleCurve(cum: Float64Array, totalProfit: number): Float64Array | null {
   if (!(totalProfit > 0)) return null;
-  const ys = new Float64Array(order.length);
-  let cum = 0;
-  for (let k = 0; k < order.length; k++) {
-    cum += profit[order[k]!]!;
-    ys[k] = cum / totalProfit;
-  }
+  const ys = new Float64Array(cum.length);
+  for (let k = 0; k < cum.length; k++) ys[k] = cum[k]! / totalProfit;
   return ys;
 }
 
-/** DOMAIN.md `whalePeak`: the highest point of the whale curve. */
-export function whalePeak(ys: Float64Array | null): number | null {
-  if (ys === null || ys.length === 0) return null;
-  let peak = -Infinity;
-  for (let k = 0; k < ys.length; k++) if (ys[k]! > peak) peak = ys[k]!;
-  return peak;
-}
-
-/** DOMAIN.md `top20Share`: profit of the first ceil(0.2 n) accounts over total profit. */
-export function top20Share(ys: Float64Array | null): number | null {
-  if (ys === null || ys.length === 0) return null;
-  return ys[Math.ceil(0.2 * ys.length) - 1]!;
+/**
+ * DOMAIN.md `whalePeak` (the highest point of the whale curve) and
+ * `top20Share` (profit of the first ceil(0.2 n) accounts over total profit),
+ * from the running profit and its highest value: null when total profit <= 0.
+ */
+export function whaleFigures(cum: Float64Array, peak: number, totalProfit: number): { whalePeak: number | null; top20Share: number | null } {
+  if (!(totalProfit > 0) || cum.length === 0) return { whalePeak: null, top20Share: null };
+  return { whalePeak: peak / totalProfit, top20Share: cum[Math.ceil(0.2 * cum.length) - 1]! / totalProfit };
 }
 
 /** Index into PARETO_CLASSES. */
@@ -121,20 +215,20 @@ export const CLASS_D = 3;
  * DOMAIN.md, "Pareto class": over the accounts with profit > 0 in profit
  * order, A while the cumulative profit counted before the account is under
  * 80% of the positive total, B under 95%, C the rest; D for profit <= 0.
+ * `before` is the running profit at the position before the account's.
  */
-export function paretoClasses(profit: Float64Array, order: Uint32Array): Uint8Array {
+export function paretoClassOf(profit: number, before: number, positiveProfit: number): number {
+  if (!(profit > 0)) return CLASS_D;
+  return before < 0.8 * positiveProfit ? CLASS_A : before < 0.95 * positiveProfit ? CLASS_B : CLASS_C;
+}
+
+/** paretoClassOf every account, walking the profit order. */
+export function paretoClasses(profit: Float64Array, order: Uint32Array, cum: Float64Array, positiveProfit: number): Uint8Array {
   const classes = new Uint8Array(profit.length).fill(CLASS_D);
-  let positive = 0;
-  for (let i = 0; i < profit.length; i++) if (profit[i]! > 0) positive += profit[i]!;
-  const a = 0.8 * positive;
-  const b = 0.95 * positive;
-  let before = 0;
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
-    const p = profit[i]!;
-    if (!(p > 0)) break; // order is by profit, so the rest are <= 0
-    classes[i] = before < a ? CLASS_A : before < b ? CLASS_B : CLASS_C;
-    before += p;
+    if (!(profit[i]! > 0)) break; // order is by profit, so the rest are <= 0
+    classes[i] = paretoClassOf(profit[i]!, k > 0 ? cum[k - 1]! : 0, positiveProfit);
   }
   return classes;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTsv, toTsv } from '../../../renderer/src/features/sheet/clipboard';
-import { buildModel, metricValue, replaceRow, totalsRow } from '../../../renderer/src/features/sheet/model';
+import { buildModel, metricValue, modelAllocation, replaceRow, totalsRow } from '../../../renderer/src/features/sheet/model';
+import { accountResults, toPortfolio } from '../../../shared/engine/sheet';
 import { accountFromHash, viewFromHash } from '../../../renderer/src/router';
 import { findAccount } from '../../../renderer/src/search';
 import { tokenFromLocation } from '../../../renderer/src/api/transports/http';
@@ -36,6 +37,27 @@ describe('the sheet model', () => {
     expect(next.columns).toBe(m.columns);
     expect(metricValue(next.result, 'profit', 0)).toBe(1600);
     expect(totalsRow(next.result)).toMatchObject({ account: 'Total (2 accounts)', revenue: 2500, profit: 1400, totalCost: 1100 });
+  });
+
+  it('follows edits of fed and unfed buckets with the cost pools allocation in them, as a fresh build of the same rows', () => {
+    const lines = [
+      { account: 'Acme', pool: 'Support', activity: 'Ticket', bucket: 'service' as const, amount: 300 },
+      { account: 'beta', pool: 'Support', activity: 'Ticket', bucket: 'service' as const, amount: 100 },
+      { account: 'Beta', pool: 'Sales', activity: 'Visit', bucket: 'presale' as const, amount: 50 },
+    ];
+    const modes = { presale: 'replace', production: 'add', distribution: 'add', service: 'add', labour: 'add' } as const;
+    const allocation = () => modelAllocation(lines, modes, new Set(['service', 'presale'] as const));
+    let m = buildModel(rows(), DEFAULT_ASSUMPTIONS, allocation());
+    expect(metricValue(m.result, 'totalCost', 0)).toBe(700); // 400 typed + 300 allocated
+    m = replaceRow(m, 0, { ...m.rows[0]!, service: 1000 }, DEFAULT_ASSUMPTIONS);
+    m = replaceRow(m, 1, { ...m.rows[1]!, presale: 999, revenue: 4000 }, DEFAULT_ASSUMPTIONS);
+    expect(m.columns.service[0]).toBe(1000); // the typed value stays what was typed
+    expect(metricValue(m.result, 'totalCost', 0)).toBe(1300);
+    expect(metricValue(m.result, 'totalCost', 1)).toBe(850); // presale replaced by its 50, service 700 + 100
+    const fresh = buildModel(m.rows.map((r) => ({ ...r })), DEFAULT_ASSUMPTIONS, allocation());
+    expect(accountResults(m.result)).toEqual(accountResults(fresh.result));
+    expect(toPortfolio(m.result)).toEqual(toPortfolio(fresh.result));
+    expect(totalsRow(m.result)).toEqual(totalsRow(fresh.result));
   });
 
   it('rebuilds the columns when a name or an owner changes', () => {

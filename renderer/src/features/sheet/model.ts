@@ -1,6 +1,6 @@
-import { allocatedByAccount, withAllocated } from '../../../../shared/engine/allocation';
+import { allocatedAt, allocatedByAccount, withAllocated } from '../../../../shared/engine/allocation';
 import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../../shared/engine/columns';
-import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
+import { computeColumns, editAccount, type SheetResult } from '../../../../shared/engine/sheet';
 import type { Assumptions } from '../../../../shared/schemas/assumptions';
 import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../../shared/schemas/fields';
 import type { AllocationLine, AllocationModes } from '../../../../shared/schemas/pools';
@@ -31,9 +31,10 @@ export function modelAllocation(lines: readonly AllocationLine[], modes: Allocat
 
 /**
  * The period as the grid holds it: the rows (the grid's own row objects,
- * changed in place), their columns and the engine's result. The whole
- * period is recomputed on every edit; an edit of a number only rewrites
- * one slot of one typed array, so nothing is rebuilt but the result.
+ * changed in place), their columns and the engine's result. An edit of a
+ * number or a status rewrites one slot of the typed arrays and the engine
+ * follows that one account (editAccount); a new name, owner or pinned
+ * segment, or new assumptions, recompute the period.
  */
 export interface SheetModel {
   readonly rows: SheetRow[];
@@ -60,17 +61,22 @@ export function recompute(model: SheetModel, a: Assumptions): SheetModel {
   return { ...model, result: compute(model, a) };
 }
 
-/** Put a saved row in place of row i and recompute. */
+/** Put a saved row in place of row i, and follow it in the result. */
 export function replaceRow(model: SheetModel, i: number, next: SheetRow, a: Assumptions): SheetModel {
   const row = model.rows[i]!;
   const sameShape =
     row.account === next.account && row.owner === next.owner && row.segmentOverride === next.segmentOverride;
   Object.assign(row, next);
   if (!sameShape) return buildModel(model.rows, a, model.allocation);
-  const c = model.columns;
-  for (const f of FLOAT_FIELDS) c[f][i] = next[f] ?? NaN;
-  c.status[i] = STATUSES.indexOf(next.status);
-  return recompute(model, a);
+  const { columns: c, allocation, allocated } = model;
+  // The result computes on the columns with the allocation in them: a copy of the fed buckets, kept in step here.
+  const inResult = model.result.columns;
+  const result = editAccount(model.result, i, () => {
+    for (const f of FLOAT_FIELDS) c[f][i] = next[f] ?? NaN;
+    c.status[i] = STATUSES.indexOf(next.status);
+    if (allocation && allocated) for (const b of allocation.fed) inResult[b][i] = allocatedAt(c, allocated, allocation.modes, b, i);
+  });
+  return { ...model, result };
 }
 
 /** Computed columns of the sheet, by their DOMAIN.md names. */
@@ -89,8 +95,8 @@ export type ComputedField = (typeof COMPUTED)[number];
 
 /** One computed value of account i; null where DOMAIN.md says there is none. */
 export function metricValue(r: SheetResult, field: ComputedField, i: number): number | string | null {
-  if (field === 'segment') return SEGMENTS[r.segment[i]!]!;
-  if (field === 'paretoClass') return PARETO_CLASSES[r.paretoClass[i]!]!;
+  if (field === 'segment') return SEGMENTS[r.segmentAt(i)]!;
+  if (field === 'paretoClass') return PARETO_CLASSES[r.paretoClassAt(i)]!;
   const v = r.metrics[field][i]!;
   return Number.isNaN(v) ? null : v;
 }
@@ -98,8 +104,6 @@ export function metricValue(r: SheetResult, field: ComputedField, i: number): nu
 /** The pinned totals row: sums for money and counts, the portfolio's own ratios. */
 export function totalsRow(r: SheetResult): Record<string, number | string | null> {
   const f = r.figures;
-  let clv = 0;
-  for (let i = 0; i < r.columns.n; i++) clv += r.metrics.clv[i]!;
   return {
     account: `Total (${f.count} account${f.count === 1 ? '' : 's'})`,
     revenue: f.revenue,
@@ -119,6 +123,6 @@ export function totalsRow(r: SheetResult): Record<string, number | string | null
     roi: f.roi,
     costToRevenue: f.revenue > 0 ? f.totalCost / f.revenue : null,
     interactionCost: f.interactionCost,
-    clv,
+    clv: r.clvTotal,
   };
 }

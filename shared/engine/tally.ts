@@ -1,0 +1,137 @@
+import { BUCKETS, STATUSES } from '../schemas/fields';
+import type { PortfolioFigures } from '../schemas/trends';
+import type { SheetColumns } from './columns';
+import type { AccountMetrics } from './metrics';
+import { csatShare, npsScore, ratio } from './portfolio';
+import type { Splits } from './segmentation';
+
+const ACTIVE = STATUSES.indexOf('active');
+const CHURNED = STATUSES.indexOf('churned');
+
+/** Slots of a tally: the portfolio's sums and counts, kept so that one account can be taken out and put back. */
+export const T = {
+  revenue: 0,
+  presale: 1,
+  production: 2,
+  distribution: 3,
+  service: 4,
+  labour: 5,
+  totalCost: 6,
+  interactionCost: 7,
+  meetings: 8,
+  calls: 9,
+  upsell: 10,
+  crossSell: 11,
+  referrals: 12,
+  clv: 13,
+  lossMakers: 14,
+  profitGivenBack: 15,
+  active: 16,
+  churned: 17,
+  npsRated: 18,
+  promoters: 19,
+  detractors: 20,
+  csatRated: 21,
+  satisfied: 22,
+  referralGiven: 23,
+  referring: 24,
+  /** The sum of the positive profits: the base of the Pareto classes. */
+  positiveProfit: 25,
+} as const;
+const SLOTS = 26;
+
+/**
+ * Add account i to the tally (sign 1) or take it out (sign -1). A full
+ * recompute adds every account in index order; an edit takes the account
+ * out with its old values and puts it back with its new ones, so the
+ * portfolio follows in constant time. NaN (not given) counts nowhere.
+ */
+export function tallyAccount(t: Float64Array, c: SheetColumns, m: AccountMetrics, i: number, sign: 1 | -1): void {
+  t[T.revenue]! += sign * c.revenue[i]!;
+  t[T.presale]! += sign * c.presale[i]!;
+  t[T.production]! += sign * c.production[i]!;
+  t[T.distribution]! += sign * c.distribution[i]!;
+  t[T.service]! += sign * c.service[i]!;
+  t[T.labour]! += sign * c.labour[i]!;
+  t[T.totalCost]! += sign * m.totalCost[i]!;
+  t[T.interactionCost]! += sign * m.interactionCost[i]!;
+  t[T.meetings]! += sign * c.meetings[i]!;
+  t[T.calls]! += sign * c.calls[i]!;
+  t[T.clv]! += sign * m.clv[i]!;
+  const up = c.upsell[i]!;
+  if (up === up) t[T.upsell]! += sign * up;
+  const cross = c.crossSell[i]!;
+  if (cross === cross) t[T.crossSell]! += sign * cross;
+  const p = m.profit[i]!;
+  if (p < 0) {
+    t[T.lossMakers]! += sign;
+    t[T.profitGivenBack]! -= sign * p;
+  } else if (p > 0) t[T.positiveProfit]! += sign * p;
+  const s = c.status[i]!;
+  if (s === ACTIVE) t[T.active]! += sign;
+  else if (s === CHURNED) t[T.churned]! += sign;
+  const cat = m.npsCategory[i]!;
+  if (cat >= 0) {
+    t[T.npsRated]! += sign;
+    if (cat === 2) t[T.promoters]! += sign;
+    else if (cat === 0) t[T.detractors]! += sign;
+  }
+  const csat = c.csat[i]!;
+  if (csat === csat) {
+    t[T.csatRated]! += sign;
+    if (csat >= 4) t[T.satisfied]! += sign;
+  }
+  const refs = c.referrals[i]!;
+  if (refs === refs) {
+    t[T.referrals]! += sign * refs;
+    t[T.referralGiven]! += sign;
+    if (refs >= 1) t[T.referring]! += sign;
+  }
+}
+
+export const emptyTally = (): Float64Array => new Float64Array(SLOTS);
+
+
+/** Where the whale curve stands: its highest point and top20Share, both null when total profit <= 0. */
+export interface WhaleFigures {
+  whalePeak: number | null;
+  top20Share: number | null;
+}
+
+/**
+ * DOMAIN.md, "Portfolio metrics (one period)", read off a tally: the sums,
+ * roi, margin, lossMakers, profitGivenBack, churnRate, nps, csat, upsell,
+ * crossSell, referrals and referralRate, with the splits and the whale
+ * figures worked out beside it.
+ */
+export function figuresOf(t: Float64Array, n: number, splits: Splits, whale: WhaleFigures): PortfolioFigures {
+  const revenue = t[T.revenue]!;
+  const totalCost = t[T.totalCost]!;
+  const profit = revenue - totalCost;
+  const buckets = Object.fromEntries(BUCKETS.map((b) => [b, t[T[b]]!])) as Record<(typeof BUCKETS)[number], number>;
+  return {
+    count: n,
+    revenue,
+    ...buckets,
+    totalCost,
+    profit,
+    interactionCost: t[T.interactionCost]!,
+    meetings: t[T.meetings]!,
+    calls: t[T.calls]!,
+    roi: ratio(profit, totalCost),
+    margin: ratio(profit, revenue),
+    revenueSplit: splits.revenueSplit,
+    marginSplit: splits.marginSplit,
+    whalePeak: whale.whalePeak,
+    top20Share: whale.top20Share,
+    lossMakers: t[T.lossMakers]!,
+    profitGivenBack: t[T.profitGivenBack]!,
+    churnRate: ratio(t[T.churned]!, t[T.active]! + t[T.churned]!),
+    nps: npsScore(t[T.promoters]!, t[T.detractors]!, t[T.npsRated]!),
+    csat: csatShare(t[T.satisfied]!, t[T.csatRated]!),
+    upsell: t[T.upsell]!,
+    crossSell: t[T.crossSell]!,
+    referrals: t[T.referrals]!,
+    referralRate: ratio(t[T.referring]!, t[T.referralGiven]!),
+  };
+}
