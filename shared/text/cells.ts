@@ -50,7 +50,31 @@ const STATUS_WORDS: Record<string, StatusName> = {
 
 export type CellResult = { ok: true; value: unknown } | { ok: false; rule: string };
 
+const PLAIN_AMOUNT = /^\d+(\.\d+)?$/;
+const PLAIN_WHOLE = /^\d+$/;
+
+/**
+ * readCell's value for the commonest cell of a sheet, a plain number in a
+ * number field ("1200", "0.5"), without building a result; undefined for
+ * anything else, which readCell then reads in full.
+ */
+export function plainNumberCell(field: InputField, raw: string, style: NumberStyle): number | undefined {
+  const kind = FIELD_KIND[field];
+  if (kind !== 'money' && kind !== 'count' && kind !== 'rating') return undefined;
+  // With decimal commas a point groups thousands ("1.234"), so only whole digits are plain.
+  if (!(style.decimalComma ? PLAIN_WHOLE : PLAIN_AMOUNT).test(raw)) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || (kind !== 'money' && !Number.isInteger(value))) return undefined;
+  return value;
+}
+
 export function readCell(field: InputField, raw: string, style: NumberStyle = { decimalComma: false }): CellResult {
+  const plain = plainNumberCell(field, raw, style);
+  return plain === undefined ? readCellInFull(field, raw, style) : { ok: true, value: plain };
+}
+
+/** readCell without its shortcut for plain numbers: every form a cell may take. */
+export function readCellInFull(field: InputField, raw: string, style: NumberStyle = { decimalComma: false }): CellResult {
   const text = raw.trim();
   switch (FIELD_KIND[field]) {
     case 'text':

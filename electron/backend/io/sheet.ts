@@ -5,9 +5,9 @@ import {
   ZERO_WHEN_ABSENT,
   type InputField,
 } from '../../../shared/schemas/fields';
-import { EXPANSION_RULE, SheetRow } from '../../../shared/schemas/row';
+import { EXPANSION_RULE, SheetRow, vouchedRow } from '../../../shared/schemas/row';
 import { matchHeaders } from './mapping';
-import { readCell } from '../../../shared/text/cells';
+import { plainNumberCell, readCell } from '../../../shared/text/cells';
 import type { NumberStyle } from '../../../shared/text/numbers';
 
 export interface ParsedSheet {
@@ -83,6 +83,7 @@ export function parseSheet(
   const seen = new Map<string, number>();
   const fields = Object.entries(match.columns) as [InputField, number][];
   const accountColumn = match.columns.account;
+  const style = options.style;
   for (let r = headerRow + 1; r < records.length; r++) {
     const record = records[r]!;
     if (isBlankRecord(record)) continue;
@@ -94,33 +95,44 @@ export function parseSheet(
       problems.push({ row: rowNumber, column: mapping[field] ?? field, field, value: index === undefined ? '' : (record[index] ?? ''), rule });
     };
     const candidate: Record<string, unknown> = {};
-    const failed = new Set<InputField>();
+    // Made only for a row with a problem: most rows have none.
+    let failed: Set<InputField> | null = null;
     for (const [field, index] of fields) {
-      const cell = readCell(field, record[index] ?? '', options.style);
+      const raw = record[index] ?? '';
+      const plain = plainNumberCell(field, raw, style);
+      if (plain !== undefined) {
+        candidate[field] = plain;
+        continue;
+      }
+      const cell = readCell(field, raw, style);
       if (cell.ok) candidate[field] = cell.value;
       else {
-        failed.add(field);
+        (failed ??= new Set()).add(field);
         report(field, cell.rule);
       }
     }
-    for (const field of ZERO_WHEN_ABSENT) if (!(field in candidate) && !failed.has(field)) candidate[field] = 0;
+    for (const field of ZERO_WHEN_ABSENT) if (!(field in candidate) && !failed?.has(field)) candidate[field] = 0;
     if (candidate.revenue === null) {
-      failed.add('revenue');
+      (failed ??= new Set()).add('revenue');
       report('revenue', 'revenue is required');
     }
     if (candidate.account === null) {
-      failed.add('account');
+      (failed ??= new Set()).add('account');
       report('account', 'account name is required');
     }
-    // Check the rest of the row too, so one pass lists every problem; stand-ins keep the failed cells quiet.
-    const parsed = SheetRow.safeParse({ ...candidate, account: failed.has('account') ? '-' : candidate.account, revenue: failed.has('revenue') ? Infinity : candidate.revenue });
-    if (!parsed.success) {
+    // Most rows are plain and vouched for at once; the schema checks the rest, and lists every problem of
+    // the row in one pass (stand-ins keep the cells that already failed quiet).
+    const vouched = failed === null ? vouchedRow(candidate) : null;
+    const parsed = vouched
+      ? null
+      : SheetRow.safeParse({ ...candidate, account: failed?.has('account') ? '-' : candidate.account, revenue: failed?.has('revenue') ? Infinity : candidate.revenue });
+    if (parsed && !parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? 'account') as InputField;
-        if (!failed.has(field) && !(failed.has('revenue') && issue.message === EXPANSION_RULE)) report(field, issue.message);
+        if (!failed?.has(field) && !(failed?.has('revenue') && issue.message === EXPANSION_RULE)) report(field, issue.message);
       }
     }
-    if (!failed.has('account')) {
+    if (!failed?.has('account')) {
       // Names are one account whatever their case and spacing ("Acme  corp" is "Acme Corp").
       const key = String(candidate.account).toLowerCase().replace(/\s+/g, ' ');
       const earlier = seen.get(key);
@@ -128,7 +140,8 @@ export function parseSheet(
       else seen.set(key, rowNumber);
     }
     if (problems.length === before) {
-      if (parsed.success) result.rows.push(parsed.data);
+      const row = vouched ?? (parsed?.success ? parsed.data : null);
+      if (row) result.rows.push(row);
       continue;
     }
     // A row's problems read left to right, as the columns stand in the file.

@@ -43,4 +43,35 @@ describe('reading a period straight into columns', () => {
     expect(listColumns(wb.db, empty!.id).n).toBe(0);
     wb.close();
   });
+
+  it('writes many rows in blocks and the odd rest one by one, then merges: every row, in order, owners kept where asked', () => {
+    const path = join(tmp(), 'bulk.cpw');
+    // 130 rows: two blocks of 64 and two single rows; the merge then updates 40 of them and adds 31.
+    const first = Array.from({ length: 130 }, (_, i) => SheetRow.parse({ account: `Acct ${i}`, revenue: 1_000 + i, owner: `Owner ${i % 3}`, csat: 1 + (i % 5) }));
+    const merged = Array.from({ length: 71 }, (_, k) =>
+      SheetRow.parse({ account: k < 40 ? `ACCT ${k * 3}` : `New ${k}`, revenue: 5 + k, owner: 'Somebody else' }),
+    );
+    let summaries: unknown[] = [];
+    createWorkbook(path, (db) => {
+      const { id } = createPeriod(db, 'Q1');
+      summaries = [
+        writeRows(db, id, first, { merge: false, accountFields: { owner: true, segmentOverride: true } }),
+        writeRows(db, id, merged, { merge: true, accountFields: { owner: false, segmentOverride: false } }),
+      ];
+    });
+    expect(summaries).toEqual([
+      { added: 130, updated: 0, removed: 0 },
+      { added: 31, updated: 40, removed: 0 },
+    ]);
+    const wb = openWorkbook(path, { readOnly: true });
+    const rows = listRows(wb.db, listPeriods(wb.db)[0]!.id);
+    expect(rows).toHaveLength(161);
+    // Updated accounts keep their place and their owner (the merge did not write owners); new ones come after.
+    expect(rows.slice(0, 130).map((r) => r.account)).toEqual(first.map((r) => r.account));
+    expect(rows[3]).toMatchObject({ account: 'Acct 3', revenue: 6, owner: 'Owner 0', csat: null });
+    expect(rows[4]).toMatchObject({ account: 'Acct 4', revenue: 1_004, owner: 'Owner 1', csat: 5 });
+    expect(rows.slice(130).map((r) => r.account)).toEqual(merged.slice(40).map((r) => r.account));
+    expect(rows[160]).toMatchObject({ account: 'New 70', revenue: 75, owner: 'Somebody else' }); // a new account takes the row's owner
+    wb.close();
+  });
 });

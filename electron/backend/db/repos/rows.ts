@@ -108,27 +108,37 @@ export interface AccountFields {
   segmentOverride: boolean;
 }
 
-/** The statements an account upsert needs, prepared once per database: an import runs them 100,000 times. */
-const accountStatements = new WeakMap<Database.Database, ReturnType<typeof prepareAccountStatements>>();
+/**
+ * One statement finds or creates an account and returns its id, writing the
+ * owner and pinned segment only where asked: an import runs it 100,000
+ * times, so it is prepared once per database and kind of write.
+ */
+const accountUpserts = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function prepareAccountStatements(db: Database.Database) {
-  return {
-    find: db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE'),
-    insert: db.prepare('INSERT INTO accounts (name, owner, segment_override) VALUES (?, ?, ?)'),
-    owner: db.prepare('UPDATE accounts SET owner = ? WHERE id = ?'),
-    segment: db.prepare('UPDATE accounts SET segment_override = ? WHERE id = ?'),
-  };
+function accountUpsert(db: Database.Database, write: AccountFields): Database.Statement {
+  let byKind = accountUpserts.get(db);
+  if (!byKind) accountUpserts.set(db, (byKind = new Map()));
+  const kind = `${write.owner}/${write.segmentOverride}`;
+  let st = byKind.get(kind);
+  if (!st) {
+    // The name's unique index compares without case, as every lookup of an account does.
+    st = db
+      .prepare(
+        `INSERT INTO accounts (name, owner, segment_override) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET
+           owner = ${write.owner ? 'excluded.owner' : 'owner'},
+           segment_override = ${write.segmentOverride ? 'excluded.segment_override' : 'segment_override'}
+         RETURNING id`,
+      )
+      .pluck();
+    byKind.set(kind, st);
+  }
+  return st;
 }
 
 /** The account's id, creating it when new; owner and pinned segment are the account's, across periods. */
 export function upsertAccount(db: Database.Database, row: SheetRow, write: AccountFields): number {
-  let st = accountStatements.get(db);
-  if (!st) accountStatements.set(db, (st = prepareAccountStatements(db)));
-  const found = st.find.get(row.account) as { id: number } | undefined;
-  if (!found) return Number(st.insert.run(row.account, row.owner, row.segmentOverride).lastInsertRowid);
-  if (write.owner) st.owner.run(row.owner, found.id);
-  if (write.segmentOverride) st.segment.run(row.segmentOverride, found.id);
-  return found.id;
+  return accountUpsert(db, write).get(row.account, row.owner, row.segmentOverride) as number;
 }
 
 export const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
@@ -209,10 +219,33 @@ export interface WriteSummary {
   removed: number;
 }
 
+/** Rows a bulk write sends to SQLite in one statement: fewer round trips, well inside its limit of parameters. */
+const ROWS_PER_INSERT = 64;
+const ROW_PARAMS = 3 + ROW_FIELDS.length;
+const ROW_VALUES = `(${Array.from({ length: ROW_PARAMS }, () => '?').join(', ')})`;
+const bulkUpserts = new WeakMap<Database.Database, Database.Statement>();
+
+/** UPSERT_ROW for ROWS_PER_INSERT rows at once. */
+function bulkUpsert(db: Database.Database): Database.Statement {
+  let st = bulkUpserts.get(db);
+  if (!st) {
+    const [head, tail] = UPSERT_ROW.split(/VALUES \([^)]*\)/) as [string, string];
+    st = db.prepare(`${head} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => ROW_VALUES).join(', ')} ${tail}`);
+    bulkUpserts.set(db, st);
+  }
+  return st;
+}
+
+/** The names of a period's accounts, in lower case. */
+function periodAccountKeys(db: Database.Database, periodId: number): Set<string> {
+  const names = db.prepare('SELECT a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').pluck().all(periodId) as string[];
+  return new Set(names.map((n) => n.toLowerCase()));
+}
+
 /**
  * Write a whole sheet into a period: replace its rows, or merge (update the
  * accounts it names, add new ones, keep the rest). The caller runs this
- * inside one transaction.
+ * inside one transaction. Rows go to SQLite ROWS_PER_INSERT at a time.
  */
 export function writeRows(
   db: Database.Database,
@@ -220,23 +253,29 @@ export function writeRows(
   rows: readonly SheetRow[],
   options: { merge: boolean; accountFields: AccountFields },
 ): WriteSummary {
-  const existing = new Set(listRows(db, periodId).map((r) => r.account.toLowerCase()));
+  const existing = periodAccountKeys(db, periodId);
   let removed = 0;
   if (!options.merge) {
     const incoming = new Set(rows.map((r) => r.account.toLowerCase()));
-    removed = [...existing].filter((a) => !incoming.has(a)).length;
+    for (const a of existing) if (!incoming.has(a)) removed++;
     db.prepare('DELETE FROM period_rows WHERE period_id = ?').run(periodId);
   }
-  const upsert = db.prepare(UPSERT_ROW);
+  const account = accountUpsert(db, options.accountFields);
+  const one = db.prepare(UPSERT_ROW);
+  const many = bulkUpsert(db);
+  const params: (number | string | null)[] = [];
   let position = options.merge ? nextPosition(db, periodId) : 1;
   let added = 0;
-  let updated = 0;
   for (const row of rows) {
-    const accountId = upsertAccount(db, row, options.accountFields);
-    if (existing.has(row.account.toLowerCase())) updated++;
-    else added++;
+    if (!existing.has(row.account.toLowerCase())) added++;
     // A merged row that already exists keeps its place: the upsert does not touch position.
-    upsert.run(periodId, accountId, position++, ...rowValues(row));
+    params.push(periodId, account.get(row.account, row.owner, row.segmentOverride) as number, position++);
+    for (const f of ROW_FIELDS) params.push(row[f]);
+    if (params.length === ROWS_PER_INSERT * ROW_PARAMS) {
+      many.run(params);
+      params.length = 0;
+    }
   }
-  return { added, updated, removed };
+  for (let at = 0; at < params.length; at += ROW_PARAMS) one.run(params.slice(at, at + ROW_PARAMS));
+  return { added, updated: rows.length - added, removed };
 }
