@@ -100,8 +100,7 @@ export function segmentOf(c: SheetColumns, margin: Float64Array, splits: Splits,
 }
 
 /** segmentOf every account. */
-export function segmentAccounts(c: SheetColumns, margin: Float64Array, splits: Splits): Uint8Array {
-  const out = new Uint8Array(c.n);
+export function segmentAccounts(c: SheetColumns, margin: Float64Array, splits: Splits, out: Uint8Array = new Uint8Array(c.n)): Uint8Array {
   for (let i = 0; i < c.n; i++) out[i] = segmentOf(c, margin, splits, i);
   return out;
 }

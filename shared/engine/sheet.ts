@@ -7,7 +7,7 @@ import { rowAt, toColumns, type SheetColumns } from './columns';
 import { emptyMetrics, metricsAt, ratesOf, type AccountMetrics, type Rates } from './metrics';
 import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './portfolio';
 import { median, medianOfSorted, replaceSorted, segmentAccounts, segmentOf, type Splits } from './segmentation';
-import { emptyTally, figuresOf, T, tallyAccount } from './tally';
+import { figuresOf, T, tallyAccount, tallyAll } from './tally';
 import {
   paretoClasses,
   paretoClassOf,
@@ -51,7 +51,7 @@ export interface SheetResult {
 class PeriodState {
   readonly n: number;
   readonly rates: Rates;
-  readonly tally = emptyTally();
+  readonly tally: Float64Array;
   readonly owners: Float64Array;
   readonly order: Uint32Array;
   readonly cum: Float64Array;
@@ -59,20 +59,23 @@ class PeriodState {
   private rankCache: Uint32Array | null = null;
   private sortedRevenue: Float64Array | null = null;
 
+  readonly metrics: AccountMetrics;
+
+  /** `spare`: a state of as many accounts that is done with, whose arrays this one computes into. */
   constructor(
     readonly columns: SheetColumns,
-    readonly metrics: AccountMetrics,
     readonly a: Assumptions,
+    spare: PeriodState | null,
   ) {
-    this.n = columns.n;
+    const n = (this.n = columns.n);
+    const reuse = spare !== null && spare.n === n;
+    const metrics = (this.metrics = reuse ? spare.metrics : emptyMetrics(n));
     this.rates = ratesOf(a);
-    for (let i = 0; i < this.n; i++) {
-      metricsAt(columns, metrics, i, this.rates);
-      tallyAccount(this.tally, columns, metrics, i, 1);
-    }
+    for (let i = 0; i < n; i++) metricsAt(columns, metrics, i, this.rates);
+    this.tally = tallyAll(columns, metrics);
     this.owners = ownerGroups(columns, metrics);
-    this.order = profitOrder(metrics.profit, columns.account, columns.accountKey);
-    this.cum = new Float64Array(this.n);
+    this.order = profitOrder(metrics.profit, columns.account, columns.accountKey, reuse ? spare.order : undefined);
+    this.cum = reuse ? spare.cum : new Float64Array(n);
     this.peak = runningProfit(metrics.profit, this.order, this.cum);
   }
 
@@ -136,7 +139,11 @@ class PeriodResult implements SheetResult {
   private whaleCache: Float64Array | null | undefined = undefined;
   private bySegmentCache: SegmentSummary[] | null = null;
 
-  constructor(private readonly state: PeriodState) {
+  /** `spare`: arrays of an earlier result that is done with, to fill instead of allocating. */
+  constructor(
+    private readonly state: PeriodState,
+    private readonly spare: Partial<Record<'segment' | 'paretoClass' | 'whale', Uint8Array | Float64Array>> = {},
+  ) {
     const { columns, metrics, order, tally, n } = state;
     this.columns = columns;
     this.metrics = metrics;
@@ -150,17 +157,17 @@ class PeriodResult implements SheetResult {
   }
 
   get segment(): Uint8Array {
-    this.segmentCache ??= segmentAccounts(this.columns, this.metrics.margin, this.splits);
+    this.segmentCache ??= segmentAccounts(this.columns, this.metrics.margin, this.splits, this.spareOf('segment', Uint8Array));
     return this.segmentCache;
   }
 
   get paretoClass(): Uint8Array {
-    this.classCache ??= paretoClasses(this.metrics.profit, this.order, this.state.cum, this.positiveProfit);
+    this.classCache ??= paretoClasses(this.metrics.profit, this.order, this.state.cum, this.positiveProfit, this.spareOf('paretoClass', Uint8Array));
     return this.classCache;
   }
 
   get whale(): Float64Array | null {
-    if (this.whaleCache === undefined) this.whaleCache = whaleCurve(this.state.cum, this.figures.profit);
+    if (this.whaleCache === undefined) this.whaleCache = whaleCurve(this.state.cum, this.figures.profit, this.spareOf('whale', Float64Array));
     return this.whaleCache;
   }
 
@@ -179,6 +186,17 @@ class PeriodResult implements SheetResult {
     return paretoClassOf(this.metrics.profit[i]!, k > 0 ? this.state.cum[k - 1]! : 0, this.positiveProfit);
   }
 
+  private spareOf<A extends Uint8Array | Float64Array>(name: 'segment' | 'paretoClass' | 'whale', kind: { new (n: number): A }): A | undefined {
+    const a = this.spare[name];
+    return a instanceof kind && a.length === this.columns.n ? (a as A) : undefined;
+  }
+
+  /** Arrays this result has built, for a recompute that replaces it to fill again. */
+  static sparesOf(r: SheetResult): PeriodResult['spare'] {
+    if (!(r instanceof PeriodResult)) return {};
+    return { segment: r.segmentCache ?? undefined, paretoClass: r.classCache ?? undefined, whale: r.whaleCache ?? undefined };
+  }
+
   /** The state behind this result, for editAccount. */
   static stateOf(r: SheetResult): PeriodState | null {
     return r instanceof PeriodResult ? r.state : null;
@@ -189,9 +207,14 @@ class PeriodResult implements SheetResult {
  * DOMAIN.md, all of "Per-account metrics", "Segmentation" and "Portfolio
  * metrics" for one period, from its columns: one pass for the metrics and
  * the sums, one sort for the whale curve and the Pareto classes together.
+ * `replacing`: the result this one replaces (the same period before an
+ * assumption changed, say), whose memory it computes into rather than
+ * leaving 15 MB a recompute at 100,000 accounts to the collector; that
+ * result must not be read afterwards.
  */
-export function computeColumns(columns: SheetColumns, a: Assumptions): SheetResult {
-  return new PeriodResult(new PeriodState(columns, emptyMetrics(columns.n), a));
+export function computeColumns(columns: SheetColumns, a: Assumptions, replacing?: SheetResult): SheetResult {
+  if (!replacing) return new PeriodResult(new PeriodState(columns, a, null));
+  return new PeriodResult(new PeriodState(columns, a, PeriodResult.stateOf(replacing)), PeriodResult.sparesOf(replacing));
 }
 
 /**

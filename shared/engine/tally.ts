@@ -2,7 +2,7 @@ import { BUCKETS, STATUSES } from '../schemas/fields';
 import type { PortfolioFigures } from '../schemas/trends';
 import type { SheetColumns } from './columns';
 import type { AccountMetrics } from './metrics';
-import { csatShare, npsScore, ratio } from './portfolio';
+import { csatShare, npsScore, ratio, sum } from './portfolio';
 import type { Splits } from './segmentation';
 
 const ACTIVE = STATUSES.indexOf('active');
@@ -90,6 +90,82 @@ export function tallyAccount(t: Float64Array, c: SheetColumns, m: AccountMetrics
 }
 
 export const emptyTally = (): Float64Array => new Float64Array(SLOTS);
+
+/**
+ * tallyAccount of every account, in index order, the way a full recompute
+ * wants it: each sum a pass down one column and the counts in one loop with
+ * the running totals in locals, several times faster than slot by slot. The
+ * additions are the same in the same order, so the sums are the same to the
+ * bit (the incremental tests hold the two together).
+ */
+export function tallyAll(c: SheetColumns, m: AccountMetrics): Float64Array {
+  const t = emptyTally();
+  t[T.revenue] = sum(c.revenue);
+  t[T.presale] = sum(c.presale);
+  t[T.production] = sum(c.production);
+  t[T.distribution] = sum(c.distribution);
+  t[T.service] = sum(c.service);
+  t[T.labour] = sum(c.labour);
+  t[T.totalCost] = sum(m.totalCost);
+  t[T.interactionCost] = sum(m.interactionCost);
+  t[T.meetings] = sum(c.meetings);
+  t[T.calls] = sum(c.calls);
+  t[T.clv] = sum(m.clv);
+  t[T.upsell] = sum(c.upsell);
+  t[T.crossSell] = sum(c.crossSell);
+  t[T.referrals] = sum(c.referrals);
+  let lossMakers = 0;
+  let givenBack = 0;
+  let positive = 0;
+  let active = 0;
+  let churned = 0;
+  let npsRated = 0;
+  let promoters = 0;
+  let detractors = 0;
+  let csatRated = 0;
+  let satisfied = 0;
+  let referralGiven = 0;
+  let referring = 0;
+  for (let i = 0; i < c.n; i++) {
+    const p = m.profit[i]!;
+    if (p < 0) {
+      lossMakers++;
+      givenBack -= p;
+    } else if (p > 0) positive += p;
+    const s = c.status[i]!;
+    if (s === ACTIVE) active++;
+    else if (s === CHURNED) churned++;
+    const cat = m.npsCategory[i]!;
+    if (cat >= 0) {
+      npsRated++;
+      if (cat === 2) promoters++;
+      else if (cat === 0) detractors++;
+    }
+    const csat = c.csat[i]!;
+    if (csat === csat) {
+      csatRated++;
+      if (csat >= 4) satisfied++;
+    }
+    const refs = c.referrals[i]!;
+    if (refs === refs) {
+      referralGiven++;
+      if (refs >= 1) referring++;
+    }
+  }
+  t[T.lossMakers] = lossMakers;
+  t[T.profitGivenBack] = givenBack;
+  t[T.positiveProfit] = positive;
+  t[T.active] = active;
+  t[T.churned] = churned;
+  t[T.npsRated] = npsRated;
+  t[T.promoters] = promoters;
+  t[T.detractors] = detractors;
+  t[T.csatRated] = csatRated;
+  t[T.satisfied] = satisfied;
+  t[T.referralGiven] = referralGiven;
+  t[T.referring] = referring;
+  return t;
+}
 
 
 /** Where the whale curve stands: its highest point and top20Share, both null when total profit <= 0. */

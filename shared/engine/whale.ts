@@ -22,7 +22,7 @@ let scratch = new Uint32Array(0);
  * sorted on: money in whole units leaves the low word of every double zero,
  * so two of the four passes usually go.
  */
-function radixOrderDescending(values: Float64Array): Uint32Array {
+function radixOrderDescending(values: Float64Array, out: Uint32Array): Uint32Array {
   const n = values.length;
   if (scratch.length < 3 * n) scratch = new Uint32Array(3 * n);
   const lo = scratch.subarray(0, n);
@@ -48,8 +48,8 @@ function radixOrderDescending(values: Float64Array): Uint32Array {
     counts[131072 + (kh & 0xffff)]!++;
     counts[196608 + (kh >>> 16)]!++;
   }
-  let order = new Uint32Array(n);
-  let next = scratch.subarray(2 * n, 3 * n);
+  let order: Uint32Array = out;
+  let next: Uint32Array = scratch.subarray(2 * n, 3 * n);
   for (let i = 0; i < n; i++) order[i] = i;
   const passes = [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const;
   for (let p = 0; p < 4; p++) {
@@ -69,7 +69,8 @@ function radixOrderDescending(values: Float64Array): Uint32Array {
     [order, next] = [next, order];
   }
   // After an odd number of passes the result sits in the scratch space: the caller keeps its own.
-  return order.buffer === scratch.buffer ? Uint32Array.from(order) : order;
+  if (order !== out) out.set(order);
+  return out;
 }
 
 /** Put order[start..end) in name order: by insertion for the short runs of equal profit that are the rule. */
@@ -98,14 +99,14 @@ export function profitOrder(
   profit: Float64Array,
   names: readonly string[],
   keys: readonly string[] = names.map((a) => a.toLowerCase()),
+  out: Uint32Array = new Uint32Array(profit.length),
 ): Uint32Array {
   const n = profit.length;
   if (n < RADIX_FROM) {
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    return order.sort((i, j) => profit[j]! - profit[i]! || compareNames(names, keys, i, j));
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out.sort((i, j) => profit[j]! - profit[i]! || compareNames(names, keys, i, j));
   }
-  const order = radixOrderDescending(profit);
+  const order = radixOrderDescending(profit, out);
   // Equal profits sit together: put each run of them in name order.
   for (let start = 0; start < n; ) {
     let end = start + 1;
@@ -188,9 +189,9 @@ export function runningProfit(profit: Float64Array, order: Uint32Array, cum: Flo
  * accounts over total profit. Null when total profit <= 0, because shares of
  * a loss mislead.
  */
-export function whaleCurve(cum: Float64Array, totalProfit: number): Float64Array | null {
+export function whaleCurve(cum: Float64Array, totalProfit: number, out?: Float64Array): Float64Array | null {
   if (!(totalProfit > 0)) return null;
-  const ys = new Float64Array(cum.length);
+  const ys = out ?? new Float64Array(cum.length);
   for (let k = 0; k < cum.length; k++) ys[k] = cum[k]! / totalProfit;
   return ys;
 }
@@ -223,8 +224,14 @@ export function paretoClassOf(profit: number, before: number, positiveProfit: nu
 }
 
 /** paretoClassOf every account, walking the profit order. */
-export function paretoClasses(profit: Float64Array, order: Uint32Array, cum: Float64Array, positiveProfit: number): Uint8Array {
-  const classes = new Uint8Array(profit.length).fill(CLASS_D);
+export function paretoClasses(
+  profit: Float64Array,
+  order: Uint32Array,
+  cum: Float64Array,
+  positiveProfit: number,
+  out: Uint8Array = new Uint8Array(profit.length),
+): Uint8Array {
+  const classes = out.fill(CLASS_D);
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     if (!(profit[i]! > 0)) break; // order is by profit, so the rest are <= 0

@@ -53,14 +53,17 @@ export type CellResult = { ok: true; value: unknown } | { ok: false; rule: strin
 const PLAIN_AMOUNT = /^\d+(\.\d+)?$/;
 const PLAIN_WHOLE = /^\d+$/;
 
+const ZERO_WHEN_BLANK = new Set<InputField>(ZERO_WHEN_ABSENT);
+
 /**
- * readCell's value for the commonest cell of a sheet, a plain number in a
- * number field ("1200", "0.5"), without building a result; undefined for
- * anything else, which readCell then reads in full.
+ * readCell's value for the commonest cells of a sheet, a plain number or
+ * nothing in a number field ("1200", "0.5", ""), without building a result;
+ * undefined for anything else, which readCell then reads in full.
  */
-export function plainNumberCell(field: InputField, raw: string, style: NumberStyle): number | undefined {
+export function plainNumberCell(field: InputField, raw: string, style: NumberStyle): number | null | undefined {
   const kind = FIELD_KIND[field];
   if (kind !== 'money' && kind !== 'count' && kind !== 'rating') return undefined;
+  if (raw === '') return ZERO_WHEN_BLANK.has(field) ? 0 : null;
   // With decimal commas a point groups thousands ("1.234"), so only whole digits are plain.
   if (!(style.decimalComma ? PLAIN_WHOLE : PLAIN_AMOUNT).test(raw)) return undefined;
   const value = Number(raw);
@@ -79,7 +82,7 @@ export function readCellInFull(field: InputField, raw: string, style: NumberStyl
   switch (FIELD_KIND[field]) {
     case 'text':
       // Undo the quote our own export puts before text a spreadsheet would run as a formula.
-      return { ok: true, value: text === '' ? null : text.replace(/^'(?=[=+\-@\t\r])/, '') };
+      return { ok: true, value: text === '' ? null : text[0] === "'" ? text.replace(/^'(?=[=+\-@\t\r])/, '') : text };
     case 'segment': {
       if (text === '') return { ok: true, value: null };
       const seg = SEGMENTS.find((s) => s.toLowerCase() === text.toLowerCase());

@@ -143,6 +143,27 @@ describe('editAccount: every metric after a one-cell edit, as the full recompute
     );
   });
 
+  it('a recompute into the memory of the result it replaces gives what a fresh one gives, for the same or another size', () => {
+    fc.assert(
+      fc.property(uniqueRows(whole, 1, 25), uniqueRows(whole, 1, 25), assumptionsArb, assumptionsArb, fc.boolean(), (first, second, a1, a2, sameSize) => {
+        const rows = sameSize ? first.map((r, k) => ({ ...r, revenue: second[k % second.length]!.revenue })) : second;
+        const earlier = computeColumns(toColumns(first), a1);
+        void [earlier.segment, earlier.paretoClass, earlier.whale]; // arrays the next one may fill again
+        const columns = toColumns(rows);
+        const replaced = computeColumns(columns, a2, earlier);
+        const fresh = computeColumns(columns, a2);
+        expect(accountResults(replaced)).toEqual(accountResults(fresh));
+        expect(toPortfolio(replaced)).toEqual(toPortfolio(fresh));
+        expect(replaced.segment).toEqual(fresh.segment);
+        expect(replaced.paretoClass).toEqual(fresh.paretoClass);
+        // And it can be edited on as any result.
+        const edited = editAccount(replaced, 0, () => void (columns.revenue[0] = 7));
+        expect(toPortfolio(edited)).toEqual(toPortfolio(computeColumns(columns, a2)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('refuses a result it did not make, rather than guessing the sums', () => {
     const r = computeColumns(toColumns([SheetRow.parse({ account: 'Acme', revenue: 10 })]), DEFAULT_ASSUMPTIONS);
     expect(() => editAccount({ ...r, segmentAt: r.segmentAt, paretoClassAt: r.paretoClassAt }, 0, () => undefined)).toThrow(/editAccount needs a result of computeColumns/);

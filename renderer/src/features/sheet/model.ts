@@ -46,9 +46,9 @@ export interface SheetModel {
   readonly allocated: Readonly<Record<Bucket, Float64Array | null>> | null;
 }
 
-function compute(model: Pick<SheetModel, 'columns' | 'allocation' | 'allocated'>, a: Assumptions): SheetResult {
+function compute(model: Pick<SheetModel, 'columns' | 'allocation' | 'allocated'>, a: Assumptions, replacing?: SheetResult): SheetResult {
   const { columns, allocation, allocated } = model;
-  return computeColumns(allocation && allocated ? withAllocated(columns, allocated, allocation.modes, allocation.fed) : columns, a);
+  return computeColumns(allocation && allocated ? withAllocated(columns, allocated, allocation.modes, allocation.fed) : columns, a, replacing);
 }
 
 export function buildModel(rows: SheetRow[], a: Assumptions, allocation: ModelAllocation | null = null): SheetModel {
@@ -57,8 +57,9 @@ export function buildModel(rows: SheetRow[], a: Assumptions, allocation: ModelAl
   return { rows, columns, allocation, allocated, result: compute({ columns, allocation, allocated }, a) };
 }
 
+/** The period again under new assumptions, computed into the memory of the result it replaces. */
 export function recompute(model: SheetModel, a: Assumptions): SheetModel {
-  return { ...model, result: compute(model, a) };
+  return { ...model, result: compute(model, a, model.result) };
 }
 
 /** Put a saved row in place of row i, and follow it in the result. */
