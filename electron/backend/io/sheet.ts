@@ -52,6 +52,45 @@ export function findHeaderRow(records: readonly (readonly string[])[], map: Part
   return firstFilled < 0 ? 0 : firstFilled;
 }
 
+/** A problem of one cell: the spreadsheet row, the file's column name, the value as written and the rule. */
+function reportCell(
+  problems: Problem[],
+  columns: Partial<Record<InputField, number>>,
+  mapping: Partial<Record<InputField, string>>,
+  row: number,
+  record: readonly string[],
+  field: InputField,
+  rule: string,
+): void {
+  const index = columns[field];
+  problems.push({ row, column: mapping[field] ?? field, field, value: index === undefined ? '' : (record[index] ?? ''), rule });
+}
+
+/** A row before its cells are read, every field absent: one shape for every row, which the engine reads fastest. */
+const blankCandidate = (): Record<InputField, unknown> => ({
+  account: undefined,
+  owner: undefined,
+  segmentOverride: undefined,
+  revenue: undefined,
+  presale: undefined,
+  production: undefined,
+  distribution: undefined,
+  service: undefined,
+  labour: undefined,
+  meetings: undefined,
+  calls: undefined,
+  csat: undefined,
+  nps: undefined,
+  status: undefined,
+  upsell: undefined,
+  crossSell: undefined,
+  referrals: undefined,
+  valueDelivered: undefined,
+  avgOrderValue: undefined,
+  purchasesPerYear: undefined,
+  lifespanYears: undefined,
+});
+
 /** A totals line under the accounts ("Total", "Grand total", "Sum"), which is not an account. */
 const TOTALS_LABEL = /^(grand\s+)?(totals?|sum|subtotal)\b/i;
 
@@ -81,24 +120,24 @@ export function parseSheet(
   if (problems.length > 0) return result;
 
   const seen = new Map<string, number>();
-  const fields = Object.entries(match.columns) as [InputField, number][];
+  const fieldNames = Object.keys(match.columns) as InputField[];
+  const fieldColumns = fieldNames.map((f) => match.columns[f]!);
   const accountColumn = match.columns.account;
   const style = options.style;
   for (let r = headerRow + 1; r < records.length; r++) {
     const record = records[r]!;
-    if (isBlankRecord(record)) continue;
-    if (accountColumn !== undefined && TOTALS_LABEL.test((record[accountColumn] ?? '').trim())) continue;
+    const accountCell = accountColumn === undefined ? '' : (record[accountColumn] ?? '');
+    if (accountCell === '' && isBlankRecord(record)) continue;
+    if (TOTALS_LABEL.test(accountCell.trim())) continue;
     const rowNumber = r + 1;
     const before = problems.length;
-    const report = (field: InputField, rule: string) => {
-      const index = match.columns[field];
-      problems.push({ row: rowNumber, column: mapping[field] ?? field, field, value: index === undefined ? '' : (record[index] ?? ''), rule });
-    };
-    const candidate: Record<string, unknown> = {};
+    const report = (field: InputField, rule: string) => reportCell(problems, match.columns, mapping, rowNumber, record, field, rule);
+    const candidate: Record<string, unknown> = blankCandidate();
     // Made only for a row with a problem: most rows have none.
     let failed: Set<InputField> | null = null;
-    for (const [field, index] of fields) {
-      const raw = record[index] ?? '';
+    for (let f = 0; f < fieldNames.length; f++) {
+      const field = fieldNames[f]!;
+      const raw = record[fieldColumns[f]!] ?? '';
       const plain = plainNumberCell(field, raw, style);
       if (plain !== undefined) {
         candidate[field] = plain;
@@ -111,7 +150,7 @@ export function parseSheet(
         report(field, cell.rule);
       }
     }
-    for (const field of ZERO_WHEN_ABSENT) if (!(field in candidate) && !failed?.has(field)) candidate[field] = 0;
+    for (const field of ZERO_WHEN_ABSENT) if (candidate[field] === undefined && !failed?.has(field)) candidate[field] = 0;
     if (candidate.revenue === null) {
       (failed ??= new Set()).add('revenue');
       report('revenue', 'revenue is required');
@@ -133,8 +172,9 @@ export function parseSheet(
       }
     }
     if (!failed?.has('account')) {
-      // Names are one account whatever their case and spacing ("Acme  corp" is "Acme Corp").
-      const key = String(candidate.account).toLowerCase().replace(/\s+/g, ' ');
+      // Names are one account whatever their case and spacing ("Acme  corp" is "Acme Corp"); a vouched name has no runs of space.
+      const name = String(candidate.account);
+      const key = vouched ? name.toLowerCase() : name.toLowerCase().replace(/\s+/g, ' ');
       const earlier = seen.get(key);
       if (earlier !== undefined) report('account', `the same account is already on row ${earlier} (names are unique, ignoring case and spacing)`);
       else seen.set(key, rowNumber);

@@ -74,4 +74,43 @@ describe('reading a period straight into columns', () => {
     expect(rows[160]).toMatchObject({ account: 'New 70', revenue: 75, owner: 'Somebody else' }); // a new account takes the row's owner
     wb.close();
   });
+
+  it('finds accounts as SQLite compares names (ASCII case folded): ACME is acme, École is not école', () => {
+    const path = join(tmp(), 'ids.cpw');
+    createWorkbook(path, (db) => {
+      const { id } = createPeriod(db, 'Q1');
+      db.prepare('INSERT INTO accounts (id, name, owner) VALUES (?, ?, ?)').run(7, 'ACME', 'Old owner');
+      db.prepare('INSERT INTO accounts (name) VALUES (?)').run('École');
+      const rows = ['acme', 'école', ...Array.from({ length: 70 }, (_, i) => `New ${i}`)].map((account, i) =>
+        SheetRow.parse({ account, revenue: i + 1, owner: 'Ann' }),
+      );
+      writeRows(db, id, rows, { merge: false, accountFields: { owner: false, segmentOverride: false } });
+    });
+    const wb = openWorkbook(path, { readOnly: true });
+    const rows = listRows(wb.db, listPeriods(wb.db)[0]!.id);
+    // "acme" is the ACME account (its name and owner kept); "école" is not "École" to SQLite, so a new account.
+    expect(rows.slice(0, 3).map((r) => [r.account, r.owner, r.revenue])).toEqual([
+      ['ACME', 'Old owner', 1],
+      ['école', 'Ann', 2],
+      ['New 0', 'Ann', 3],
+    ]);
+    expect(rows.map((r) => r.revenue)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1));
+    expect(rows[71]!.account).toBe('New 69');
+    wb.close();
+  });
+
+  it('refuses to add accounts to a table whose ids are used up, rather than guess them', () => {
+    const path = join(tmp(), 'top.cpw');
+    createWorkbook(path, (db) => {
+      createPeriod(db, 'Q1');
+      // The largest id there is: SQLite would number new rows at random.
+      db.prepare('INSERT INTO accounts (id, name) VALUES (?, ?)').run(9223372036854775807n, 'Top');
+    });
+    const wb = openWorkbook(path);
+    const { id } = listPeriods(wb.db)[0]!;
+    const write = wb.db.transaction(() => writeRows(wb.db, id, [SheetRow.parse({ account: 'New', revenue: 1 })], { merge: false, accountFields: { owner: true, segmentOverride: true } }));
+    expect(write).toThrow(/the accounts table has used up its ids/);
+    expect(wb.db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1); // the transaction took nothing with it
+    wb.close();
+  });
 });

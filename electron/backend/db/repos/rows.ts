@@ -236,6 +236,51 @@ function bulkUpsert(db: Database.Database): Database.Statement {
   return st;
 }
 
+/** An account name as the accounts table's NOCASE index compares it: ASCII letters folded, nothing else. */
+const nocaseKey = (name: string): string => name.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/**
+ * The id of each row's account, creating the new ones ROWS_PER_INSERT to a
+ * statement and writing owner and pinned segment of the known ones where
+ * asked. SQLite numbers the rows of a block on from the largest id before
+ * it; a table whose ids have been spent to the top would number them at
+ * random, and is refused rather than guessed at.
+ */
+function accountIds(db: Database.Database, rows: readonly SheetRow[], write: AccountFields): number[] {
+  const known = new Map<string, number>();
+  for (const [id, name] of db.prepare('SELECT id, name FROM accounts').raw(true).iterate() as IterableIterator<[number, string]>) {
+    known.set(nocaseKey(name), id);
+  }
+  const sets = [write.owner ? 'owner = ?' : null, write.segmentOverride ? 'segment_override = ?' : null].filter((x) => x !== null);
+  const update = sets.length > 0 ? db.prepare(`UPDATE accounts SET ${sets.join(', ')} WHERE id = ?`) : null;
+  const ids = new Array<number>(rows.length);
+  const fresh: number[] = [];
+  rows.forEach((row, k) => {
+    const id = known.size === 0 ? undefined : known.get(nocaseKey(row.account));
+    if (id === undefined) {
+      fresh.push(k);
+      return;
+    }
+    ids[k] = id;
+    if (update) update.run(...(write.owner ? [row.owner] : []), ...(write.segmentOverride ? [row.segmentOverride] : []), id);
+  });
+  const insert = (count: number) =>
+    db.prepare(`INSERT INTO accounts (name, owner, segment_override) VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`);
+  const block = insert(ROWS_PER_INSERT);
+  let top = Number(db.prepare('SELECT coalesce(max(id), 0) FROM accounts').pluck().get());
+  for (let at = 0; at < fresh.length; at += ROWS_PER_INSERT) {
+    const part = fresh.slice(at, at + ROWS_PER_INSERT);
+    const params = part.flatMap((k) => [rows[k]!.account, rows[k]!.owner, rows[k]!.segmentOverride]);
+    const last = (part.length === ROWS_PER_INSERT ? block : insert(part.length)).run(params).lastInsertRowid;
+    if (!Number.isSafeInteger(top + part.length) || BigInt(last) !== BigInt(top + part.length)) {
+      throw new CpwError('DAMAGED', 'the accounts table has used up its ids (an id at the top of the range), so new accounts cannot be added; nothing was written');
+    }
+    part.forEach((k, j) => (ids[k] = top + 1 + j));
+    top += part.length;
+  }
+  return ids;
+}
+
 /** The names of a period's accounts, in lower case. */
 function periodAccountKeys(db: Database.Database, periodId: number): Set<string> {
   const names = db.prepare('SELECT a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').pluck().all(periodId) as string[];
@@ -254,28 +299,34 @@ export function writeRows(
   options: { merge: boolean; accountFields: AccountFields },
 ): WriteSummary {
   const existing = periodAccountKeys(db, periodId);
+  // Into an empty period (a first import) every row is added: no name needs comparing.
+  const keys = existing.size === 0 ? null : rows.map((r) => r.account.toLowerCase());
   let removed = 0;
   if (!options.merge) {
-    const incoming = new Set(rows.map((r) => r.account.toLowerCase()));
+    const incoming = new Set(keys);
     for (const a of existing) if (!incoming.has(a)) removed++;
     db.prepare('DELETE FROM period_rows WHERE period_id = ?').run(periodId);
   }
-  const account = accountUpsert(db, options.accountFields);
+  const ids = accountIds(db, rows, options.accountFields);
   const one = db.prepare(UPSERT_ROW);
   const many = bulkUpsert(db);
-  const params: (number | string | null)[] = [];
+  const params = new Array<number | string | null>(ROWS_PER_INSERT * ROW_PARAMS);
+  let filled = 0;
   let position = options.merge ? nextPosition(db, periodId) : 1;
-  let added = 0;
-  for (const row of rows) {
-    if (!existing.has(row.account.toLowerCase())) added++;
+  let updated = 0;
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (keys && existing.has(keys[k]!)) updated++;
     // A merged row that already exists keeps its place: the upsert does not touch position.
-    params.push(periodId, account.get(row.account, row.owner, row.segmentOverride) as number, position++);
-    for (const f of ROW_FIELDS) params.push(row[f]);
-    if (params.length === ROWS_PER_INSERT * ROW_PARAMS) {
+    params[filled++] = periodId;
+    params[filled++] = ids[k]!;
+    params[filled++] = position++;
+    for (const f of ROW_FIELDS) params[filled++] = row[f];
+    if (filled === params.length) {
       many.run(params);
-      params.length = 0;
+      filled = 0;
     }
   }
-  for (let at = 0; at < params.length; at += ROW_PARAMS) one.run(params.slice(at, at + ROW_PARAMS));
-  return { added, updated: rows.length - added, removed };
+  for (let at = 0; at < filled; at += ROW_PARAMS) one.run(params.slice(at, at + ROW_PARAMS));
+  return { added: rows.length - updated, updated, removed };
 }
