@@ -62,9 +62,9 @@ export function medianOfSorted(sorted: Float64Array): number {
 }
 
 /** First index of `sorted` (ascending) whose value is not below v. */
-function lowerBound(sorted: Float64Array, v: number, end = sorted.length): number {
+function lowerBound(sorted: Float64Array, v: number): number {
   let lo = 0;
-  let hi = end;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid]! < v) lo = mid + 1;
@@ -75,12 +75,17 @@ function lowerBound(sorted: Float64Array, v: number, end = sorted.length): numbe
 
 /** One value of a sorted array changed from `old` to `next`: keep it sorted, moving only what lies between. */
 export function replaceSorted(sorted: Float64Array, old: number, next: number): void {
-  const n = sorted.length;
   const at = lowerBound(sorted, old);
-  sorted.copyWithin(at, at + 1);
-  const to = lowerBound(sorted, next, n - 1);
-  sorted.copyWithin(to + 1, to, n - 1);
-  sorted[to] = next;
+  if (next > old) {
+    // The values below `next` after `at` move down one; `next` takes the last place they leave.
+    const to = lowerBound(sorted, next) - 1;
+    sorted.copyWithin(at, at + 1, to + 1);
+    sorted[to] = next;
+  } else if (next < old) {
+    const to = lowerBound(sorted, next);
+    sorted.copyWithin(to + 1, to, at);
+    sorted[to] = next;
+  }
 }
 
 /**

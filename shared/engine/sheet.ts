@@ -51,32 +51,45 @@ export interface SheetResult {
 class PeriodState {
   readonly n: number;
   readonly rates: Rates;
+  readonly metrics: AccountMetrics;
   readonly tally: Float64Array;
   readonly owners: Float64Array;
   readonly order: Uint32Array;
   readonly cum: Float64Array;
   peak: number;
+  /** The median revenue, the revenue split unless the user set one. */
+  private medianRevenue: number;
   private rankCache: Uint32Array | null = null;
   private sortedRevenue: Float64Array | null = null;
 
-  readonly metrics: AccountMetrics;
-
-  /** `spare`: a state of as many accounts that is done with, whose arrays this one computes into. */
   constructor(
     readonly columns: SheetColumns,
     readonly a: Assumptions,
-    spare: PeriodState | null,
+    parts: ResultParts,
   ) {
-    const n = (this.n = columns.n);
-    const reuse = spare !== null && spare.n === n;
-    const metrics = (this.metrics = reuse ? spare.metrics : emptyMetrics(n));
+    this.n = columns.n;
     this.rates = ratesOf(a);
-    for (let i = 0; i < n; i++) metricsAt(columns, metrics, i, this.rates);
-    this.tally = tallyAll(columns, metrics);
-    this.owners = ownerGroups(columns, metrics);
-    this.order = profitOrder(metrics.profit, columns.account, columns.accountKey, reuse ? spare.order : undefined);
-    this.cum = reuse ? spare.cum : new Float64Array(n);
-    this.peak = runningProfit(metrics.profit, this.order, this.cum);
+    ({ metrics: this.metrics, tally: this.tally, owners: this.owners, order: this.order, cum: this.cum, peak: this.peak } = parts);
+    this.medianRevenue = parts.medianRevenue;
+  }
+
+  /** The period computed whole; `spare`, a state of as many accounts that is done with, lends its arrays. */
+  static compute(columns: SheetColumns, a: Assumptions, spare: PeriodState | null): PeriodState {
+    const n = columns.n;
+    const reuse = spare !== null && spare.n === n;
+    const metrics = reuse ? spare.metrics : emptyMetrics(n);
+    const rates = ratesOf(a);
+    for (let i = 0; i < n; i++) metricsAt(columns, metrics, i, rates);
+    const order = profitOrder(metrics.profit, columns.account, columns.accountKey, reuse ? spare.order : undefined);
+    const cum = reuse ? spare.cum : new Float64Array(n);
+    const peak = runningProfit(metrics.profit, order, cum);
+    const medianRevenue = a.revenueSplit === null ? median(columns.revenue) : NaN;
+    return new PeriodState(columns, a, { metrics, tally: tallyAll(columns, metrics), owners: ownerGroups(columns, metrics), order, cum, peak, medianRevenue });
+  }
+
+  parts(): ResultParts {
+    const { metrics, tally, owners, order, cum, peak, medianRevenue } = this;
+    return { metrics, tally, owners, order, cum, peak, medianRevenue };
   }
 
   get rank(): Uint32Array {
@@ -85,11 +98,11 @@ class PeriodState {
   }
 
   splits(): Splits {
-    const { a, tally, columns } = this;
+    const { a, tally } = this;
     const revenue = tally[T.revenue]!;
     const profit = revenue - tally[T.totalCost]!;
     return {
-      revenueSplit: a.revenueSplit ?? (this.sortedRevenue ? medianOfSorted(this.sortedRevenue) : median(columns.revenue)),
+      revenueSplit: a.revenueSplit ?? this.medianRevenue,
       marginSplit: a.marginSplit ?? (revenue > 0 ? profit / revenue : 0),
     };
   }
@@ -110,6 +123,7 @@ class PeriodState {
       // The first such edit sorts the revenues once; each later one moves one value.
       if (this.sortedRevenue) replaceSorted(this.sortedRevenue, revenueBefore, c.revenue[i]!);
       else this.sortedRevenue = Float64Array.from(c.revenue).sort();
+      this.medianRevenue = medianOfSorted(this.sortedRevenue);
     }
     if (m.profit[i] !== profitBefore) {
       const from = reorderAccount(this.order, rank, m.profit, c.account, c.accountKey, i);
@@ -213,8 +227,40 @@ class PeriodResult implements SheetResult {
  * result must not be read afterwards.
  */
 export function computeColumns(columns: SheetColumns, a: Assumptions, replacing?: SheetResult): SheetResult {
-  if (!replacing) return new PeriodResult(new PeriodState(columns, a, null));
-  return new PeriodResult(new PeriodState(columns, a, PeriodResult.stateOf(replacing)), PeriodResult.sparesOf(replacing));
+  if (!replacing) return new PeriodResult(PeriodState.compute(columns, a, null));
+  return new PeriodResult(PeriodState.compute(columns, a, PeriodResult.stateOf(replacing)), PeriodResult.sparesOf(replacing));
+}
+
+/**
+ * What a computed period is made of, all typed arrays and numbers: what a
+ * Web Worker sends back (the arrays transferred, not copied) for the window
+ * to make the result from at once.
+ */
+export interface ResultParts {
+  readonly metrics: AccountMetrics;
+  /** The portfolio's sums and counts (tally.ts). */
+  readonly tally: Float64Array;
+  /** The owners' sums, four slots each, no owner first (portfolio.ts). */
+  readonly owners: Float64Array;
+  /** Account indices by profit, highest first. */
+  readonly order: Uint32Array;
+  /** The running profit along the order. */
+  readonly cum: Float64Array;
+  /** Its highest value. */
+  readonly peak: number;
+  /** The median account revenue (NaN when the assumptions set the revenue split). */
+  readonly medianRevenue: number;
+}
+
+export function resultParts(r: SheetResult): ResultParts {
+  const state = PeriodResult.stateOf(r);
+  if (!state) throw new Error('resultParts needs a result of computeColumns');
+  return state.parts();
+}
+
+/** The result whose parts these are, computed from `columns` under `a`: what computeColumns gave, without computing again. */
+export function resultFromParts(columns: SheetColumns, a: Assumptions, parts: ResultParts): SheetResult {
+  return new PeriodResult(new PeriodState(columns, a, parts));
 }
 
 /**

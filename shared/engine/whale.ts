@@ -133,8 +133,9 @@ function before(profit: Float64Array, names: readonly string[], keys: readonly s
 
 /**
  * Account i's profit changed: move it to its place in `order`, keeping
- * `rank` its inverse. Returns the first position whose account changed, so
- * the running sums are redone from there. Linear in the distance moved.
+ * `rank` its inverse. Only the accounts between its old and new places
+ * shift by one. Returns the first position whose account changed, so the
+ * running sums are redone from there.
  */
 export function reorderAccount(
   order: Uint32Array,
@@ -146,23 +147,33 @@ export function reorderAccount(
 ): number {
   const n = order.length;
   const from = rank[i]!;
-  const stays =
-    (from === 0 || before(profit, names, keys, order[from - 1]!, i)) &&
-    (from === n - 1 || before(profit, names, keys, i, order[from + 1]!));
-  if (stays) return from;
-  order.copyWithin(from, from + 1);
-  // Binary search over the other n - 1 accounts for the first one i comes before.
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(profit, names, keys, i, order[mid]!)) hi = mid;
-    else lo = mid + 1;
+  let first = from;
+  let last = from;
+  if (from > 0 && before(profit, names, keys, i, order[from - 1]!)) {
+    // Up: to the first of the accounts above that it now comes before.
+    let lo = 0;
+    let hi = from - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(profit, names, keys, i, order[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    order.copyWithin(lo + 1, lo, from);
+    order[lo] = i;
+    first = lo;
+  } else if (from < n - 1 && before(profit, names, keys, order[from + 1]!, i)) {
+    // Down: to after the last of the accounts below that now come before it.
+    let lo = from + 1;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (before(profit, names, keys, order[mid]!, i)) lo = mid;
+      else hi = mid - 1;
+    }
+    order.copyWithin(from, from + 1, lo + 1);
+    order[lo] = i;
+    last = lo;
   }
-  order.copyWithin(lo + 1, lo, n - 1);
-  order[lo] = i;
-  const first = Math.min(from, lo);
-  const last = Math.max(from, lo);
   for (let k = first; k <= last; k++) rank[order[k]!] = k;
   return first;
 }
