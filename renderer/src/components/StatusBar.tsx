@@ -1,4 +1,4 @@
-import { formatMoney, formatPercent } from '../../../shared/format';
+import { formatMoney, formatNumber, formatPercent } from '../../../shared/format';
 import type { Workbook } from '../state/useWorkbook';
 
 /** Always in view: the period's accounts, revenue, profit, ROI and loss makers, and any work under way. */
@@ -9,7 +9,7 @@ export function StatusBar({ wb }: { wb: Workbook }) {
     <footer className="status-bar" aria-label="Period totals">
       {f ? (
         <>
-          <span data-testid="status-accounts">{f.count} accounts</span>
+          <span data-testid="status-accounts">{formatNumber(f.count)} accounts</span>
           <span data-testid="status-revenue">Revenue {formatMoney(f.revenue, currency)}</span>
           <span data-testid="status-profit" className={f.profit < 0 ? 'loss' : undefined}>
             Profit {formatMoney(f.profit, currency)}

@@ -6,7 +6,9 @@ import { CpwError } from '../../../shared/ipc/errors';
 import type { Assumptions, AssumptionsPatch } from '../../../shared/schemas/assumptions';
 import type { Period } from '../../../shared/schemas/period';
 import type { SheetRow, SheetRowPatch } from '../../../shared/schemas/row';
+import { resultFromParts } from '../../../shared/engine/sheet';
 import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
+import { OFF_THREAD_FROM, OffThreadRecompute } from '../recompute/off-thread';
 
 export interface Notice {
   kind: 'info' | 'error';
@@ -16,7 +18,9 @@ export interface Notice {
 /**
  * The open workbook as the window sees it: its periods, assumptions, the
  * current period's sheet model and the undo history. Every change goes to
- * the backend as one call; the model is recomputed here, at once.
+ * the backend as one call; the model follows at once (an edit moves one
+ * account in the engine), and a full recompute of a large period runs in a
+ * worker.
  */
 export function useWorkbook(client: Client) {
   const [info, setInfo] = useState<WorkbookInfo | null>(null);
@@ -186,13 +190,35 @@ export function useWorkbook(client: Client) {
     [client, period, load, fail],
   );
 
+  // Large periods recompute in a worker, so the window keeps answering while the assumptions change.
+  const offThread = useMemo(() => new OffThreadRecompute(), []);
+  useEffect(() => () => offThread.dispose(), [offThread]);
+
+  /** The sheet again under new assumptions: at once when small, in the worker when large (asking again if an edit came meanwhile). */
+  const recomputeModel = useCallback(
+    async (a: Assumptions) => {
+      for (let m = modelRef.current; m; ) {
+        if (m.rows.length < OFF_THREAD_FROM) return setModel(recompute(m, a));
+        setBusy('Recomputing…');
+        try {
+          const parts = await offThread.compute(m.result.columns, a);
+          const now: SheetModel | null = modelRef.current;
+          if (now === m) return setModel({ ...m, result: resultFromParts(m.result.columns, a, parts) });
+          m = now;
+        } finally {
+          setBusy(null);
+        }
+      }
+    },
+    [offThread],
+  );
+
   const changeAssumptions = useCallback(
     async (patch: AssumptionsPatch) => {
       try {
         const a = await client.call('assumptions.set', { patch });
         setAssumptions(a);
-        const m = modelRef.current;
-        if (m) setModel(recompute(m, a));
+        await recomputeModel(a);
         setInfo((i) => (i ? { ...i, currency: a.currency } : i));
         return null;
       } catch (e) {
@@ -201,7 +227,7 @@ export function useWorkbook(client: Client) {
         return e instanceof Error ? e.message : String(e);
       }
     },
-    [client],
+    [client, recomputeModel],
   );
 
   /** An action on the periods; the list and the sheet are read again after it. */

@@ -6,6 +6,7 @@ import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../../shared/schemas/f
 import type { AllocationLine, AllocationModes } from '../../../../shared/schemas/pools';
 import type { Bucket } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
+import { formatNumber } from '../../../../shared/format';
 
 /** What the period's cost pools put into its buckets: the lines by account, and how each bucket takes them. */
 export interface ModelAllocation {
@@ -106,7 +107,7 @@ export function metricValue(r: SheetResult, field: ComputedField, i: number): nu
 export function totalsRow(r: SheetResult): Record<string, number | string | null> {
   const f = r.figures;
   return {
-    account: `Total (${f.count} account${f.count === 1 ? '' : 's'})`,
+    account: `Total (${formatNumber(f.count)} account${f.count === 1 ? '' : 's'})`,
     revenue: f.revenue,
     presale: f.presale,
     production: f.production,
