@@ -1,6 +1,7 @@
 import { SEGMENTS, SEGMENT_FOCUS } from '../schemas/fields';
 import type { OwnerSummary, SegmentSummary } from '../schemas/report';
 import type { SheetColumns } from './columns';
+import { addCompensated } from './compensated';
 import type { AccountMetrics } from './metrics';
 
 export const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
@@ -23,24 +24,26 @@ export const npsScore = (promoters: number, detractors: number, rated: number): 
 /** DOMAIN.md `csat`: the share of rated accounts scoring 4 or 5, null when none is rated. */
 export const csatShare = (satisfied: number, rated: number): number | null => ratio(satisfied, rated);
 
-/** Per group, four slots: count, revenue, totalCost, profit. */
-export const GROUP_SLOTS = 4;
+/** Per group, four sums (count, revenue, totalCost, profit) and the rounding error of each (compensated.ts). */
+export const GROUP_SLOTS = 8;
+const ERRORS = 4;
 
 /** Add account i to group g of `groups` (sign 1) or take it out (sign -1). */
 export function tallyGroup(groups: Float64Array, g: number, c: SheetColumns, m: AccountMetrics, i: number, sign: 1 | -1): void {
   const at = g * GROUP_SLOTS;
-  groups[at]! += sign;
-  groups[at + 1]! += sign * c.revenue[i]!;
-  groups[at + 2]! += sign * m.totalCost[i]!;
-  groups[at + 3]! += sign * m.profit[i]!;
+  addCompensated(groups, at, at + ERRORS, sign);
+  addCompensated(groups, at + 1, at + 1 + ERRORS, sign * c.revenue[i]!);
+  addCompensated(groups, at + 2, at + 2 + ERRORS, sign * m.totalCost[i]!);
+  addCompensated(groups, at + 3, at + 3 + ERRORS, sign * m.profit[i]!);
 }
 
 function summarise(groups: Float64Array, g: number, totalProfit: number) {
   const at = g * GROUP_SLOTS;
-  const count = groups[at]!;
-  const revenue = groups[at + 1]!;
-  const totalCost = groups[at + 2]!;
-  const profit = groups[at + 3]!;
+  const sumAt = (k: number) => groups[at + k]! + groups[at + k + ERRORS]!;
+  const count = sumAt(0);
+  const revenue = sumAt(1);
+  const totalCost = sumAt(2);
+  const profit = sumAt(3);
   return { count, revenue, totalCost, profit, roi: ratio(profit, totalCost), profitShare: share(profit, totalProfit) };
 }
 
@@ -62,7 +65,7 @@ export function ownerGroups(c: SheetColumns, m: AccountMetrics): Float64Array {
 export function ownerSummaries(owners: readonly string[], groups: Float64Array, totalProfit: number): OwnerSummary[] {
   const out: OwnerSummary[] = [];
   for (let k = 0; k <= owners.length; k++) {
-    if (groups[k * GROUP_SLOTS]! === 0) continue;
+    if (groups[k * GROUP_SLOTS]! + groups[k * GROUP_SLOTS + ERRORS]! === 0) continue;
     out.push({ owner: k === 0 ? null : owners[k - 1]!, ...summarise(groups, k, totalProfit) });
   }
   return out.sort((x, y) =>

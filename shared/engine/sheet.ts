@@ -7,7 +7,7 @@ import { rowAt, toColumns, type SheetColumns } from './columns';
 import { emptyMetrics, metricsAt, ratesOf, type AccountMetrics, type Rates } from './metrics';
 import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './portfolio';
 import { median, medianOfSorted, replaceSorted, segmentAccounts, segmentOf, type Splits } from './segmentation';
-import { figuresOf, T, tallyAccount, tallyAll } from './tally';
+import { emptyTally, figuresOf, T, tallyAccount, tallyAll, valueAt } from './tally';
 import {
   paretoClasses,
   paretoClassOf,
@@ -52,7 +52,7 @@ class PeriodState {
   readonly n: number;
   readonly rates: Rates;
   readonly metrics: AccountMetrics;
-  readonly tally: Float64Array;
+  tally: Float64Array;
   readonly owners: Float64Array;
   readonly order: Uint32Array;
   readonly cum: Float64Array;
@@ -61,6 +61,8 @@ class PeriodState {
   private medianRevenue: number;
   private rankCache: Uint32Array | null = null;
   private sortedRevenue: Float64Array | null = null;
+  /** Whether the tally carries the rounding errors of its sums, which taking accounts out again needs. */
+  private compensated = false;
 
   constructor(
     readonly columns: SheetColumns,
@@ -99,8 +101,8 @@ class PeriodState {
 
   splits(): Splits {
     const { a, tally } = this;
-    const revenue = tally[T.revenue]!;
-    const profit = revenue - tally[T.totalCost]!;
+    const revenue = valueAt(tally, T.revenue);
+    const profit = revenue - valueAt(tally, T.totalCost);
     return {
       revenueSplit: a.revenueSplit ?? this.medianRevenue,
       marginSplit: a.marginSplit ?? (revenue > 0 ? profit / revenue : 0),
@@ -109,7 +111,15 @@ class PeriodState {
 
   /** Account i's inputs change by `write`: take it out, let the write happen, put it back where it now belongs. */
   edit(i: number, write: () => void): void {
-    const { columns: c, metrics: m, tally } = this;
+    const { columns: c, metrics: m } = this;
+    if (!this.compensated) {
+      // A full recompute sums down the columns; the first edit sums again with the errors kept (tally.ts).
+      const t = emptyTally();
+      for (let k = 0; k < this.n; k++) tallyAccount(t, c, m, k, 1);
+      this.tally = t;
+      this.compensated = true;
+    }
+    const tally = this.tally;
     const rank = this.rank;
     const revenueBefore = c.revenue[i]!;
     const profitBefore = m.profit[i]!;
@@ -163,11 +173,11 @@ class PeriodResult implements SheetResult {
     this.metrics = metrics;
     this.order = order;
     this.splits = state.splits();
-    this.positiveProfit = tally[T.positiveProfit]!;
-    const profit = tally[T.revenue]! - tally[T.totalCost]!;
+    this.positiveProfit = valueAt(tally, T.positiveProfit);
+    const profit = valueAt(tally, T.revenue) - valueAt(tally, T.totalCost);
     this.figures = figuresOf(tally, n, this.splits, whaleFigures(state.cum, state.peak, profit));
     this.byOwner = ownerSummaries(columns.owners, state.owners, this.figures.profit);
-    this.clvTotal = tally[T.clv]!;
+    this.clvTotal = valueAt(tally, T.clv);
   }
 
   get segment(): Uint8Array {

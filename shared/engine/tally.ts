@@ -2,6 +2,7 @@ import { BUCKETS, STATUSES } from '../schemas/fields';
 import type { PortfolioFigures } from '../schemas/trends';
 import type { SheetColumns } from './columns';
 import type { AccountMetrics } from './metrics';
+import { addCompensated } from './compensated';
 import { csatShare, npsScore, ratio, sum } from './portfolio';
 import type { Splits } from './segmentation';
 
@@ -40,56 +41,61 @@ export const T = {
 } as const;
 const SLOTS = 26;
 
+/** Slot k holds a sum, slot SLOTS + k the rounding error its additions left (compensated.ts). */
+const add = (t: Float64Array, k: number, x: number) => addCompensated(t, k, k + SLOTS, x);
+/** The value of slot k of a tally (T). */
+export const valueAt = (t: Float64Array, k: number): number => t[k]! + t[k + SLOTS]!;
+
 /**
- * Add account i to the tally (sign 1) or take it out (sign -1). A full
- * recompute adds every account in index order; an edit takes the account
- * out with its old values and puts it back with its new ones, so the
- * portfolio follows in constant time. NaN (not given) counts nowhere.
+ * Add account i to the tally (sign 1) or take it out (sign -1). An edit
+ * takes the account out with its old values and puts it back with its new
+ * ones, so the portfolio follows in constant time, the sums compensated so
+ * that they do not drift. NaN (not given) counts nowhere.
  */
 export function tallyAccount(t: Float64Array, c: SheetColumns, m: AccountMetrics, i: number, sign: 1 | -1): void {
-  t[T.revenue]! += sign * c.revenue[i]!;
-  t[T.presale]! += sign * c.presale[i]!;
-  t[T.production]! += sign * c.production[i]!;
-  t[T.distribution]! += sign * c.distribution[i]!;
-  t[T.service]! += sign * c.service[i]!;
-  t[T.labour]! += sign * c.labour[i]!;
-  t[T.totalCost]! += sign * m.totalCost[i]!;
-  t[T.interactionCost]! += sign * m.interactionCost[i]!;
-  t[T.meetings]! += sign * c.meetings[i]!;
-  t[T.calls]! += sign * c.calls[i]!;
-  t[T.clv]! += sign * m.clv[i]!;
+  add(t, T.revenue, sign * c.revenue[i]!);
+  add(t, T.presale, sign * c.presale[i]!);
+  add(t, T.production, sign * c.production[i]!);
+  add(t, T.distribution, sign * c.distribution[i]!);
+  add(t, T.service, sign * c.service[i]!);
+  add(t, T.labour, sign * c.labour[i]!);
+  add(t, T.totalCost, sign * m.totalCost[i]!);
+  add(t, T.interactionCost, sign * m.interactionCost[i]!);
+  add(t, T.meetings, sign * c.meetings[i]!);
+  add(t, T.calls, sign * c.calls[i]!);
+  add(t, T.clv, sign * m.clv[i]!);
   const up = c.upsell[i]!;
-  if (up === up) t[T.upsell]! += sign * up;
+  if (up === up) add(t, T.upsell, sign * up);
   const cross = c.crossSell[i]!;
-  if (cross === cross) t[T.crossSell]! += sign * cross;
+  if (cross === cross) add(t, T.crossSell, sign * cross);
   const p = m.profit[i]!;
   if (p < 0) {
-    t[T.lossMakers]! += sign;
-    t[T.profitGivenBack]! -= sign * p;
-  } else if (p > 0) t[T.positiveProfit]! += sign * p;
+    add(t, T.lossMakers, sign);
+    add(t, T.profitGivenBack, -sign * p);
+  } else if (p > 0) add(t, T.positiveProfit, sign * p);
   const s = c.status[i]!;
-  if (s === ACTIVE) t[T.active]! += sign;
-  else if (s === CHURNED) t[T.churned]! += sign;
+  if (s === ACTIVE) add(t, T.active, sign);
+  else if (s === CHURNED) add(t, T.churned, sign);
   const cat = m.npsCategory[i]!;
   if (cat >= 0) {
-    t[T.npsRated]! += sign;
-    if (cat === 2) t[T.promoters]! += sign;
-    else if (cat === 0) t[T.detractors]! += sign;
+    add(t, T.npsRated, sign);
+    if (cat === 2) add(t, T.promoters, sign);
+    else if (cat === 0) add(t, T.detractors, sign);
   }
   const csat = c.csat[i]!;
   if (csat === csat) {
-    t[T.csatRated]! += sign;
-    if (csat >= 4) t[T.satisfied]! += sign;
+    add(t, T.csatRated, sign);
+    if (csat >= 4) add(t, T.satisfied, sign);
   }
   const refs = c.referrals[i]!;
   if (refs === refs) {
-    t[T.referrals]! += sign * refs;
-    t[T.referralGiven]! += sign;
-    if (refs >= 1) t[T.referring]! += sign;
+    add(t, T.referrals, sign * refs);
+    add(t, T.referralGiven, sign);
+    if (refs >= 1) add(t, T.referring, sign);
   }
 }
 
-export const emptyTally = (): Float64Array => new Float64Array(SLOTS);
+export const emptyTally = (): Float64Array => new Float64Array(2 * SLOTS);
 
 /**
  * tallyAccount of every account, in index order, the way a full recompute
@@ -99,6 +105,7 @@ export const emptyTally = (): Float64Array => new Float64Array(SLOTS);
  * bit (the incremental tests hold the two together).
  */
 export function tallyAll(c: SheetColumns, m: AccountMetrics): Float64Array {
+  // Sums down a column carry no error slot: a full recompute starts the compensation afresh.
   const t = emptyTally();
   t[T.revenue] = sum(c.revenue);
   t[T.presale] = sum(c.presale);
@@ -181,33 +188,33 @@ export interface WhaleFigures {
  * figures worked out beside it.
  */
 export function figuresOf(t: Float64Array, n: number, splits: Splits, whale: WhaleFigures): PortfolioFigures {
-  const revenue = t[T.revenue]!;
-  const totalCost = t[T.totalCost]!;
+  const revenue = valueAt(t, T.revenue);
+  const totalCost = valueAt(t, T.totalCost);
   const profit = revenue - totalCost;
-  const buckets = Object.fromEntries(BUCKETS.map((b) => [b, t[T[b]]!])) as Record<(typeof BUCKETS)[number], number>;
+  const buckets = Object.fromEntries(BUCKETS.map((b) => [b, valueAt(t, T[b])])) as Record<(typeof BUCKETS)[number], number>;
   return {
     count: n,
     revenue,
     ...buckets,
     totalCost,
     profit,
-    interactionCost: t[T.interactionCost]!,
-    meetings: t[T.meetings]!,
-    calls: t[T.calls]!,
+    interactionCost: valueAt(t, T.interactionCost),
+    meetings: valueAt(t, T.meetings),
+    calls: valueAt(t, T.calls),
     roi: ratio(profit, totalCost),
     margin: ratio(profit, revenue),
     revenueSplit: splits.revenueSplit,
     marginSplit: splits.marginSplit,
     whalePeak: whale.whalePeak,
     top20Share: whale.top20Share,
-    lossMakers: t[T.lossMakers]!,
-    profitGivenBack: t[T.profitGivenBack]!,
-    churnRate: ratio(t[T.churned]!, t[T.active]! + t[T.churned]!),
-    nps: npsScore(t[T.promoters]!, t[T.detractors]!, t[T.npsRated]!),
-    csat: csatShare(t[T.satisfied]!, t[T.csatRated]!),
-    upsell: t[T.upsell]!,
-    crossSell: t[T.crossSell]!,
-    referrals: t[T.referrals]!,
-    referralRate: ratio(t[T.referring]!, t[T.referralGiven]!),
+    lossMakers: valueAt(t, T.lossMakers),
+    profitGivenBack: valueAt(t, T.profitGivenBack),
+    churnRate: ratio(valueAt(t, T.churned), valueAt(t, T.active) + valueAt(t, T.churned)),
+    nps: npsScore(valueAt(t, T.promoters), valueAt(t, T.detractors), valueAt(t, T.npsRated)),
+    csat: csatShare(valueAt(t, T.satisfied), valueAt(t, T.csatRated)),
+    upsell: valueAt(t, T.upsell),
+    crossSell: valueAt(t, T.crossSell),
+    referrals: valueAt(t, T.referrals),
+    referralRate: ratio(valueAt(t, T.referring), valueAt(t, T.referralGiven)),
   };
 }

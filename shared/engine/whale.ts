@@ -20,13 +20,19 @@ let scratch = new Uint32Array(0);
  * 100,000 indices is the slowest step of a recompute. The four digits are
  * counted in one pass, and a digit that is the same for every value is not
  * sorted on: money in whole units leaves the low word of every double zero,
- * so two of the four passes usually go.
+ * so two of the four passes usually go. The keys travel with the indices,
+ * so every pass reads its memory in order; they come back sorted too, for
+ * finding runs of equal values.
  */
-function radixOrderDescending(values: Float64Array, out: Uint32Array): Uint32Array {
+function radixOrderDescending(values: Float64Array, out: Uint32Array): { order: Uint32Array; hi: Uint32Array; lo: Uint32Array } {
   const n = values.length;
-  if (scratch.length < 3 * n) scratch = new Uint32Array(3 * n);
-  const lo = scratch.subarray(0, n);
-  const hi = scratch.subarray(n, 2 * n);
+  if (scratch.length < 5 * n) scratch = new Uint32Array(5 * n);
+  let hi = scratch.subarray(0, n);
+  let lo = scratch.subarray(n, 2 * n);
+  let hiNext = scratch.subarray(2 * n, 3 * n);
+  let loNext = scratch.subarray(3 * n, 4 * n);
+  let order: Uint32Array = out;
+  let next: Uint32Array = scratch.subarray(4 * n, 5 * n);
   counts.fill(0);
   for (let i = 0; i < n; i++) {
     f64[0] = values[i]! + 0; // -0 and 0 are one value
@@ -43,19 +49,20 @@ function radixOrderDescending(values: Float64Array, out: Uint32Array): Uint32Arr
     }
     hi[i] = kh;
     lo[i] = kl;
+    order[i] = i;
     counts[kl & 0xffff]!++;
     counts[65536 + (kl >>> 16)]!++;
     counts[131072 + (kh & 0xffff)]!++;
     counts[196608 + (kh >>> 16)]!++;
   }
-  let order: Uint32Array = out;
-  let next: Uint32Array = scratch.subarray(2 * n, 3 * n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const passes = [[lo, 0], [lo, 16], [hi, 0], [hi, 16]] as const;
+  const constant = (p: number, key: Uint32Array, shift: number) => counts[p * 65536 + ((key[0]! >>> shift) & 0xffff)] === n;
+  // When the low words are all alike they need not travel: they stay equal wherever their values go.
+  const carryLow = !(constant(0, lo, 0) && constant(1, lo, 16));
   for (let p = 0; p < 4; p++) {
-    const [key, shift] = passes[p]!;
+    const shift = p % 2 === 0 ? 0 : 16;
+    const key = p < 2 ? lo : hi;
+    if (constant(p, key, shift)) continue; // one digit for all: already in order
     const base = p * 65536;
-    if (counts[base + ((key[0]! >>> shift) & 0xffff)] === n) continue; // one digit for all: already in order
     let sum = 0;
     for (let d = base; d < base + 65536; d++) {
       const c = counts[d]!;
@@ -63,14 +70,18 @@ function radixOrderDescending(values: Float64Array, out: Uint32Array): Uint32Arr
       sum += c;
     }
     for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[counts[base + ((key[i]! >>> shift) & 0xffff)]!++] = i;
+      const at = counts[base + ((key[k]! >>> shift) & 0xffff)]!++;
+      next[at] = order[k]!;
+      hiNext[at] = hi[k]!;
+      if (carryLow) loNext[at] = lo[k]!;
     }
     [order, next] = [next, order];
+    [hi, hiNext] = [hiNext, hi];
+    if (carryLow) [lo, loNext] = [loNext, lo];
   }
   // After an odd number of passes the result sits in the scratch space: the caller keeps its own.
   if (order !== out) out.set(order);
-  return out;
+  return { order: out, hi, lo };
 }
 
 /** Put order[start..end) in name order: by insertion for the short runs of equal profit that are the rule. */
@@ -106,11 +117,11 @@ export function profitOrder(
     for (let i = 0; i < n; i++) out[i] = i;
     return out.sort((i, j) => profit[j]! - profit[i]! || compareNames(names, keys, i, j));
   }
-  const order = radixOrderDescending(profit, out);
-  // Equal profits sit together: put each run of them in name order.
+  const { order, hi, lo } = radixOrderDescending(profit, out);
+  // Equal profits sit together (their keys equal): put each run of them in name order.
   for (let start = 0; start < n; ) {
     let end = start + 1;
-    while (end < n && profit[order[end]!] === profit[order[start]!]) end++;
+    while (end < n && hi[end] === hi[start] && lo[end] === lo[start]) end++;
     if (end - start > 1) sortRunByName(order, start, end, names, keys);
     start = end;
   }

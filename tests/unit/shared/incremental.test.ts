@@ -164,6 +164,17 @@ describe('editAccount: every metric after a one-cell edit, as the full recompute
     );
   });
 
+  it('takes an account out of the sums without the rest drifting (compensated sums)', () => {
+    // 0.000001 + 16 rounds; a plain running sum then left 0.0000010000000010 once the 16 was taken out again.
+    const columns = toColumns([SheetRow.parse({ account: 'Small', revenue: 0.000001 }), SheetRow.parse({ account: 'Big', revenue: 16 })]);
+    let r = computeColumns(columns, DEFAULT_ASSUMPTIONS);
+    r = editAccount(r, 1, () => void (columns.revenue[1] = 0));
+    expect(r.figures.revenue).toBe(0.000001);
+    expect(r.figures.profit).toBe(0.000001);
+    expect(r.figures.whalePeak).toBe(1);
+    expect(r.byOwner).toEqual(computeColumns(columns, DEFAULT_ASSUMPTIONS).byOwner);
+  });
+
   it('refuses a result it did not make, rather than guessing the sums', () => {
     const r = computeColumns(toColumns([SheetRow.parse({ account: 'Acme', revenue: 10 })]), DEFAULT_ASSUMPTIONS);
     expect(() => editAccount({ ...r, segmentAt: r.segmentAt, paretoClassAt: r.paretoClassAt }, 0, () => undefined)).toThrow(/editAccount needs a result of computeColumns/);
