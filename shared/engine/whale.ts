@@ -21,10 +21,10 @@ let scratch = new Uint32Array(0);
  * counted in one pass, and a digit that is the same for every value is not
  * sorted on: money in whole units leaves the low word of every double zero,
  * so two of the four passes usually go. The keys travel with the indices,
- * so every pass reads its memory in order; they come back sorted too, for
- * finding runs of equal values.
+ * so every pass reads its memory in order. Stable: values that are equal
+ * keep the order of `start`.
  */
-function radixOrderDescending(values: Float64Array, out: Uint32Array): { order: Uint32Array; hi: Uint32Array; lo: Uint32Array } {
+function radixOrderDescending(values: Float64Array, start: Uint32Array, out: Uint32Array): Uint32Array {
   const n = values.length;
   if (scratch.length < 5 * n) scratch = new Uint32Array(5 * n);
   let hi = scratch.subarray(0, n);
@@ -34,7 +34,8 @@ function radixOrderDescending(values: Float64Array, out: Uint32Array): { order: 
   let order: Uint32Array = out;
   let next: Uint32Array = scratch.subarray(4 * n, 5 * n);
   counts.fill(0);
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = start[k]!;
     f64[0] = values[i]! + 0; // -0 and 0 are one value
     const h = words[1]!;
     // Map a double to an unsigned key that sorts like the number, then invert it for descending order.
@@ -47,9 +48,9 @@ function radixOrderDescending(values: Float64Array, out: Uint32Array): { order: 
       kh = ~(h | 0x80000000) >>> 0;
       kl = ~words[0]! >>> 0;
     }
-    hi[i] = kh;
-    lo[i] = kl;
-    order[i] = i;
+    hi[k] = kh;
+    lo[k] = kl;
+    order[k] = i;
     counts[kl & 0xffff]!++;
     counts[65536 + (kl >>> 16)]!++;
     counts[131072 + (kh & 0xffff)]!++;
@@ -81,24 +82,27 @@ function radixOrderDescending(values: Float64Array, out: Uint32Array): { order: 
   }
   // After an odd number of passes the result sits in the scratch space: the caller keeps its own.
   if (order !== out) out.set(order);
-  return { order: out, hi, lo };
+  return out;
 }
 
-/** Put order[start..end) in name order: by insertion for the short runs of equal profit that are the rule. */
-function sortRunByName(order: Uint32Array, start: number, end: number, names: readonly string[], keys: readonly string[]): void {
-  if (end - start > 16) {
-    order.subarray(start, end).sort((i, j) => compareNames(names, keys, i, j));
-    return;
-  }
-  for (let k = start + 1; k < end; k++) {
-    const i = order[k]!;
-    let at = k;
-    while (at > start && compareNames(names, keys, order[at - 1]!, i) > 0) {
-      order[at] = order[at - 1]!;
-      at--;
-    }
-    order[at] = i;
-  }
+const nameOrders = new WeakMap<readonly string[], Uint32Array>();
+
+/**
+ * Account indices in name order (case-insensitive, then exact), worked out
+ * once for a set of names: recomputes and edits change numbers, not names.
+ * A sheet already in name order is seen in one pass.
+ */
+function nameOrder(names: readonly string[], keys: readonly string[]): Uint32Array {
+  let order = nameOrders.get(names);
+  if (order) return order;
+  const n = names.length;
+  order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = compareNames(names, keys, i - 1, i) < 0;
+  if (!sorted) order.sort((i, j) => compareNames(names, keys, i, j));
+  nameOrders.set(names, order);
+  return order;
 }
 
 /**
@@ -117,15 +121,8 @@ export function profitOrder(
     for (let i = 0; i < n; i++) out[i] = i;
     return out.sort((i, j) => profit[j]! - profit[i]! || compareNames(names, keys, i, j));
   }
-  const { order, hi, lo } = radixOrderDescending(profit, out);
-  // Equal profits sit together (their keys equal): put each run of them in name order.
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && hi[end] === hi[start] && lo[end] === lo[start]) end++;
-    if (end - start > 1) sortRunByName(order, start, end, names, keys);
-    start = end;
-  }
-  return order;
+  // The sort is stable and starts from name order, so equal profits come out in name order.
+  return radixOrderDescending(profit, nameOrder(names, keys), out);
 }
 
 /** Position of each account in `order`: the inverse permutation. */
