@@ -1,6 +1,7 @@
 import {
   type CellFocusedEvent,
   type Column,
+  type GetRowIdParams,
   type GridApi,
   type SuppressKeyboardEventParams,
   type ValueSetterParams,
@@ -32,6 +33,13 @@ interface CellError {
 }
 
 const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/**
+ * A row is its account, whose name is unique ignoring case: with ids, a
+ * reloaded sheet reaches the grid as a transaction (rows kept, changed ones
+ * redrawn, added and removed ones alone) instead of every row drawn anew.
+ */
+const rowId = (p: GetRowIdParams<SheetRow>) => p.data.account.toLowerCase();
 
 /** The first problem of a zod check of a whole row, in the user's words. */
 function rowProblem(candidate: unknown): { field: string; rule: string } | null {
@@ -425,6 +433,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         <AgGridReact<SheetRow>
           theme={gridTheme}
           rowData={model?.rows ?? null}
+          getRowId={rowId}
           columnDefs={defs}
           defaultColDef={defaultColDef}
           pinnedBottomRowData={model ? [totalsRow(model.result) as unknown as SheetRow] : []}
