@@ -1,6 +1,7 @@
 import { BUCKETS, NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES } from '../schemas/fields';
 import type { NumberField, OptionalNumberField } from '../schemas/fields';
 import type { SheetRow } from '../schemas/row';
+import type { RowColumns } from '../schemas/row-columns';
 
 /** Every numeric input, one typed array each. */
 export const FLOAT_FIELDS = [...NUMBER_FIELDS, ...OPTIONAL_NUMBER_FIELDS] as const;
@@ -116,3 +117,46 @@ export function selectRows(cols: SheetColumns, keep: (i: number) => boolean): Sh
 }
 
 export const BUCKET_FIELDS = BUCKETS;
+
+/** The columns as the window receives them (RowColumns): plain arrays, null for a number not given. */
+export function toRowColumns(cols: SheetColumns): RowColumns {
+  const out: Record<string, unknown> = {
+    account: [...cols.account],
+    owner: Array.from(cols.ownerIds, (id) => (id < 0 ? null : cols.owners[id]!)),
+    segmentOverride: Array.from(cols.segmentOverride, (s) => (s < 0 ? null : SEGMENTS[s]!)),
+    status: Array.from(cols.status, (s) => STATUSES[s]!),
+  };
+  for (const f of NUMBER_FIELDS) out[f] = Array.from(cols[f]);
+  for (const f of OPTIONAL_NUMBER_FIELDS) out[f] = Array.from(cols[f], orNull);
+  return out as RowColumns;
+}
+
+/** The engine's columns from RowColumns, owners interned as toColumns does. */
+export function fromRowColumns(w: RowColumns): SheetColumns {
+  const n = w.account.length;
+  const owners: string[] = [];
+  const ownerIndex = new Map<string, number>();
+  const cols = emptyColumns(n, w.account, owners);
+  for (let i = 0; i < n; i++) {
+    const owner = w.owner[i]!;
+    if (owner !== null) {
+      let id = ownerIndex.get(owner);
+      if (id === undefined) {
+        id = owners.length;
+        owners.push(owner);
+        ownerIndex.set(owner, id);
+      }
+      cols.ownerIds[i] = id;
+    }
+    const seg = w.segmentOverride[i]!;
+    cols.segmentOverride[i] = seg === null ? -1 : SEGMENTS.indexOf(seg);
+    cols.status[i] = STATUSES.indexOf(w.status[i]!);
+  }
+  for (const f of NUMBER_FIELDS) cols[f].set(w[f]);
+  for (const f of OPTIONAL_NUMBER_FIELDS) {
+    const from = w[f];
+    const to = cols[f];
+    for (let i = 0; i < n; i++) to[i] = from[i] ?? NaN;
+  }
+  return cols;
+}

@@ -7,6 +7,7 @@ import { Allocation, PoolSetup } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
 import type { SheetRowPatch} from '../schemas/row';
 import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
+import { RowColumns } from '../schemas/row-columns';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { ScenarioResult, Trends } from '../schemas/trends';
 import { Problem, type RpcError } from './errors';
@@ -142,6 +143,8 @@ export const contract = {
   'periods.delete': { input: z.object({ label: PeriodLabel }), output: Done },
 
   'rows.list': { input: z.object({ period: PeriodLabel }), output: z.array(SheetRow) },
+  /** The same rows, one array per field: what the window loads a period with. */
+  'rows.columns': { input: z.object({ period: PeriodLabel }), output: RowColumns },
   'rows.insert': { input: z.object({ period: PeriodLabel, row: SheetRowShape }), output: SheetRow },
   'rows.update': {
     input: z.object({ period: PeriodLabel, account: AccountName, patch: RowPatchInput }),

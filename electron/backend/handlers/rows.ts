@@ -3,7 +3,8 @@ import { CpwError, type Problem } from '../../../shared/ipc/errors';
 import { SheetRow, type SheetRowPatch } from '../../../shared/schemas/row';
 import { historyState, recorded, redo, undo } from '../db/repos/history';
 import { getPeriod } from '../db/repos/periods';
-import { checkPatch, deleteRows, findAccountId, findRow, insertRow, listRows, updateRow } from '../db/repos/rows';
+import { checkPatch, deleteRows, findAccountId, findRow, insertRow, listColumns, listRows, updateRow } from '../db/repos/rows';
+import { toRowColumns } from '../../../shared/engine/columns';
 import { problemsMessage, zodProblems } from '../validation';
 import { defineHandlers } from './types';
 
@@ -40,6 +41,7 @@ function patchMany(db: Database.Database, periodId: number, patches: readonly { 
 
 export const rowHandlers = defineHandlers({
   'rows.list': ({ period }, { session }) => session.read((db) => listRows(db, getPeriod(db, period).id)),
+  'rows.columns': ({ period }, { session }) => session.read((db) => toRowColumns(listColumns(db, getPeriod(db, period).id))),
   'rows.insert': ({ period, row }, { session }) => {
     const parsed = SheetRow.safeParse(row);
     if (!parsed.success) {

@@ -6,6 +6,7 @@ import { CpwError } from '../../../shared/ipc/errors';
 import type { Assumptions, AssumptionsPatch } from '../../../shared/schemas/assumptions';
 import type { Period } from '../../../shared/schemas/period';
 import type { SheetRow, SheetRowPatch } from '../../../shared/schemas/row';
+import { fromRowColumns, toRows } from '../../../shared/engine/columns';
 import { resultFromParts } from '../../../shared/engine/sheet';
 import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
 import { OFF_THREAD_FROM, OffThreadRecompute } from '../recompute/off-thread';
@@ -54,8 +55,10 @@ export function useWorkbook(client: Client) {
     async (label: string, a: Assumptions) => {
       setBusy(`Loading ${label}…`);
       try {
-        const [rows, pools] = await Promise.all([client.call('rows.list', { period: label }), client.call('pools.get', { period: label })]);
-        setModel(buildModel(rows, a, modelAllocation(pools.allocation.allocations, pools.setup.modes, fedBuckets(pools.setup.pools))));
+        const [wire, pools] = await Promise.all([client.call('rows.columns', { period: label }), client.call('pools.get', { period: label })]);
+        const columns = fromRowColumns(wire);
+        const allocation = modelAllocation(pools.allocation.allocations, pools.setup.modes, fedBuckets(pools.setup.pools));
+        setModel(buildModel(toRows(columns), a, allocation, columns));
       } finally {
         setBusy(null);
       }

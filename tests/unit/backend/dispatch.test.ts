@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { fromRowColumns, toRows } from '../../../shared/engine/columns';
+import type { RowColumns } from '../../../shared/schemas/row-columns';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
 import { METHODS, contract } from '../../../shared/ipc/contract';
@@ -36,6 +38,17 @@ describe('the RPC dispatcher', () => {
       }
     }
     expect(METHODS.length).toBe(Object.keys(contract).length);
+  });
+
+  it('sends a period as one array per field (rows.columns), the same rows as rows.list', async () => {
+    const backend = createBackend();
+    await backend.call('workbook.create', { path: join(tmp(), 'demo.cpw'), sample: true });
+    const list = await backend.call('rows.list', { period: '2026-Q3' });
+    const columns = await backend.call('rows.columns', { period: '2026-Q3' });
+    if (!list.ok || !columns.ok) throw new Error('the sample has 2026-Q3');
+    expect(toRows(fromRowColumns(columns.value as RowColumns))).toEqual(list.value);
+    expect((columns.value as RowColumns).account).toHaveLength(42);
+    expect(JSON.stringify(columns.value).length).toBeLessThan(JSON.stringify(list.value).length / 2);
   });
 
   it('needs an open workbook for workbook data, and says so', async () => {

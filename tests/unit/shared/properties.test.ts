@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toColumns, toRows } from '../../../shared/engine/columns';
+import { fromRowColumns, toColumns, toRowColumns, toRows } from '../../../shared/engine/columns';
+import { RowColumns } from '../../../shared/schemas/row-columns';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { median } from '../../../shared/engine/segmentation';
 import { computeSheet } from '../../../shared/engine/sheet';
@@ -225,6 +226,19 @@ describe('properties of random sheets', () => {
       }),
       RUNS,
     );
+  });
+
+  it('rows sent as one array per field (RowColumns, through JSON) come back as the same columns', () => {
+    fc.assert(
+      fc.property(sheetArb, (rows) => {
+        const columns = toColumns(rows);
+        const wire = RowColumns.parse(JSON.parse(JSON.stringify(toRowColumns(columns))));
+        expect(fromRowColumns(wire)).toEqual(columns);
+      }),
+      RUNS,
+    );
+    const one = toRowColumns(toColumns([SheetRow.parse({ account: 'Acme', revenue: 1 })]));
+    expect(RowColumns.safeParse({ ...one, revenue: [] }).error?.issues[0]?.message).toBe('every column must hold one value per account');
   });
 
   it('columns round trip: toRows(toColumns(rows)) deep-equals rows', () => {

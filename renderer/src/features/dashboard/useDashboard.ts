@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { toColumns } from '../../../../shared/engine/columns';
+import { fromRowColumns } from '../../../../shared/engine/columns';
 import { computeColumns, type SheetResult } from '../../../../shared/engine/sheet';
 import type { Workbook } from '../../state/useWorkbook';
 import { bucketBars, filteredResult, interactionPoints, matrixData, paretoData, roiRanking, whaleData, type DashboardFilter } from '../../../../shared/charts/chartData';
@@ -15,8 +15,8 @@ export function useDashboard(wb: Workbook, filter: DashboardFilter) {
     setPrevious(null);
     if (!previousLabel || !wb.assumptions) return undefined;
     const a = wb.assumptions;
-    void wb.client.call('rows.list', { period: previousLabel }).then((rows) => {
-      if (live) setPrevious({ label: previousLabel, result: computeColumns(toColumns(rows), a) });
+    void wb.client.call('rows.columns', { period: previousLabel }).then((wire) => {
+      if (live) setPrevious({ label: previousLabel, result: computeColumns(fromRowColumns(wire), a) });
     });
     return () => {
       live = false;

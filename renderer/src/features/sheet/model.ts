@@ -52,8 +52,8 @@ function compute(model: Pick<SheetModel, 'columns' | 'allocation' | 'allocated'>
   return computeColumns(allocation && allocated ? withAllocated(columns, allocated, allocation.modes, allocation.fed) : columns, a, replacing);
 }
 
-export function buildModel(rows: SheetRow[], a: Assumptions, allocation: ModelAllocation | null = null): SheetModel {
-  const columns = toColumns(rows);
+/** `columns`: the rows' columns when they came that way (rows.columns), else made from the rows. */
+export function buildModel(rows: SheetRow[], a: Assumptions, allocation: ModelAllocation | null = null, columns: SheetColumns = toColumns(rows)): SheetModel {
   const allocated = allocation ? allocatedByAccount(columns, allocation.lines) : null;
   return { rows, columns, allocation, allocated, result: compute({ columns, allocation, allocated }, a) };
 }
