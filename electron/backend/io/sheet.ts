@@ -124,6 +124,9 @@ export function parseSheet(
   const fieldColumns = fieldNames.map((f) => match.columns[f]!);
   const accountColumn = match.columns.account;
   const style = options.style;
+  // One function for the whole sheet, not one made per row: most rows never report anything.
+  const reportAt = (row: number, record: readonly string[], field: InputField, rule: string) =>
+    reportCell(problems, match.columns, mapping, row, record, field, rule);
   for (let r = headerRow + 1; r < records.length; r++) {
     const record = records[r]!;
     const accountCell = accountColumn === undefined ? '' : (record[accountColumn] ?? '');
@@ -131,7 +134,6 @@ export function parseSheet(
     if (TOTALS_LABEL.test(accountCell.trim())) continue;
     const rowNumber = r + 1;
     const before = problems.length;
-    const report = (field: InputField, rule: string) => reportCell(problems, match.columns, mapping, rowNumber, record, field, rule);
     const candidate: Record<string, unknown> = blankCandidate();
     // Made only for a row with a problem: most rows have none.
     let failed: Set<InputField> | null = null;
@@ -147,17 +149,17 @@ export function parseSheet(
       if (cell.ok) candidate[field] = cell.value;
       else {
         (failed ??= new Set()).add(field);
-        report(field, cell.rule);
+        reportAt(rowNumber, record, field, cell.rule);
       }
     }
     for (const field of ZERO_WHEN_ABSENT) if (candidate[field] === undefined && !failed?.has(field)) candidate[field] = 0;
     if (candidate.revenue === null) {
       (failed ??= new Set()).add('revenue');
-      report('revenue', 'revenue is required');
+      reportAt(rowNumber, record, 'revenue', 'revenue is required');
     }
     if (candidate.account === null) {
       (failed ??= new Set()).add('account');
-      report('account', 'account name is required');
+      reportAt(rowNumber, record, 'account', 'account name is required');
     }
     // Most rows are plain and vouched for at once; the schema checks the rest, and lists every problem of
     // the row in one pass (stand-ins keep the cells that already failed quiet).
@@ -168,7 +170,7 @@ export function parseSheet(
     if (parsed && !parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? 'account') as InputField;
-        if (!failed?.has(field) && !(failed?.has('revenue') && issue.message === EXPANSION_RULE)) report(field, issue.message);
+        if (!failed?.has(field) && !(failed?.has('revenue') && issue.message === EXPANSION_RULE)) reportAt(rowNumber, record, field, issue.message);
       }
     }
     if (!failed?.has('account')) {
@@ -176,7 +178,7 @@ export function parseSheet(
       const name = String(candidate.account);
       const key = vouched ? name.toLowerCase() : name.toLowerCase().replace(/\s+/g, ' ');
       const earlier = seen.get(key);
-      if (earlier !== undefined) report('account', `the same account is already on row ${earlier} (names are unique, ignoring case and spacing)`);
+      if (earlier !== undefined) reportAt(rowNumber, record, 'account', `the same account is already on row ${earlier} (names are unique, ignoring case and spacing)`);
       else seen.set(key, rowNumber);
     }
     if (problems.length === before) {
