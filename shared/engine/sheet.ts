@@ -12,7 +12,7 @@ import {
   paretoClasses,
   paretoClassOf,
   profitOrder,
-  ranksOf,
+  positionOf,
   reorderAccount,
   runningProfit,
   whaleCurve,
@@ -59,7 +59,6 @@ class PeriodState {
   peak: number;
   /** The median revenue, the revenue split unless the user set one. */
   private medianRevenue: number;
-  private rankCache: Uint32Array | null = null;
   private sortedRevenue: Float64Array | null = null;
   /** Whether the tally carries the rounding errors of its sums, which taking accounts out again needs. */
   private compensated = false;
@@ -94,9 +93,10 @@ class PeriodState {
     return { metrics, tally, owners, order, cum, peak, medianRevenue };
   }
 
-  get rank(): Uint32Array {
-    this.rankCache ??= ranksOf(this.order);
-    return this.rankCache;
+  /** Where account i stands in the profit order. */
+  position(i: number): number {
+    const { order, metrics, columns } = this;
+    return positionOf(order, metrics.profit, columns.account, columns.accountKey, i);
   }
 
   splits(): Splits {
@@ -120,7 +120,6 @@ class PeriodState {
       this.compensated = true;
     }
     const tally = this.tally;
-    const rank = this.rank;
     const revenueBefore = c.revenue[i]!;
     const profitBefore = m.profit[i]!;
     tallyAccount(tally, c, m, i, -1);
@@ -136,7 +135,7 @@ class PeriodState {
       this.medianRevenue = medianOfSorted(this.sortedRevenue);
     }
     if (m.profit[i] !== profitBefore) {
-      const from = reorderAccount(this.order, rank, m.profit, c.account, c.accountKey, i);
+      const from = reorderAccount(this.order, m.profit, c.account, c.accountKey, i, profitBefore);
       this.peak = runningProfit(m.profit, this.order, this.cum, from);
     }
   }
@@ -206,7 +205,7 @@ class PeriodResult implements SheetResult {
 
   paretoClassAt(i: number): number {
     if (this.classCache) return this.classCache[i]!;
-    const k = this.state.rank[i]!;
+    const k = this.state.position(i);
     return paretoClassOf(this.metrics.profit[i]!, k > 0 ? this.state.cum[k - 1]! : 0, this.positiveProfit);
   }
 

@@ -125,11 +125,31 @@ export function profitOrder(
   return radixOrderDescending(profit, nameOrder(names, keys), out);
 }
 
-/** Position of each account in `order`: the inverse permutation. */
-export function ranksOf(order: Uint32Array): Uint32Array {
-  const rank = new Uint32Array(order.length);
-  for (let k = 0; k < order.length; k++) rank[order[k]!] = k;
-  return rank;
+/**
+ * Where account i stands in `order`, found by binary search with `value` as
+ * its profit (the profit the order was made with): no inverse array to keep
+ * in step as accounts move.
+ */
+export function positionOf(
+  order: Uint32Array,
+  profit: Float64Array,
+  names: readonly string[],
+  keys: readonly string[],
+  i: number,
+  value: number = profit[i]!,
+): number {
+  let lo = 0;
+  let hi = order.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const j = order[mid]!;
+    if (j === i) return mid;
+    const pj = profit[j]!;
+    // Is j before i? Then i is further down.
+    if (pj > value || (pj === value && compareNames(names, keys, j, i) < 0)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Does account i come before account j in the profit order? */
@@ -140,23 +160,22 @@ function before(profit: Float64Array, names: readonly string[], keys: readonly s
 }
 
 /**
- * Account i's profit changed: move it to its place in `order`, keeping
- * `rank` its inverse. Only the accounts between its old and new places
- * shift by one. Returns the first position whose account changed, so the
- * running sums are redone from there.
+ * Account i's profit changed from `was`: move it to its place in `order`.
+ * Only the accounts between its old and new places shift by one. Returns
+ * the first position whose account changed, so the running sums are redone
+ * from there.
  */
 export function reorderAccount(
   order: Uint32Array,
-  rank: Uint32Array,
   profit: Float64Array,
   names: readonly string[],
   keys: readonly string[],
   i: number,
+  was: number,
 ): number {
   const n = order.length;
-  const from = rank[i]!;
+  const from = positionOf(order, profit, names, keys, i, was);
   let first = from;
-  let last = from;
   if (from > 0 && before(profit, names, keys, i, order[from - 1]!)) {
     // Up: to the first of the accounts above that it now comes before.
     let lo = 0;
@@ -180,9 +199,7 @@ export function reorderAccount(
     }
     order.copyWithin(from, from + 1, lo + 1);
     order[lo] = i;
-    last = lo;
   }
-  for (let k = first; k <= last; k++) rank[order[k]!] = k;
   return first;
 }
 
