@@ -268,15 +268,21 @@ function accountIds(db: Database.Database, rows: readonly SheetRow[], write: Acc
     db.prepare(`INSERT INTO accounts (name, owner, segment_override) VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`);
   const block = insert(ROWS_PER_INSERT);
   let top = Number(db.prepare('SELECT coalesce(max(id), 0) FROM accounts').pluck().get());
+  const params = new Array<string | null>(3 * ROWS_PER_INSERT);
   for (let at = 0; at < fresh.length; at += ROWS_PER_INSERT) {
-    const part = fresh.slice(at, at + ROWS_PER_INSERT);
-    const params = part.flatMap((k) => [rows[k]!.account, rows[k]!.owner, rows[k]!.segmentOverride]);
-    const last = (part.length === ROWS_PER_INSERT ? block : insert(part.length)).run(params).lastInsertRowid;
-    if (!Number.isSafeInteger(top + part.length) || BigInt(last) !== BigInt(top + part.length)) {
+    const count = Math.min(ROWS_PER_INSERT, fresh.length - at);
+    for (let j = 0; j < count; j++) {
+      const row = rows[fresh[at + j]!]!;
+      params[3 * j] = row.account;
+      params[3 * j + 1] = row.owner;
+      params[3 * j + 2] = row.segmentOverride;
+    }
+    const last = (count === ROWS_PER_INSERT ? block.run(params) : insert(count).run(params.slice(0, 3 * count))).lastInsertRowid;
+    if (!Number.isSafeInteger(top + count) || BigInt(last) !== BigInt(top + count)) {
       throw new CpwError('DAMAGED', 'the accounts table has used up its ids (an id at the top of the range), so new accounts cannot be added; nothing was written');
     }
-    part.forEach((k, j) => (ids[k] = top + 1 + j));
-    top += part.length;
+    for (let j = 0; j < count; j++) ids[fresh[at + j]!] = top + 1 + j;
+    top += count;
   }
   return ids;
 }
