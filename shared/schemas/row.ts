@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { SEGMENTS, STATUSES, type SegmentName, type StatusName } from './fields';
+import { INPUT_FIELDS, SEGMENTS, STATUSES, ZERO_WHEN_ABSENT, type InputField, type SegmentName, type StatusName } from './fields';
+
+/** The fields that are null when a row does not give them. */
+const NULL_WHEN_ABSENT = ['owner', 'segmentOverride', 'csat', 'nps', 'upsell', 'crossSell', 'referrals', 'valueDelivered', 'avgOrderValue', 'purchasesPerYear', 'lifespanYears'] as const satisfies readonly InputField[];
 
 const money = (what: string) =>
   z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be 0 or more` });
@@ -106,7 +109,6 @@ export type SheetRowInput = z.input<typeof SheetRow>;
 export const SheetRowPatch = z.object(FIELD_RULES).partial().strict();
 export type SheetRowPatch = z.input<typeof SheetRowPatch>;
 
-const orDefault = (v: unknown, d: unknown) => (v === undefined ? d : v);
 const isMoney = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isOptionalMoney = (v: unknown) => v === null || isMoney(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -125,30 +127,46 @@ const isPlainOwner = (v: unknown) => v === null || (typeof v === 'string' && v.l
  * test holds it to SheetRow (the same row, or null).
  */
 export function vouchedRow(c: Readonly<Record<string, unknown>>): SheetRow | null {
+  const r = blankRow();
+  for (const f of INPUT_FIELDS) r[f] = c[f];
+  return vouchRowInPlace(r);
+}
+
+/** A row with every field absent, in SheetRow's order: one shape for every row an import builds. */
+export const blankRow = (): Record<InputField, unknown> => ({
+  account: undefined,
+  owner: undefined,
+  segmentOverride: undefined,
+  revenue: undefined,
+  presale: undefined,
+  production: undefined,
+  distribution: undefined,
+  service: undefined,
+  labour: undefined,
+  meetings: undefined,
+  calls: undefined,
+  csat: undefined,
+  nps: undefined,
+  status: undefined,
+  upsell: undefined,
+  crossSell: undefined,
+  referrals: undefined,
+  valueDelivered: undefined,
+  avgOrderValue: undefined,
+  purchasesPerYear: undefined,
+  lifespanYears: undefined,
+});
+
+/**
+ * vouchedRow for a blankRow the import has filled: the defaults go into the
+ * same object, which is the row when vouched for, so an import of 100,000
+ * rows makes one object a row, not two.
+ */
+export function vouchRowInPlace(r: Record<InputField, unknown>): SheetRow | null {
   // A default stands in for a field that is absent; null is a value, which only the nullable fields take.
-  const r = {
-    account: c.account,
-    owner: c.owner ?? null,
-    segmentOverride: c.segmentOverride ?? null,
-    revenue: c.revenue,
-    presale: orDefault(c.presale, 0),
-    production: orDefault(c.production, 0),
-    distribution: orDefault(c.distribution, 0),
-    service: orDefault(c.service, 0),
-    labour: orDefault(c.labour, 0),
-    meetings: orDefault(c.meetings, 0),
-    calls: orDefault(c.calls, 0),
-    csat: c.csat ?? null,
-    nps: c.nps ?? null,
-    status: orDefault(c.status, 'active'),
-    upsell: c.upsell ?? null,
-    crossSell: c.crossSell ?? null,
-    referrals: c.referrals ?? null,
-    valueDelivered: c.valueDelivered ?? null,
-    avgOrderValue: c.avgOrderValue ?? null,
-    purchasesPerYear: c.purchasesPerYear ?? null,
-    lifespanYears: c.lifespanYears ?? null,
-  };
+  for (const f of NULL_WHEN_ABSENT) if (r[f] === undefined) r[f] = null;
+  for (const f of ZERO_WHEN_ABSENT) if (r[f] === undefined) r[f] = 0;
+  if (r.status === undefined) r.status = 'active';
   const vouched =
     isPlainName(r.account) &&
     isPlainOwner(r.owner) &&

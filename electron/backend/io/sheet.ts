@@ -5,7 +5,7 @@ import {
   ZERO_WHEN_ABSENT,
   type InputField,
 } from '../../../shared/schemas/fields';
-import { EXPANSION_RULE, SheetRow, vouchedRow } from '../../../shared/schemas/row';
+import { blankRow, EXPANSION_RULE, SheetRow, vouchRowInPlace } from '../../../shared/schemas/row';
 import { matchHeaders } from './mapping';
 import { plainNumberCell, readCell } from '../../../shared/text/cells';
 import type { NumberStyle } from '../../../shared/text/numbers';
@@ -66,31 +66,6 @@ function reportCell(
   problems.push({ row, column: mapping[field] ?? field, field, value: index === undefined ? '' : (record[index] ?? ''), rule });
 }
 
-/** A row before its cells are read, every field absent: one shape for every row, which the engine reads fastest. */
-const blankCandidate = (): Record<InputField, unknown> => ({
-  account: undefined,
-  owner: undefined,
-  segmentOverride: undefined,
-  revenue: undefined,
-  presale: undefined,
-  production: undefined,
-  distribution: undefined,
-  service: undefined,
-  labour: undefined,
-  meetings: undefined,
-  calls: undefined,
-  csat: undefined,
-  nps: undefined,
-  status: undefined,
-  upsell: undefined,
-  crossSell: undefined,
-  referrals: undefined,
-  valueDelivered: undefined,
-  avgOrderValue: undefined,
-  purchasesPerYear: undefined,
-  lifespanYears: undefined,
-});
-
 /** A totals line under the accounts ("Total", "Grand total", "Sum"), which is not an account. */
 const TOTALS_LABEL = /^(grand\s+)?(totals?|sum|subtotal)\b/i;
 
@@ -134,7 +109,7 @@ export function parseSheet(
     if (TOTALS_LABEL.test(accountCell.trim())) continue;
     const rowNumber = r + 1;
     const before = problems.length;
-    const candidate: Record<string, unknown> = blankCandidate();
+    const candidate = blankRow();
     // Made only for a row with a problem: most rows have none.
     let failed: Set<InputField> | null = null;
     for (let f = 0; f < fieldNames.length; f++) {
@@ -163,7 +138,7 @@ export function parseSheet(
     }
     // Most rows are plain and vouched for at once; the schema checks the rest, and lists every problem of
     // the row in one pass (stand-ins keep the cells that already failed quiet).
-    const vouched = failed === null ? vouchedRow(candidate) : null;
+    const vouched = failed === null ? vouchRowInPlace(candidate) : null;
     const parsed = vouched
       ? null
       : SheetRow.safeParse({ ...candidate, account: failed?.has('account') ? '-' : candidate.account, revenue: failed?.has('revenue') ? Infinity : candidate.revenue });
