@@ -153,7 +153,7 @@ add('heap-100k', ourHeld.bytes / 2 ** 20, hfHeld.bytes / 2 ** 20, 1 / 10, 'MiB',
     const r = await backend.call('import.commit', { source: { file }, period: 'Q1' });
     if (!r.ok) throw new Error(r.error.message);
     backend.close();
-  }, 3, 1);
+  }, 7, 1);
   const anchor = await time(() => {
     const parsed = Papa.parse<string[]>(readFileSync(file, 'utf8'), { skipEmptyLines: true }).data.slice(1);
     const db = new Database(join(dir, `anchor-${n++}.db`));
@@ -163,7 +163,7 @@ add('heap-100k', ourHeld.bytes / 2 ** 20, hfHeld.bytes / 2 ** 20, 1 / 10, 'MiB',
       for (const r of parsed) insert.run(...r);
     })();
     db.close();
-  }, 3, 1);
+  }, 7, 1);
   add('import-100k', ours, anchor, 2, 'ms', 'papaparse parse plus one better-sqlite3 bulk insert');
 }
 
