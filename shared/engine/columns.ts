@@ -47,10 +47,29 @@ export function emptyColumns(
   };
 }
 
+/**
+ * Owners interned as they come: the id of an owner in `owners` (which it
+ * fills), -1 for none. The columns keep a small index per account instead
+ * of the name again.
+ */
+export function ownerInterner(owners: string[]): (owner: string | null) => number {
+  const index = new Map<string, number>();
+  return (owner) => {
+    if (owner === null) return -1;
+    let id = index.get(owner);
+    if (id === undefined) {
+      id = owners.length;
+      owners.push(owner);
+      index.set(owner, id);
+    }
+    return id;
+  };
+}
+
 export function toColumns(rows: readonly SheetRow[]): SheetColumns {
   const n = rows.length;
-  const ownerIndex = new Map<string, number>();
   const owners: string[] = [];
+  const ownerId = ownerInterner(owners);
   const cols = emptyColumns(
     n,
     rows.map((r) => r.account),
@@ -58,15 +77,7 @@ export function toColumns(rows: readonly SheetRow[]): SheetColumns {
   );
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    if (r.owner !== null) {
-      let id = ownerIndex.get(r.owner);
-      if (id === undefined) {
-        id = owners.length;
-        owners.push(r.owner);
-        ownerIndex.set(r.owner, id);
-      }
-      cols.ownerIds[i] = id;
-    }
+    cols.ownerIds[i] = ownerId(r.owner);
     cols.segmentOverride[i] = r.segmentOverride === null ? -1 : SEGMENTS.indexOf(r.segmentOverride);
     cols.status[i] = STATUSES.indexOf(r.status);
     for (const f of NUMBER_FIELDS) cols[f][i] = r[f];
@@ -135,19 +146,10 @@ export function toRowColumns(cols: SheetColumns): RowColumns {
 export function fromRowColumns(w: RowColumns): SheetColumns {
   const n = w.account.length;
   const owners: string[] = [];
-  const ownerIndex = new Map<string, number>();
+  const ownerId = ownerInterner(owners);
   const cols = emptyColumns(n, w.account, owners);
   for (let i = 0; i < n; i++) {
-    const owner = w.owner[i]!;
-    if (owner !== null) {
-      let id = ownerIndex.get(owner);
-      if (id === undefined) {
-        id = owners.length;
-        owners.push(owner);
-        ownerIndex.set(owner, id);
-      }
-      cols.ownerIds[i] = id;
-    }
+    cols.ownerIds[i] = ownerId(w.owner[i]!);
     const seg = w.segmentOverride[i]!;
     cols.segmentOverride[i] = seg === null ? -1 : SEGMENTS.indexOf(seg);
     cols.status[i] = STATUSES.indexOf(w.status[i]!);

@@ -49,8 +49,15 @@ function summarise(groups: Float64Array, g: number, totalProfit: number) {
 
 /** DOMAIN.md, "per segment": count, revenue, totalCost, profit, roi and share of profit, with the suggested focus. */
 export function segmentSummaries(c: SheetColumns, m: AccountMetrics, segment: Uint8Array, totalProfit: number): SegmentSummary[] {
+  // Summed afresh whenever read, never taken apart again: plain sums, no error slots.
   const groups = new Float64Array(SEGMENTS.length * GROUP_SLOTS);
-  for (let i = 0; i < c.n; i++) tallyGroup(groups, segment[i]!, c, m, i, 1);
+  for (let i = 0; i < c.n; i++) {
+    const at = segment[i]! * GROUP_SLOTS;
+    groups[at]!++;
+    groups[at + 1]! += c.revenue[i]!;
+    groups[at + 2]! += m.totalCost[i]!;
+    groups[at + 3]! += m.profit[i]!;
+  }
   return SEGMENTS.map((s, k) => ({ segment: s, focus: SEGMENT_FOCUS[s], ...summarise(groups, k, totalProfit) }));
 }
 

@@ -7,7 +7,7 @@ import { rowAt, toColumns, type SheetColumns } from './columns';
 import { emptyMetrics, metricsAt, ratesOf, type AccountMetrics, type Rates } from './metrics';
 import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './portfolio';
 import { median, medianOfSorted, replaceSorted, segmentAccounts, segmentOf, type Splits } from './segmentation';
-import { emptyTally, figuresOf, T, tallyAccount, tallyAll, valueAt } from './tally';
+import { computeAndTally, emptyTally, figuresOf, T, tallyAccount, valueAt } from './tally';
 import {
   paretoClasses,
   paretoClassOf,
@@ -79,13 +79,12 @@ class PeriodState {
     const n = columns.n;
     const reuse = spare !== null && spare.n === n;
     const metrics = reuse ? spare.metrics : emptyMetrics(n);
-    const rates = ratesOf(a);
-    for (let i = 0; i < n; i++) metricsAt(columns, metrics, i, rates);
+    const tally = computeAndTally(columns, metrics, ratesOf(a));
     const order = profitOrder(metrics.profit, columns.account, columns.accountKey, reuse ? spare.order : undefined);
     const cum = reuse ? spare.cum : new Float64Array(n);
     const peak = runningProfit(metrics.profit, order, cum);
     const medianRevenue = a.revenueSplit === null ? median(columns.revenue) : NaN;
-    return new PeriodState(columns, a, { metrics, tally: tallyAll(columns, metrics), owners: ownerGroups(columns, metrics), order, cum, peak, medianRevenue });
+    return new PeriodState(columns, a, { metrics, tally, owners: ownerGroups(columns, metrics), order, cum, peak, medianRevenue });
   }
 
   parts(): ResultParts {

@@ -1,9 +1,9 @@
 import { BUCKETS, STATUSES } from '../schemas/fields';
 import type { PortfolioFigures } from '../schemas/trends';
 import type { SheetColumns } from './columns';
-import type { AccountMetrics } from './metrics';
 import { addCompensated } from './compensated';
-import { csatShare, npsScore, ratio, sum } from './portfolio';
+import { metricsAt, type AccountMetrics, type Rates } from './metrics';
+import { csatShare, npsScore, ratio } from './portfolio';
 import type { Splits } from './segmentation';
 
 const ACTIVE = STATUSES.indexOf('active');
@@ -98,29 +98,27 @@ export function tallyAccount(t: Float64Array, c: SheetColumns, m: AccountMetrics
 export const emptyTally = (): Float64Array => new Float64Array(2 * SLOTS);
 
 /**
- * tallyAccount of every account, in index order, the way a full recompute
- * wants it: each sum a pass down one column and the counts in one loop with
- * the running totals in locals, several times faster than slot by slot. The
- * additions are the same in the same order, so the sums are the same to the
- * bit (the incremental tests hold the two together).
+ * A full recompute's one pass: each account's metrics (metricsAt), then the
+ * account added to running totals kept in locals, while its values are
+ * still in the cache. The same additions in the same order as tallyAccount
+ * of every account, so the sums are the same to the bit (the incremental
+ * tests hold the two together); the error slots start at zero.
  */
-export function tallyAll(c: SheetColumns, m: AccountMetrics): Float64Array {
-  // Sums down a column carry no error slot: a full recompute starts the compensation afresh.
-  const t = emptyTally();
-  t[T.revenue] = sum(c.revenue);
-  t[T.presale] = sum(c.presale);
-  t[T.production] = sum(c.production);
-  t[T.distribution] = sum(c.distribution);
-  t[T.service] = sum(c.service);
-  t[T.labour] = sum(c.labour);
-  t[T.totalCost] = sum(m.totalCost);
-  t[T.interactionCost] = sum(m.interactionCost);
-  t[T.meetings] = sum(c.meetings);
-  t[T.calls] = sum(c.calls);
-  t[T.clv] = sum(m.clv);
-  t[T.upsell] = sum(c.upsell);
-  t[T.crossSell] = sum(c.crossSell);
-  t[T.referrals] = sum(c.referrals);
+export function computeAndTally(c: SheetColumns, m: AccountMetrics, rates: Rates): Float64Array {
+  let revenue = 0;
+  let presale = 0;
+  let production = 0;
+  let distribution = 0;
+  let service = 0;
+  let labour = 0;
+  let totalCost = 0;
+  let interactionCost = 0;
+  let meetings = 0;
+  let calls = 0;
+  let clv = 0;
+  let upsell = 0;
+  let crossSell = 0;
+  let referrals = 0;
   let lossMakers = 0;
   let givenBack = 0;
   let positive = 0;
@@ -134,6 +132,22 @@ export function tallyAll(c: SheetColumns, m: AccountMetrics): Float64Array {
   let referralGiven = 0;
   let referring = 0;
   for (let i = 0; i < c.n; i++) {
+    metricsAt(c, m, i, rates);
+    revenue += c.revenue[i]!;
+    presale += c.presale[i]!;
+    production += c.production[i]!;
+    distribution += c.distribution[i]!;
+    service += c.service[i]!;
+    labour += c.labour[i]!;
+    totalCost += m.totalCost[i]!;
+    interactionCost += m.interactionCost[i]!;
+    meetings += c.meetings[i]!;
+    calls += c.calls[i]!;
+    clv += m.clv[i]!;
+    const up = c.upsell[i]!;
+    if (up === up) upsell += up;
+    const cross = c.crossSell[i]!;
+    if (cross === cross) crossSell += cross;
     const p = m.profit[i]!;
     if (p < 0) {
       lossMakers++;
@@ -155,10 +169,26 @@ export function tallyAll(c: SheetColumns, m: AccountMetrics): Float64Array {
     }
     const refs = c.referrals[i]!;
     if (refs === refs) {
+      referrals += refs;
       referralGiven++;
       if (refs >= 1) referring++;
     }
   }
+  const t = emptyTally();
+  t[T.revenue] = revenue;
+  t[T.presale] = presale;
+  t[T.production] = production;
+  t[T.distribution] = distribution;
+  t[T.service] = service;
+  t[T.labour] = labour;
+  t[T.totalCost] = totalCost;
+  t[T.interactionCost] = interactionCost;
+  t[T.meetings] = meetings;
+  t[T.calls] = calls;
+  t[T.clv] = clv;
+  t[T.upsell] = upsell;
+  t[T.crossSell] = crossSell;
+  t[T.referrals] = referrals;
   t[T.lossMakers] = lossMakers;
   t[T.profitGivenBack] = givenBack;
   t[T.positiveProfit] = positive;
@@ -173,7 +203,6 @@ export function tallyAll(c: SheetColumns, m: AccountMetrics): Float64Array {
   t[T.referring] = referring;
   return t;
 }
-
 
 /** Where the whale curve stands: its highest point and top20Share, both null when total profit <= 0. */
 export interface WhaleFigures {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
-import { emptyColumns, type SheetColumns } from '../../../../shared/engine/columns';
+import { emptyColumns, ownerInterner, type SheetColumns } from '../../../../shared/engine/columns';
 import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES, type SegmentName } from '../../../../shared/schemas/fields';
 import type { NumberField, OptionalNumberField } from '../../../../shared/schemas/fields';
 import { SheetRow, SheetRowPatch } from '../../../../shared/schemas/row';
@@ -49,7 +49,7 @@ export function listColumns(db: Database.Database, periodId: number): SheetColum
   const { n } = db.prepare('SELECT count(*) AS n FROM period_rows WHERE period_id = ?').get(periodId) as { n: number };
   const account = new Array<string>(n);
   const owners: string[] = [];
-  const ownerIndex = new Map<string, number>();
+  const ownerId = ownerInterner(owners);
   const values: (readonly unknown[])[] = new Array(n);
   let i = 0;
   for (const r of db.prepare(SELECT_COLUMNS).raw(true).iterate(periodId) as IterableIterator<unknown[]>) {
@@ -61,16 +61,7 @@ export function listColumns(db: Database.Database, periodId: number): SheetColum
   const floats = ROW_FIELDS.flatMap((f, k) => (f === 'status' ? [] : [{ array: cols[f], at: 3 + k }]));
   for (let j = 0; j < i; j++) {
     const r = values[j]!;
-    const owner = r[1] as string | null;
-    if (owner !== null) {
-      let id = ownerIndex.get(owner);
-      if (id === undefined) {
-        id = owners.length;
-        owners.push(owner);
-        ownerIndex.set(owner, id);
-      }
-      cols.ownerIds[j] = id;
-    }
+    cols.ownerIds[j] = ownerId(r[1] as string | null);
     cols.segmentOverride[j] = r[2] === null ? -1 : SEGMENTS.indexOf(r[2] as SegmentName);
     cols.status[j] = STATUSES.indexOf(r[status] as (typeof STATUSES)[number]);
     for (const { array, at } of floats) array[j] = (r[at] as number | null) ?? NaN;
