@@ -65,8 +65,9 @@ export interface HeaderMatch<F extends string = InputField> {
 
 /**
  * Match a file's header row to fields: the user's choices first (`--map
- * field=Header`), then names and synonyms. Two columns for one field, or a
- * chosen header the file does not have, are problems naming the column.
+ * field=Header`), then names and synonyms. Two columns for one field, one
+ * column chosen for two fields, or a chosen header the file does not have
+ * (a blank one included), are problems naming the column.
  */
 export function matchHeaders<F extends string = InputField>(
   headers: readonly string[],
@@ -77,13 +78,20 @@ export function matchHeaders<F extends string = InputField>(
   const columns: Partial<Record<F, number>> = {};
   const used = new Set<number>();
   const problems: Problem[] = [];
+  const chosenFor = new Map<number, F>();
   for (const [field, header] of Object.entries(chosen) as [F, string][]) {
     const wanted = normaliseHeader(header);
-    const index = headers.findIndex((h) => normaliseHeader(h) === wanted);
+    const index = wanted === '' ? -1 : headers.findIndex((h) => normaliseHeader(h) === wanted);
     if (index < 0) {
       problems.push({ row: headerRow, field, value: header, rule: `no column "${header}" in the header row (it has ${headers.join(', ')})` });
       continue;
     }
+    const other = chosenFor.get(index);
+    if (other !== undefined) {
+      problems.push({ row: headerRow, field, column: headers[index], value: header, rule: `column "${headers[index]}" is already chosen for ${other}: a column gives one field` });
+      continue;
+    }
+    chosenFor.set(index, field);
     columns[field] = index;
     used.add(index);
   }

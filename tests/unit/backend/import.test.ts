@@ -27,6 +27,15 @@ describe('header matching', () => {
     expect(m.problems.map(describeProblem)).toEqual(['row 1, field revenue: value "Omzet" — no column "Omzet" in the header row (it has Klant)']);
   });
 
+  it('refuses one column chosen for two fields, and a blank choice (found by the header fuzzer)', () => {
+    const m = matchHeaders(['Account', 'Extra', ''], { upsell: 'Extra', crossSell: 'extra', lifespanYears: ' ' });
+    expect(m.columns).toEqual({ account: 0, upsell: 1 });
+    expect(m.problems.map(describeProblem)).toEqual([
+      'row 1, column Extra: value "extra" — column "Extra" is already chosen for upsell: a column gives one field',
+      'row 1, field lifespanYears: value " " — no column " " in the header row (it has Account, Extra, )',
+    ]);
+  });
+
   it('refuses two columns for one field', () => {
     const m = matchHeaders(['Account', 'Revenue', 'Sales'], {});
     expect(m.problems.map(describeProblem)).toEqual([
