@@ -90,6 +90,22 @@ function integrity(db: Database.Database, pragma: 'quick_check' | 'integrity_che
   }
 }
 
+/**
+ * Triggers and views: the workbench makes none, so a file that has them was
+ * made or changed by something else, and a trigger would run its own SQL on
+ * the next edit (changing or copying data behind the user's back).
+ */
+function refuseForeignCode(db: Database.Database, path: string): void {
+  const found = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name").all() as { type: string; name: string }[];
+  if (found.length === 0) return;
+  const what = found.slice(0, 3).map((f) => `${f.type} "${f.name}"`).join(', ');
+  throw new CpwError(
+    'NOT_WORKBOOK',
+    `${path} holds ${what}${found.length > 3 ? ` and ${found.length - 3} more` : ''}, which the workbench never makes: it is not opened, as it could run its own SQL on your edits`,
+    { file: path },
+  );
+}
+
 function damaged(path: string, problems: string[]): CpwError {
   return new CpwError('DAMAGED', `${path} is damaged: ${problems.slice(0, 3).join('; ')}`, { file: path });
 }
@@ -133,9 +149,13 @@ export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkb
   // With a hot journal SQLite must roll back an interrupted save first, which only a writer can do.
   if (!hasHotJournal(path)) {
     const probe = connect(path, true);
-    const problems = integrity(probe, 'quick_check');
-    probe.close();
-    if (problems.length > 0) throw damaged(path, problems);
+    try {
+      const problems = integrity(probe, 'quick_check');
+      if (problems.length > 0) throw damaged(path, problems);
+      refuseForeignCode(probe, path);
+    } finally {
+      probe.close();
+    }
   } else if (readOnly) {
     throw new CpwError('DAMAGED', `${path} was interrupted while saving: open it for editing once to recover it`, { file: path });
   }
@@ -157,6 +177,7 @@ export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkb
     db = connect(path, false);
     const problems = integrity(db, 'quick_check');
     if (problems.length > 0) throw damaged(path, problems);
+    refuseForeignCode(db, path);
     migrate(db);
   } catch (e) {
     db?.close();
@@ -247,6 +268,7 @@ export function checkWorkbookFile(path: string, validate?: (db: Database.Databas
     const problems = integrity(db, 'integrity_check').map((p) => `${path} is damaged: ${p}`);
     if (problems.length === 0) {
       try {
+        refuseForeignCode(db, path);
         const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
         problems.push(...fk.map((f) => `table ${f.table}, row ${f.rowid}: refers to a missing ${f.parent} row`));
         if (validate && schemaVersion === SCHEMA_VERSION) problems.push(...validate(db));

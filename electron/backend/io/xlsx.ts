@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CpwError } from '../../../shared/ipc/errors';
+import { unpackedSize } from './zip-size';
 
 /** A cell as the text a person sees, for the same parsing as a CSV cell: numbers unformatted, dates as YYYY-MM-DD. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -23,10 +24,18 @@ export interface XlsxRecords {
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
+/** An XLSX of 100,000 accounts unpacks to about 60 MiB: this leaves room, and refuses a bomb before it goes off. */
+export const MAX_UNPACKED_BYTES = 512 * 2 ** 20;
+
 /** The rows of one sheet (the first, or the one named) as text, with the names of all sheets. */
 export async function readXlsx(bytes: Buffer, file: string, sheetName?: string): Promise<XlsxRecords> {
   if (bytes.length < 4 || !bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw new CpwError('IMPORT_INVALID', `${file} is not an XLSX workbook (an .xlsx file is a zip archive; this one is not)`, { file });
+  }
+  const unpacked = unpackedSize(bytes);
+  if (unpacked !== null && unpacked > MAX_UNPACKED_BYTES) {
+    const size = Number.isFinite(unpacked) ? `${Math.round(unpacked / 2 ** 20)} MiB` : 'more than 4 GiB';
+    throw new CpwError('IMPORT_INVALID', `${file} would unpack to ${size} (a zip bomb, or far more than a sheet of accounts): workbooks that unpack to more than ${MAX_UNPACKED_BYTES / 2 ** 20} MiB are not imported`, { file });
   }
   const book = new ExcelJS.Workbook();
   try {

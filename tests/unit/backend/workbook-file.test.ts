@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CpwError } from '../../../shared/ipc/errors';
@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '../../../electron/backend/db/migrate';
 import { createPeriod } from '../../../electron/backend/db/repos/periods';
 import { insertRow, listRows } from '../../../electron/backend/db/repos/rows';
 import { SheetRow } from '../../../shared/schemas/row';
+import { seedSample } from '../../../electron/backend/sample';
 import { ROOT, sha256, useTempDir } from '../../helpers';
 
 function refusal(fn: () => unknown): CpwError {
@@ -92,6 +93,9 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
     ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 3\)/],
     ['a damaged workbook', (d) => damagedWorkbook(d), 'DAMAGED', /is damaged/],
     ['a cut-short header', (d) => write(d, 'short.cpw', Buffer.from('SQLite format 3\0abc', 'latin1')), 'DAMAGED', /cut short/],
+    ['a workbook cut in half', (d) => truncatedWorkbook(d), 'DAMAGED', /is damaged/],
+    ['a workbook with a trigger that writes elsewhere', (d) => withSql(d, 'trigger.cpw', "CREATE TRIGGER steal AFTER UPDATE ON period_rows BEGIN UPDATE accounts SET owner = 'x'; END"), 'NOT_WORKBOOK', /holds trigger "steal", which the workbench never makes/],
+    ['a workbook with a view', (d) => withSql(d, 'view.cpw', 'CREATE VIEW everything AS SELECT * FROM accounts'), 'NOT_WORKBOOK', /holds view "everything"/],
   ];
 
   for (const [what, make, code, message] of cases) {
@@ -132,6 +136,23 @@ function foreignSqlite(dir: string): string {
   const path = join(dir, 'contacts.db');
   const db = new Database(path);
   db.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada');");
+  db.close();
+  return path;
+}
+
+/** A real workbook (the sample) whose file is cut to half its length, as a failed copy leaves it. */
+function truncatedWorkbook(dir: string): string {
+  const path = join(dir, 'half.cpw');
+  createWorkbook(path, seedSample);
+  truncateSync(path, Math.floor(statSync(path).size / 2));
+  return path;
+}
+
+/** A workbook that someone has given SQL of their own. */
+function withSql(dir: string, name: string, sql: string): string {
+  const path = newWorkbook(dir, name);
+  const db = new Database(path);
+  db.exec(sql);
   db.close();
   return path;
 }
