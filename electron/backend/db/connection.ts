@@ -127,6 +127,24 @@ function connect(path: string, readonly: boolean): Database.Database {
   }
 }
 
+/**
+ * SQLite rolls a hot journal back at the first read of a connection that may
+ * write (the quick check above). A journal still there after that is one
+ * SQLite judged not hot: a save killed before the journal's header was
+ * written, which holds nothing to restore. It is removed, under an
+ * exclusive lock, so that the file is not taken for an interrupted save ever
+ * after (the crash harness found these).
+ */
+function dropDeadJournal(db: Database.Database, path: string): void {
+  if (!hasHotJournal(path)) return;
+  db.exec('BEGIN EXCLUSIVE');
+  try {
+    if (existsSync(`${path}-journal`)) unlinkSync(`${path}-journal`);
+  } finally {
+    db.exec('COMMIT');
+  }
+}
+
 function hasHotJournal(path: string): boolean {
   const journal = `${path}-journal`;
   return existsSync(journal) && statSync(journal).size > 0;
@@ -177,6 +195,7 @@ export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkb
     db = connect(path, false);
     const problems = integrity(db, 'quick_check');
     if (problems.length > 0) throw damaged(path, problems);
+    dropDeadJournal(db, path);
     refuseForeignCode(db, path);
     migrate(db);
   } catch (e) {

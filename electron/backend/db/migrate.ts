@@ -50,12 +50,13 @@ export function migrate(db: Database.Database, now: () => string = () => new Dat
       `the workbook's recorded migrations (${applied.join(', ') || 'none'}) do not match its schema version ${version}`,
     );
   }
-  for (const m of MIGRATIONS.slice(version)) {
-    db.transaction(() => {
+  // Every step in one transaction: a migration cut short (a crash, a kill) leaves the file as it was, not half-way.
+  db.transaction(() => {
+    for (const m of MIGRATIONS.slice(version)) {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, now());
       db.pragma(`user_version = ${m.id}`);
-    })();
-  }
+    }
+  })();
   return MIGRATIONS.length - version;
 }

@@ -119,6 +119,16 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
     });
   }
 
+  it('a journal left by a save killed before its header was written is dropped on the next open for editing (found by the crash harness)', () => {
+    const path = newWorkbook(tmp(), 'dead-journal.cpw');
+    writeFileSync(`${path}-journal`, Buffer.alloc(512)); // a journal SQLite does not take as hot: nothing to roll back
+    const before = checkWorkbookFile(path);
+    expect(before.problems.join()).toMatch(/interrupted while saving/);
+    openWorkbook(path).close();
+    expect(existsSync(`${path}-journal`)).toBe(false);
+    expect(checkWorkbookFile(path).ok).toBe(true);
+  });
+
   it('a missing file is named as missing', () => {
     const e = refusal(() => openWorkbook(join(tmp(), 'nowhere.cpw')));
     expect(e.code).toBe('FILE_NOT_FOUND');
