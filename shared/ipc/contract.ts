@@ -31,6 +31,9 @@ export const CheckReport = z.object({
   ok: z.boolean(),
   schemaVersion: z.number().int().nullable(),
   problems: z.array(z.string()),
+  /** With repair: the copy put in place of the damaged file, and where the damaged file was kept. */
+  restoredFrom: z.string().optional(),
+  damagedKeptAs: z.string().optional(),
 });
 export type CheckReport = z.output<typeof CheckReport>;
 
@@ -128,7 +131,7 @@ export const contract = {
   'workbook.info': { input: Empty, output: WorkbookInfo },
   'workbook.close': { input: Empty, output: Done },
   'workbook.saveAs': { input: z.object({ path: FilePath }), output: WorkbookInfo },
-  'workbook.check': { input: z.object({ path: FilePath }), output: CheckReport },
+  'workbook.check': { input: z.object({ path: FilePath, repair: z.boolean().default(false) }), output: CheckReport },
 
   'periods.list': { input: Empty, output: z.array(Period) },
   'periods.create': {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
+import { dailyBackupDue, takeBackup } from './backups';
 import { acquireWriterLock, type WriterLock } from './lock';
 import { SCHEMA_VERSION, migrate } from './migrate';
 
@@ -197,7 +198,10 @@ export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkb
     if (problems.length > 0) throw damaged(path, problems);
     dropDeadJournal(db, path);
     refuseForeignCode(db, path);
+    // A copy beside the file before an upgrade changes it, and the first time it is opened each day.
+    if (schemaVersion < SCHEMA_VERSION && schemaVersion > 0) takeBackup(db, path, `before-schema-${SCHEMA_VERSION}`);
     migrate(db);
+    if (dailyBackupDue(db, path)) takeBackup(db, path, 'daily');
   } catch (e) {
     db?.close();
     lock.release();

@@ -1,4 +1,5 @@
 import type { WorkbookInfo } from '../../../shared/ipc/contract';
+import { restoreLastGood } from '../db/backups';
 import { checkWorkbookFile, copyWorkbook, createWorkbook } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getAssumptions } from '../db/repos/assumptions';
@@ -40,5 +41,10 @@ export const workbookHandlers = defineHandlers({
     session.open(path, false);
     return info(session);
   },
-  'workbook.check': ({ path }) => ({ path, ...checkWorkbookFile(path, validateStoredData) }),
+  'workbook.check': ({ path, repair }) => {
+    const report = { path, ...checkWorkbookFile(path, validateStoredData) };
+    if (report.ok || !repair) return report;
+    const restored = restoreLastGood(path, (file) => checkWorkbookFile(file, validateStoredData).ok);
+    return { path, ...checkWorkbookFile(path, validateStoredData), ...restored };
+  },
 });

@@ -103,21 +103,19 @@ describe('fuzzing: 10,000 cases a target', () => {
         for (const [at, v] of flips) bytes[at] = v;
         return Buffer.concat([cut === null ? bytes : bytes.subarray(0, cut), Buffer.from(tail)]);
       });
-    let read = 0;
     await fc.assert(
       fc.asyncProperty(damaged, async (bytes) => {
         try {
-          const sheet = await loadSheet({ fileName: 'sheet.xlsx', content: bytes.toString('base64') } as never, {});
+          const sheet = await loadSheet({ fileName: 'sheet.xlsx', content: bytes.toString('base64'), sheet: 'Q1 2026' } as never, {});
           refuseIfProblems(sheet);
-          read++;
         } catch (e) {
           expectCpwRefusal(e);
         }
       }),
       CASES,
     );
-    // A zip checks its parts, so nearly every change is refused; the unchanged file (and the changes that miss) still read.
-    expect(read).toBeGreaterThan(0);
+    // A zip checks its parts, so nearly every change is refused; the file itself reads, so the refusals are the changes'.
+    expect((await loadSheet({ fileName: 'sheet.xlsx', content: original.toString('base64'), sheet: 'Q1 2026' } as never, {})).rows.length).toBeGreaterThan(0);
   }, 600_000);
 
   it('the importer through the backend: a refused import leaves the workbook byte for byte as it was', async () => {
