@@ -47,22 +47,32 @@ function summarise(groups: Float64Array, g: number, totalProfit: number) {
   return { count, revenue, totalCost, profit, roi: ratio(profit, totalCost), profitShare: share(profit, totalProfit) };
 }
 
-/** DOMAIN.md, "per segment": count, revenue, totalCost, profit, roi and share of profit, with the suggested focus. */
-export function segmentSummaries(c: SheetColumns, m: AccountMetrics, segment: Uint8Array, totalProfit: number): SegmentSummary[] {
-  // Summed afresh whenever read, never taken apart again: plain sums, no error slots.
-  const groups = new Float64Array(SEGMENTS.length * GROUP_SLOTS);
+/**
+ * Group sums of a full pass, plain: account i goes to group keyOf[i] + offset.
+ * Summed afresh, never taken apart again, so no error slots (an edit
+ * re-sums with tallyGroup before it takes accounts out).
+ */
+function groupSums(c: SheetColumns, m: AccountMetrics, keyOf: Int32Array | Uint8Array, groupCount: number, offset: number): Float64Array {
+  const groups = new Float64Array(groupCount * GROUP_SLOTS);
   for (let i = 0; i < c.n; i++) {
-    const at = segment[i]! * GROUP_SLOTS;
+    const at = (keyOf[i]! + offset) * GROUP_SLOTS;
     groups[at]!++;
     groups[at + 1]! += c.revenue[i]!;
     groups[at + 2]! += m.totalCost[i]!;
     groups[at + 3]! += m.profit[i]!;
   }
+  return groups;
+}
+
+/** DOMAIN.md, "per segment": count, revenue, totalCost, profit, roi and share of profit, with the suggested focus. */
+export function segmentSummaries(c: SheetColumns, m: AccountMetrics, segment: Uint8Array, totalProfit: number): SegmentSummary[] {
+  const groups = groupSums(c, m, segment, SEGMENTS.length, 0);
   return SEGMENTS.map((s, k) => ({ segment: s, focus: SEGMENT_FOCUS[s], ...summarise(groups, k, totalProfit) }));
 }
 
 /** The owner groups of a period: group 0 holds the accounts with no owner, group k + 1 owner k. */
-export function ownerGroups(c: SheetColumns, m: AccountMetrics): Float64Array {
+export function ownerGroups(c: SheetColumns, m: AccountMetrics, compensated = false): Float64Array {
+  if (!compensated) return groupSums(c, m, c.ownerIds, c.owners.length + 1, 1);
   const groups = new Float64Array((c.owners.length + 1) * GROUP_SLOTS);
   for (let i = 0; i < c.n; i++) tallyGroup(groups, c.ownerIds[i]! + 1, c, m, i, 1);
   return groups;

@@ -44,23 +44,22 @@ export interface SheetResult {
 /**
  * The state of one computed period, kept so that an edit of one account
  * costs what that account moves, not the period: the portfolio's sums as a
- * tally, the owners' sums, the profit order with its inverse, the running
- * profit along it, and the revenues sorted for the median once an edit needs
- * them.
+ * tally, the owners' sums, the profit order, the running profit along it,
+ * and the revenues sorted for the median once an edit needs them.
  */
 class PeriodState {
   readonly n: number;
   readonly rates: Rates;
   readonly metrics: AccountMetrics;
   tally: Float64Array;
-  readonly owners: Float64Array;
+  owners: Float64Array;
   readonly order: Uint32Array;
   readonly cum: Float64Array;
   peak: number;
   /** The median revenue, the revenue split unless the user set one. */
   private medianRevenue: number;
   private sortedRevenue: Float64Array | null = null;
-  /** Whether the tally carries the rounding errors of its sums, which taking accounts out again needs. */
+  /** Whether the tally and the owners' sums carry the rounding errors that taking accounts out again needs. */
   private compensated = false;
 
   constructor(
@@ -112,10 +111,11 @@ class PeriodState {
   edit(i: number, write: () => void): void {
     const { columns: c, metrics: m } = this;
     if (!this.compensated) {
-      // A full recompute sums down the columns; the first edit sums again with the errors kept (tally.ts).
+      // A full recompute sums plainly; the first edit sums again with the errors kept (tally.ts, compensated.ts).
       const t = emptyTally();
       for (let k = 0; k < this.n; k++) tallyAccount(t, c, m, k, 1);
       this.tally = t;
+      this.owners = ownerGroups(c, m, true);
       this.compensated = true;
     }
     const tally = this.tally;
