@@ -3,7 +3,7 @@ import type { ImportRequest, ImportSummary } from '../../../shared/ipc/contract'
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
 import type { InputField } from '../../../shared/schemas/fields';
 import { ensurePeriod, findPeriod } from '../db/repos/periods';
-import { listRows, writeRows } from '../db/repos/rows';
+import { periodAccountKeys, writeRows } from '../db/repos/rows';
 import { findHeaderRow, parseSheet, type ParsedSheet } from './sheet';
 import { readSource, readTable, type SourceFile } from './table';
 
@@ -93,7 +93,7 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
 /** What an import would do, problems included, without writing. */
 export function previewImport(db: Database.Database, period: string, merge: boolean, sheet: LoadedSheet): ImportSummary {
   const p = findPeriod(db, period);
-  const existing = new Set(p ? listRows(db, p.id).map((r) => r.account.toLowerCase()) : []);
+  const existing = p ? periodAccountKeys(db, p.id) : new Set<string>();
   const incoming = new Set(sheet.rows.map((r) => r.account.toLowerCase()));
   const updated = [...incoming].filter((a) => existing.has(a)).length;
   return summary(p?.label ?? period, sheet, {

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/schemas/fields';
 import { blankRow, EXPANSION_RULE, SheetRow, vouchRowInPlace } from '../../../shared/schemas/row';
 import { matchHeaders } from './mapping';
-import { plainNumberCell, readCell } from '../../../shared/text/cells';
+import { plainNumberCell, readCellInFull } from '../../../shared/text/cells';
 import type { NumberStyle } from '../../../shared/text/numbers';
 
 export interface ParsedSheet {
@@ -120,7 +120,7 @@ export function parseSheet(
         candidate[field] = plain;
         continue;
       }
-      const cell = readCell(field, raw, style);
+      const cell = readCellInFull(field, raw, style); // plainNumberCell has had its try
       if (cell.ok) candidate[field] = cell.value;
       else {
         (failed ??= new Set()).add(field);

@@ -279,7 +279,7 @@ function accountIds(db: Database.Database, rows: readonly SheetRow[], write: Acc
 }
 
 /** The names of a period's accounts, in lower case. */
-function periodAccountKeys(db: Database.Database, periodId: number): Set<string> {
+export function periodAccountKeys(db: Database.Database, periodId: number): Set<string> {
   const names = db.prepare('SELECT a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').pluck().all(periodId) as string[];
   return new Set(names.map((n) => n.toLowerCase()));
 }
