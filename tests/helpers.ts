@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
@@ -52,4 +52,12 @@ export function csv(header: readonly string[], rows: readonly (readonly (string 
     return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** Damage a workbook as a failing disk would: the middle of every page after the first two overwritten, the header kept. */
+export function damageWorkbook(path: string): void {
+  const fd = openSync(path, 'r+');
+  const pages = Math.floor(statSync(path).size / 4096);
+  for (let p = 2; p < pages; p++) writeSync(fd, Buffer.alloc(300, 0x5a), 0, 300, p * 4096 + 16);
+  closeSync(fd);
 }

@@ -8,6 +8,7 @@ import {
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { RpcResult, WorkbookInfo } from '../../shared/ipc/contract';
+import { listBackups } from '../backend/db/backups';
 import type { Backend } from '../backend/dispatch';
 import { recentFiles, type RecentFiles } from './recent';
 
@@ -81,8 +82,33 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
     return result;
   }
 
+  /**
+   * A damaged workbook with copies kept beside it: the user is offered the
+   * newest good one (what `cpw check --repair` does), the damaged file kept.
+   * Declined, or no copy is good, it is refused as any other file.
+   */
+  async function offerLastGood(path: string, refused: RpcResult<unknown>): Promise<RpcResult<unknown>> {
+    if (refused.ok || refused.error.code !== 'DAMAGED') return refused;
+    const newest = listBackups(path)[0];
+    if (!newest) return refused;
+    const win = options.window();
+    const box: MessageBoxOptions = {
+      type: 'warning',
+      message: `${basename(path)} is damaged`,
+      detail: `${refused.error.message}\n\nA copy of it was kept on ${newest.taken.toLocaleString()}. Restoring puts the newest good copy in its place; the damaged file is kept beside it. Changes made since that copy are not in it.`,
+      buttons: ['Restore the last good copy', 'Cancel'],
+      defaultId: 0,
+      cancelId: 1,
+    };
+    const { response } = await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
+    if (response !== 0) return refused;
+    const repaired = await backend.call('workbook.check', { path, repair: true });
+    if (!repaired.ok) return repaired;
+    return backend.call('workbook.open', { path });
+  }
+
   const open = async (path: string) =>
-    settle(await backend.call('workbook.open', { path }), `Cannot open ${basename(path)}`);
+    settle(await offerLastGood(path, await backend.call('workbook.open', { path })), `Cannot open ${basename(path)}`);
   const create = async (path: string, sample: boolean) =>
     settle(await backend.call('workbook.create', { path, sample }), `Cannot create ${basename(path)}`);
 

@@ -1,23 +1,15 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupFolder, KEEP_BACKUPS, listBackups, takeBackup } from '../../../electron/backend/db/backups';
 import { APPLICATION_ID, createWorkbook, openWorkbook } from '../../../electron/backend/db/connection';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/backend/db/migrate';
 import { seedSample } from '../../../electron/backend/sample';
-import { cpw, sha256, useTempDir } from '../../helpers';
+import { cpw, damageWorkbook as damage, sha256, useTempDir } from '../../helpers';
 
 // Backups (issue 10, item 2): copies beside the workbook, taken before an upgrade and the first time it is
 // opened for editing each day, the newest five kept; `cpw check --repair` puts the newest good one back.
-
-/** Overwrite the middle of every page after the first two: the header stays, the content is gone. */
-function damage(path: string): void {
-  const fd = openSync(path, 'r+');
-  const pages = Math.floor(statSync(path).size / 4096);
-  for (let p = 2; p < pages; p++) writeSync(fd, Buffer.alloc(300, 0x5a), 0, 300, p * 4096 + 16);
-  closeSync(fd);
-}
 
 describe('backups of a workbook', () => {
   const tmp = useTempDir();

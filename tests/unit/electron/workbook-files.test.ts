@@ -1,14 +1,15 @@
 import type { BrowserWindow } from 'electron';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/dispatch';
+import { listBackups } from '../../../electron/backend/db/backups';
 import { MAX_RECENT, readState, recentFiles, STATE_FILE, withRecent } from '../../../electron/main/recent';
-import { useTempDir } from '../../helpers';
+import { damageWorkbook, sha256, useTempDir } from '../../helpers';
 
 // The one stand-in: Electron's dialogs, answering what each test queues and recording what was shown.
 const fake = vi.hoisted(() => {
-  const answers: { filePath?: string; filePaths?: string[]; canceled?: boolean }[] = [];
+  const answers: { filePath?: string; filePaths?: string[]; canceled?: boolean; response?: number }[] = [];
   const shown: { kind: string; options: Record<string, unknown> }[] = [];
   const answer = (kind: string) => (...args: unknown[]) => {
     shown.push({ kind, options: args[args.length - 1] as Record<string, unknown> });
@@ -201,6 +202,54 @@ describe('opening workbooks with the real backend', () => {
     expect(existsSync(copy)).toBe(true);
     expect(await backend.call('workbook.info', {})).toMatchObject({ ok: true, value: { path: copy } });
     expect(recentFiles(userData).last()).toBe(copy);
+  });
+
+  it('a damaged workbook with a copy beside it: the last good copy is offered, restored and opened, the damaged file kept', async () => {
+    const own = join(documents, 'Own.cpw');
+    expect(await backend.call('workbook.create', { path: own, sample: true })).toMatchObject({ ok: true });
+    const before = await backend.call('rows.list', { period: '2026-Q3' });
+    backend.close(); // the first open for editing of the day kept a copy
+    expect(listBackups(own)).toHaveLength(1);
+    damageWorkbook(own);
+    const damaged = sha256(own);
+    fake.answers.push({ response: 0 });
+    const result = await files().open(own);
+    expect(result).toMatchObject({ ok: true, value: { path: own } });
+    expect(fake.shown).toHaveLength(1);
+    expect(fake.shown[0]!.options).toMatchObject({ type: 'warning', message: 'Own.cpw is damaged', buttons: ['Restore the last good copy', 'Cancel'], cancelId: 1 });
+    expect(String(fake.shown[0]!.options.detail)).toMatch(/is damaged: .*\n\nA copy of it was kept on .*the damaged file is kept beside it/s);
+    const kept = readdirSync(documents).filter((f) => f.startsWith('Own.cpw.damaged-'));
+    expect(kept).toHaveLength(1);
+    expect(sha256(join(documents, kept[0]!))).toBe(damaged);
+    expect(await backend.call('rows.list', { period: '2026-Q3' })).toEqual(before);
+    expect(changed).toEqual([own]);
+  });
+
+  it('a damaged workbook: declining the copy leaves both files as they were and says why the file was refused', async () => {
+    const own = join(documents, 'Own.cpw');
+    expect(await backend.call('workbook.create', { path: own, sample: true })).toMatchObject({ ok: true });
+    backend.close();
+    damageWorkbook(own);
+    const damaged = sha256(own);
+    const copy = sha256(listBackups(own)[0]!.file);
+    fake.answers.push({ response: 1 });
+    const result = await files().open(own);
+    expect(result).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+    expect(fake.shown.map((s) => s.options.message)).toEqual(['Own.cpw is damaged', 'Cannot open Own.cpw']);
+    expect(sha256(own)).toBe(damaged);
+    expect(sha256(listBackups(own)[0]!.file)).toBe(copy);
+    expect(readdirSync(documents).filter((f) => f.includes('damaged-'))).toEqual([]);
+  });
+
+  it('a damaged workbook with no copy: refused with the reason, nothing offered', async () => {
+    const own = join(documents, 'Own.cpw');
+    expect(await backend.call('workbook.create', { path: own, sample: true })).toMatchObject({ ok: true });
+    backend.close();
+    rmSync(join(documents, '.Own.cpw.backups'), { recursive: true });
+    damageWorkbook(own);
+    const result = await files().open(own);
+    expect(result).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+    expect(fake.shown.map((s) => s.options.message)).toEqual(['Cannot open Own.cpw']);
   });
 
   it("Export CSV writes the latest period's sheet where the user chose", async () => {
