@@ -41,7 +41,7 @@ function readState(dir) {
   }
 }
 
-/** Same format and rules as electron/main/recent.ts: most recent first, no repeats, ten at most. */
+/** Same format and rules as electron/backend/recent.ts: most recent first, no repeats, ten at most. */
 function remember(dir, path) {
   const state = readState(dir);
   const next = { recent: [path, ...state.recent.filter((p) => p !== path)].slice(0, 10), last: path };
@@ -101,5 +101,5 @@ if (electron && display) {
     ? 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)'
     : 'Electron is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD)';
   console.error(`${why}: opening browser mode instead`);
-  run(process.execPath, [CPW, 'serve', workbookToServe()]);
+  run(process.execPath, [CPW, 'serve', workbookToServe(), '--profile', userDataDir()]);
 }

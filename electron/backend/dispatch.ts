@@ -10,7 +10,9 @@ import { rowHandlers } from './handlers/rows';
 import { scenarioHandlers } from './handlers/scenarios';
 import { transferHandlers } from './handlers/transfer';
 import type { Context, Handlers } from './handlers/types';
+import { profileHandlers } from './handlers/profile';
 import { workbookHandlers } from './handlers/workbook';
+import { openProfile } from './profile';
 import { Session } from './session';
 import { problemsMessage, zodProblems } from './validation';
 
@@ -30,6 +32,7 @@ function joinHandlers(...domains: Partial<Handlers>[]): Handlers {
 
 const HANDLERS = joinHandlers(
   workbookHandlers,
+  profileHandlers,
   periodHandlers,
   poolHandlers,
   rowHandlers,
@@ -60,8 +63,13 @@ export interface Backend {
   close(): void;
 }
 
-export function createBackend(): Backend {
-  const ctx: Context = { session: new Session() };
+export interface BackendOptions {
+  /** The person's folder for settings, recent workbooks and the sample; none for a plain CLI run. */
+  profileDir?: string;
+}
+
+export function createBackend(options: BackendOptions = {}): Backend {
+  const ctx: Context = { session: new Session(), profile: options.profileDir ? openProfile(options.profileDir) : null };
   async function call(method: string, input: unknown): Promise<RpcResult<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', `unknown method "${String(method)}"`);
     const spec = contract[method];

@@ -1,7 +1,7 @@
 import { createClient, type Client } from '../../shared/ipc/client';
 import { CpwError } from '../../shared/ipc/errors';
-import { createBackend } from '../backend/dispatch';
-import { parse, UsageError, type Command, type Io } from './args';
+import { createBackend, type Backend } from '../backend/dispatch';
+import { parse, str, UsageError, type Command, type Io } from './args';
 import { assumeCommand } from './commands/assume';
 import { checkCommand } from './commands/check';
 import { exportCommand } from './commands/export';
@@ -68,10 +68,13 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(command.usage);
     return 0;
   }
-  const backend = createBackend();
-  const client: Client = createClient((method, input) => backend.call(method, input));
+  let backend: Backend | null = null;
   try {
-    return await command.run(parse(command, rest), client, io, backend);
+    const parsed = parse(command, rest);
+    // Only `serve` keeps a person's settings and recent workbooks, in the folder it is given.
+    backend = createBackend({ profileDir: str(parsed, 'profile') });
+    const client: Client = createClient((method, input) => backend!.call(method, input));
+    return await command.run(parsed, client, io, backend);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`cpw ${name}: ${e.message}`);
@@ -85,6 +88,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.err(`cpw ${name}: internal error: ${(e as Error).stack ?? String(e)}`);
     return 1;
   } finally {
-    backend.close();
+    backend?.close();
   }
 }

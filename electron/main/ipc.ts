@@ -53,6 +53,17 @@ export function registerRpc(backend: Pick<Backend, 'call'>): () => void {
   return () => ipcMain.removeHandler(RPC_CHANNEL);
 }
 
+export const FILE_CHANNEL: CpwChannels['file'] = 'cpw:file';
+
+/** The welcome screen's New and Open: main shows its own dialog and opens the choice; anything else is ignored. */
+export function fileDialogHandler(dialogs: { newDialog(): Promise<void>; openDialog(): Promise<void> }) {
+  return async (event: IpcMainInvokeEvent, kind: unknown): Promise<void> => {
+    if (!fromWorkbench(event)) return;
+    if (kind === 'new') await dialogs.newDialog();
+    else if (kind === 'open') await dialogs.openDialog();
+  };
+}
+
 export function sendCommand(contents: WebContents, command: AppCommand): void {
   if (!contents.isDestroyed()) contents.send(COMMAND_CHANNEL, command);
 }

@@ -11,7 +11,7 @@ export interface MenuActions {
   importSheet(): void;
   exportCsv(): void;
   /** Undo and Redo are the workbook's history, which the renderer drives (it knows whether a cell editor has the text). */
-  command(name: Extract<AppCommand, 'undo' | 'redo'>): void;
+  command(name: Exclude<AppCommand, 'workbook-changed' | 'import'>): void;
 }
 
 /** On Windows and Linux a single `&` marks a mnemonic; a path may hold one, so it is doubled. */
@@ -55,6 +55,8 @@ export function menuTemplate(
       { type: 'separator' },
       { label: 'Import…', click: () => actions.importSheet() },
       { label: 'Export CSV…', accelerator: `${mod}+E`, click: () => actions.exportCsv() },
+      { type: 'separator' },
+      { label: 'Settings…', accelerator: `${mod}+,`, click: () => actions.command('settings') },
       ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Quit', role: 'quit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };
@@ -83,5 +85,18 @@ export function menuTemplate(
     ],
   };
 
-  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, edit, view];
+  // The window shows these; F1 opens the glossary at the column that has the focus, which only the window knows.
+  const help: MenuItemConstructorOptions = {
+    label: 'Help',
+    role: 'help',
+    submenu: [
+      { label: 'Metrics Glossary', accelerator: 'F1', click: () => actions.command('glossary') },
+      { label: 'Keyboard Shortcuts', click: () => actions.command('shortcuts') },
+      { type: 'separator' },
+      { label: 'Welcome Screen', click: () => actions.command('welcome') },
+      { label: 'Take the Tour', click: () => actions.command('tour') },
+    ],
+  };
+
+  return [...(mac ? [{ role: 'appMenu' } as const] : []), file, edit, view, help];
 }

@@ -1,7 +1,7 @@
-import { app, Menu, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../backend/dispatch';
-import { registerRpc, sendCommand } from './ipc';
+import { FILE_CHANNEL, fileDialogHandler, registerRpc, sendCommand } from './ipc';
 import { registerReport } from './report';
 import { menuTemplate, type MenuActions } from './menu';
 import { nativeBindingPath, useElectronSqlite, type SetNativeBinding } from './native';
@@ -42,7 +42,8 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
   const warning = useElectronSqlite(binding, setNativeBinding);
   if (warning) console.warn(`cpw: ${warning}`);
 
-  const backend = createBackend();
+  // The person's folder holds their settings, recent workbooks and the sample; browser mode is given the same one.
+  const backend = createBackend({ profileDir: app.getPath('userData') });
   let win: BrowserWindow | null = null;
   let requested = workbookFromArgv(process.argv, process.cwd());
   let started: Promise<unknown> | null = null;
@@ -117,7 +118,15 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
     .then(async () => {
       limitPermissions(session.defaultSession);
       handleAppProtocol(join(bundleDir, '..', 'renderer'));
-      registerRpc(backend);
+      // A workbook the window opens itself (a recent file on the welcome screen) must reach the menu's recent list too.
+      registerRpc({
+        call: async (method, input) => {
+          const result = await backend.call(method, input);
+          if (result.ok && /^workbook\.(open|create|openSample|saveAs)$/.test(method)) refreshMenu();
+          return result;
+        },
+      });
+      ipcMain.handle(FILE_CHANNEL, fileDialogHandler(files));
       registerReport(backend, () => win, app.getPath('documents'));
       refreshMenu();
       started = files.startup(requested);

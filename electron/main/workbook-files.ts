@@ -10,9 +10,10 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { RpcResult, WorkbookInfo } from '../../shared/ipc/contract';
 import { listBackups } from '../backend/db/backups';
 import type { Backend } from '../backend/dispatch';
-import { recentFiles, type RecentFiles } from './recent';
+import { SAMPLE_NAME } from '../backend/profile';
+import { recentFiles, type RecentFiles } from '../backend/recent';
 
-export const SAMPLE_NAME = 'Sample.cpw';
+export { SAMPLE_NAME };
 const WORKBOOK_FILTERS = [{ name: 'Customer Profitability Workbook', extensions: ['cpw'] }];
 const CSV_FILTERS = [{ name: 'CSV', extensions: ['csv'] }];
 

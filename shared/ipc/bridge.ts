@@ -12,7 +12,12 @@ export interface CpwChannels {
   command: 'cpw:command';
   /** renderer -> main: print the workshop report with printToPDF and save it where the user says. */
   report: 'cpw:report';
+  /** renderer -> main: show the New or Open workbook dialog (the welcome screen's buttons). */
+  file: 'cpw:file';
 }
+
+/** The file dialogs the window may ask main to show; main opens what the user picks. */
+export type FileDialog = 'new' | 'open';
 
 /** What "Save PDF…" came to: the file written, cancelled by the user, or refused with the reason. */
 export type SavedReport =
@@ -25,13 +30,18 @@ export type SavedReport =
  * main opened, created or saved another workbook, so the window reloads its data;
  * `import` opens the import wizard, which reads the file the user picks.
  */
-export type AppCommand = 'undo' | 'redo' | 'workbook-changed' | 'import';
+export type AppCommand = 'undo' | 'redo' | 'workbook-changed' | 'import' | HelpCommand;
+
+/** The Help menu's items, which the window shows: the glossary, the shortcut sheet, the welcome screen, the tour, settings. */
+export type HelpCommand = 'glossary' | 'shortcuts' | 'welcome' | 'tour' | 'settings';
 
 export interface CpwBridge {
   /** One call of the RPC contract; resolves to its `RpcResult`, never rejects for an error result. */
   rpc(method: string, input: unknown): Promise<unknown>;
   /** The workshop report ({ period?, paper, scenarios? }) printed by the app and saved where the user says. */
   saveReport(request: unknown): Promise<SavedReport>;
+  /** Show the New or Open workbook dialog; main opens the workbook chosen and the window reloads. */
+  fileDialog(kind: FileDialog): Promise<void>;
   /** Subscribe to main's commands; returns the unsubscribe function. */
   onCommand(listener: (command: AppCommand) => void): () => void;
 }

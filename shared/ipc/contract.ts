@@ -9,6 +9,7 @@ import type { SheetRowPatch} from '../schemas/row';
 import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
 import { RowColumns } from '../schemas/row-columns';
 import { Adjustment, Scenario } from '../schemas/scenario';
+import { PersonSettings, PersonSettingsPatch } from '../schemas/settings';
 import { ScenarioResult, Trends } from '../schemas/trends';
 import { Problem, type RpcError } from './errors';
 
@@ -25,6 +26,15 @@ export const WorkbookInfo = z.object({
   periods: z.array(z.string()),
 });
 export type WorkbookInfo = z.output<typeof WorkbookInfo>;
+
+/** The person's side of the window: their settings and the workbooks they opened lately. */
+export const ProfileInfo = z.object({
+  /** False when the host was started without a profile folder (a bare `cpw serve FILE`): defaults, nothing kept. */
+  stored: z.boolean(),
+  settings: PersonSettings,
+  recent: z.array(z.object({ path: z.string(), name: z.string(), exists: z.boolean() })),
+});
+export type ProfileInfo = z.output<typeof ProfileInfo>;
 
 export const CheckReport = z.object({
   path: z.string(),
@@ -132,6 +142,11 @@ export const contract = {
   'workbook.close': { input: Empty, output: Done },
   'workbook.saveAs': { input: z.object({ path: FilePath }), output: WorkbookInfo },
   'workbook.check': { input: z.object({ path: FilePath, repair: z.boolean().default(false) }), output: CheckReport },
+  /** The profile's sample workbook, made there the first time. */
+  'workbook.openSample': { input: Empty, output: WorkbookInfo },
+
+  'profile.get': { input: Empty, output: ProfileInfo },
+  'profile.update': { input: PersonSettingsPatch, output: PersonSettings },
 
   'periods.list': { input: Empty, output: z.array(Period) },
   'periods.create': {

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import type { Contract, Method, ParsedInput } from '../../../shared/ipc/contract';
+import type { Profile } from '../profile';
 import type { Session } from '../session';
 
 export interface Context {
   readonly session: Session;
+  /** The person's folder, when the host has one (the app, browser mode started by `npm start`). */
+  readonly profile: Profile | null;
 }
 
 export type Handler<M extends Method> = (

@@ -12,13 +12,16 @@ export function rendererRoot(): string {
 
 export const serveCommand: Command = {
   summary: 'open a workbook in browser mode (the window, served on 127.0.0.1)',
-  usage: `cpw serve FILE [--read-only]
+  usage: `cpw serve FILE [--read-only] [--profile DIR]
 
 Serve the workbench window and its RPC on 127.0.0.1 only, on a random port,
 behind a random token, and print the address to open:
 http://127.0.0.1:PORT/?token=TOKEN
-Edits are saved to FILE as they happen. Stop with Ctrl+C.`,
-  options: { 'read-only': { type: 'boolean' } },
+Edits are saved to FILE as they happen. Stop with Ctrl+C.
+--profile DIR keeps your settings (theme, number format), your recent
+workbooks and the sample in DIR, and shows the welcome screen the first
+time; \`npm start\` passes the desktop app's own folder.`,
+  options: { 'read-only': { type: 'boolean' }, profile: { type: 'string' } },
   positionals: [1, 1],
   async run(args, client, io, backend) {
     const file = args.positionals[0]!;

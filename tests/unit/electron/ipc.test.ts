@@ -21,7 +21,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('electron', () => ({ ipcMain: fake.ipcMain }));
 
-const { REFUSED, RPC_CHANNEL, COMMAND_CHANNEL, registerRpc, rpcHandler, sendCommand } = await import('../../../electron/main/ipc');
+const { REFUSED, RPC_CHANNEL, COMMAND_CHANNEL, fileDialogHandler, registerRpc, rpcHandler, sendCommand } = await import('../../../electron/main/ipc');
 
 const from = (url: string | null): IpcMainInvokeEvent => ({ senderFrame: url === null ? null : { url } }) as unknown as IpcMainInvokeEvent;
 
@@ -94,6 +94,20 @@ describe('the RPC handler', () => {
   it('refuses with an error result the renderer can show, not a throw', () => {
     expect(REFUSED).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(REFUSED.ok || REFUSED.error.message).toMatch(/refused/);
+  });
+});
+
+describe('the file dialog handler (the welcome screen asks main for New and Open)', () => {
+  it('shows the dialog asked for, for the app window only, and ignores any other kind', async () => {
+    const shown: string[] = [];
+    const handle = fileDialogHandler({ newDialog: async () => void shown.push('new'), openDialog: async () => void shown.push('open') });
+    await handle(from('app://workbench/index.html'), 'new');
+    await handle(from('app://workbench/index.html'), 'open');
+    await handle(from('app://workbench/index.html'), 'delete');
+    await handle(from('app://workbench/index.html'), { kind: 'new' });
+    await handle(from('https://evil.example/'), 'new');
+    await handle(from(null), 'open');
+    expect(shown).toEqual(['new', 'open']);
   });
 });
 

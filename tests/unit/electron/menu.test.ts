@@ -28,8 +28,8 @@ describe('the menu on Windows and Linux', () => {
     const a = actions();
     const template = menuTemplate(a, ['/w/Q3.cpw', '/w/R&D.cpw'], platform);
 
-    it(`${platform}: File, Edit and View, in that order, and no app menu`, () => {
-      expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View']);
+    it(`${platform}: File, Edit, View and Help, in that order, and no app menu`, () => {
+      expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'Help']);
     });
 
     it(`${platform}: File holds the workbook commands with their Ctrl accelerators`, () => {
@@ -44,6 +44,7 @@ describe('the menu on Windows and Linux', () => {
         ['Save As…', 'Ctrl+Shift+S'],
         ['Import…', null],
         ['Export CSV…', 'Ctrl+E'],
+        ['Settings…', 'Ctrl+,'],
         ['Quit', 'Ctrl+Q'],
       ]);
       expect(item(file, 'Quit')!.role).toBe('quit');
@@ -87,6 +88,21 @@ describe('the menu on macOS', () => {
 });
 
 describe('the menu items', () => {
+  it('Help sends the glossary (F1), the shortcut sheet, the welcome screen and the tour to the window; Settings too', () => {
+    const a = actions();
+    const template = menuTemplate(a, [], 'linux');
+    const help = top(template, 'Help');
+    expect(submenu(help).filter((i) => i.type !== 'separator').map((i) => [i.label, i.accelerator ?? null])).toEqual([
+      ['Metrics Glossary', 'F1'],
+      ['Keyboard Shortcuts', null],
+      ['Welcome Screen', null],
+      ['Take the Tour', null],
+    ]);
+    for (const i of submenu(help)) if (i.type !== 'separator') click(i);
+    click(item(top(template, 'File'), 'Settings…'));
+    expect(a.command.mock.calls).toEqual([['glossary'], ['shortcuts'], ['welcome'], ['tour'], ['settings']]);
+  });
+
   it('each call their action', () => {
     const a = actions();
     const file = top(menuTemplate(a, ['/w/a.cpw'], 'linux'), 'File');

@@ -33,10 +33,10 @@ await import('../../../electron/preload/index');
 const [[key, api]] = fake.exposed as [[string, CpwBridge]];
 
 describe('the preload', () => {
-  it('exposes one object, window.cpw, with exactly rpc, saveReport and onCommand', () => {
+  it('exposes one object, window.cpw, with exactly rpc, saveReport, fileDialog and onCommand', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(key).toBe('cpw');
-    expect(Object.keys(api).sort()).toEqual(['onCommand', 'rpc', 'saveReport']);
+    expect(Object.keys(api).sort()).toEqual(['fileDialog', 'onCommand', 'rpc', 'saveReport']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -51,12 +51,19 @@ describe('the preload', () => {
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:report', { paper: 'Letter' });
   });
 
+  it('fileDialog invokes cpw:file with the kind alone', async () => {
+    fake.ipcRenderer.invoke.mockClear();
+    await api.fileDialog('new');
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:file', 'new');
+  });
+
   it('onCommand delivers the known commands by name only, never the IPC event', () => {
     const got: unknown[][] = [];
     const off = api.onCommand((...args) => got.push(args));
-    for (const c of ['undo', 'redo', 'workbook-changed'] satisfies AppCommand[]) fake.send('cpw:command', c);
+    const commands = ['undo', 'redo', 'workbook-changed', 'import', 'glossary', 'shortcuts', 'welcome', 'tour', 'settings'] satisfies AppCommand[];
+    for (const c of commands) fake.send('cpw:command', c);
     off();
-    expect(got).toEqual([['undo'], ['redo'], ['workbook-changed']]);
+    expect(got).toEqual(commands.map((c) => [c]));
   });
 
   it('onCommand ignores unknown names, other types and inherited property names', () => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/dispatch';
 import { listBackups } from '../../../electron/backend/db/backups';
-import { MAX_RECENT, readState, recentFiles, STATE_FILE, withRecent } from '../../../electron/main/recent';
+import { MAX_RECENT, readState, recentFiles, STATE_FILE, withRecent } from '../../../electron/backend/recent';
 import { damageWorkbook, sha256, useTempDir } from '../../helpers';
 
 // The one stand-in: Electron's dialogs, answering what each test queues and recording what was shown.
