@@ -3,6 +3,29 @@
  * percentages, losses with a minus sign. Pure, so the CLI and the renderer
  * print the same figures.
  */
+/**
+ * The number format of the window: the person's choice (Settings), en-US
+ * until one is set and always in the CLI, whose output scripts read.
+ */
+let numberLocale = 'en-US';
+let decimalMark = '.';
+
+/** Use `locale` for every figure formatted from now on; an unknown locale is refused and en-US kept. */
+export function setNumberLocale(locale: string): string {
+  const chosen = Intl.NumberFormat.supportedLocalesOf([locale])[0] ?? 'en-US';
+  numberLocale = chosen;
+  decimalMark = new Intl.NumberFormat(chosen).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return chosen;
+}
+
+export const currentNumberLocale = (): string => numberLocale;
+
+/** A fixed-digit figure with the locale's decimal mark (toFixed's rounding, which the CLI's output has always had). */
+const fixed = (value: number, digits: number) => {
+  const text = value.toFixed(digits);
+  return decimalMark === '.' ? text : text.replace('.', decimalMark);
+};
+
 // Building an Intl.NumberFormat costs far more than using one, and the sheet formats thousands of cells a paint.
 const currencyFormats = new Map<string, Intl.NumberFormat>();
 function currencyFormat(locale: string, currency: string, minDigits: number, maxDigits: number): Intl.NumberFormat {
@@ -15,30 +38,30 @@ function currencyFormat(locale: string, currency: string, minDigits: number, max
   return f;
 }
 
-export function formatMoney(value: number | null, currency: string, locale = 'en-US'): string {
+export function formatMoney(value: number | null, currency: string, locale = numberLocale): string {
   if (value === null || Number.isNaN(value)) return '—';
   return currencyFormat(locale, currency, 0, 0).format(value + 0);
 }
 
 /** A cost per minute in the workbook currency: cents matter here ($0.80 a minute), so two to four decimals. */
-export function formatRate(value: number | null, currency: string, locale = 'en-US'): string {
+export function formatRate(value: number | null, currency: string, locale = numberLocale): string {
   if (value === null || Number.isNaN(value)) return '—';
   return currencyFormat(locale, currency, 2, 4).format(value + 0);
 }
 
 export function formatPercent(value: number | null, digits = 1): string {
   if (value === null || Number.isNaN(value)) return '—';
-  return `${(value * 100).toFixed(digits)}%`;
+  return `${fixed(value * 100, digits)}%`;
 }
 
 export function formatNumber(value: number | null, digits = 0): string {
   if (value === null || Number.isNaN(value)) return '—';
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return value.toLocaleString(numberLocale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
 export function formatMultiple(value: number | null): string {
   if (value === null || Number.isNaN(value)) return '—';
-  return `${value.toFixed(2)}x`;
+  return `${fixed(value, 2)}x`;
 }
 
 /** The headers of a segment or owner summary, and one group's figures under them, as the dashboard and the report show them. */

@@ -19,12 +19,71 @@ import { ReportView } from './features/report/ReportView';
 import { OwnersView } from './features/owners/OwnersView';
 import { PoolsView } from './features/pools/PoolsView';
 import { useWorkbook } from './state/useWorkbook';
+import { usePreferences } from './state/usePreferences';
+import { HelpDialog, type HelpTab } from './features/help/HelpDialog';
+import { Tour } from './features/help/Tour';
+import { SettingsDialog } from './features/settings/SettingsDialog';
+import { WelcomeScreen } from './features/welcome/WelcomeScreen';
 
 const isTextField = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+
+/** The metric of what has the focus: a sheet column (AG Grid marks its cells and headers with col-id) or a KPI tile. */
+function focusedMetric(): string | null {
+  const el = document.activeElement;
+  if (!(el instanceof HTMLElement)) return null;
+  return el.closest('[col-id]')?.getAttribute('col-id') ?? el.closest<HTMLElement>('[data-metric]')?.dataset.metric ?? null;
+}
 
 export function App() {
   const client = useMemo(() => makeClient(), []);
   const wb = useWorkbook(client);
+  const prefs = usePreferences(client);
+  const [help, setHelp] = useState<{ tab: HelpTab; focus: string | null } | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
+  /** Shown on a first run (the profile has not seen it) and from Help > Welcome Screen. */
+  const [welcome, setWelcome] = useState<boolean | null>(null);
+  const [touring, setTouring] = useState(false);
+  const settings = prefs.profile?.settings;
+  const showWelcome = welcome ?? (settings ? !settings.welcomed : false);
+
+  // After the welcome, a first run continues with the tour, on the sheet it talks about.
+  useEffect(() => {
+    if (settings && settings.welcomed && !settings.tourDone && !showWelcome) {
+      if (!window.location.hash.startsWith('#/sheet')) window.location.hash = '#/sheet';
+      setTouring(true);
+    }
+  }, [settings, showWelcome]);
+  const endTour = () => {
+    setTouring(false);
+    if (!prefs.profile?.settings.tourDone) void prefs.update({ tourDone: true });
+  };
+  const startTour = () => {
+    setHelp(null);
+    window.location.hash = '#/sheet';
+    setTouring(true);
+  };
+
+  // A "?" beside a column header or a tile asks for the glossary at its metric.
+  useEffect(() => {
+    const onHelp = (e: Event) => setHelp({ tab: 'glossary', focus: (e as CustomEvent<string | null>).detail });
+    window.addEventListener('cpw:help', onHelp);
+    return () => window.removeEventListener('cpw:help', onHelp);
+  }, []);
+
+  // F1: the glossary at the focused column or tile; ? (outside cells and text fields): the shortcut sheet.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F1') {
+        e.preventDefault();
+        setHelp({ tab: 'glossary', focus: focusedMetric() });
+      } else if (e.key === '?' && !isTextField(e.target) && !(e.target instanceof HTMLElement && e.target.closest('.ag-cell'))) {
+        e.preventDefault();
+        setHelp({ tab: 'shortcuts', focus: null });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const { view, account } = useView();
   const [search, setSearch] = useState('');
   const [showAssumptions, setShowAssumptions] = useState(false);
@@ -58,6 +117,11 @@ export function App() {
       desktopBridge()?.onCommand((command) => {
         if (command === 'workbook-changed') window.location.reload();
         else if (command === 'import') setImporting({ file: null });
+        else if (command === 'glossary') setHelp({ tab: 'glossary', focus: focusedMetric() });
+        else if (command === 'shortcuts') setHelp({ tab: 'shortcuts', focus: null });
+        else if (command === 'welcome') setWelcome(true);
+        else if (command === 'tour') startTour();
+        else if (command === 'settings') setShowSettings(true);
         else if (isTextField(document.activeElement)) document.execCommand(command);
         else void (command === 'undo' ? wb.undo() : wb.redo());
       }),
@@ -85,6 +149,9 @@ export function App() {
   useEffect(() => {
     document.title = wb.info ? `${wb.info.name} — Customer Profitability Workbench` : 'Customer Profitability Workbench';
   }, [wb.info]);
+
+  // Figures are formatted in the person's number format, so nothing is drawn before it is known.
+  if (!prefs.profile) return <div className="app-loading">Opening…</div>;
 
   if (wb.loadError) {
     return (
@@ -177,6 +244,17 @@ export function App() {
         <button type="button" onClick={() => setShowAssumptions((s) => !s)} aria-expanded={showAssumptions}>
           Assumptions
         </button>
+        <button type="button" onClick={() => setShowSettings(true)} title="Theme, number format, and the workbook's currency, rates and thresholds">
+          Settings
+        </button>
+        <button type="button" className="help-button" onClick={() => setHelp({ tab: 'glossary', focus: null })} title="The metrics glossary (F1) and keyboard shortcuts (?)">
+          Help
+        </button>
+        {prefs.profile.stored ? (
+          <button type="button" onClick={() => setWelcome(true)} title="Open the sample, a new workbook, a spreadsheet or a recent file">
+            Welcome
+          </button>
+        ) : null}
       </header>
       <Rail view={view} />
       <main className="content">
@@ -196,6 +274,12 @@ export function App() {
       <StatusBar wb={wb} />
       {managingPeriods ? <PeriodsDialog wb={wb} onClose={() => setManagingPeriods(false)} /> : null}
       {importing ? <ImportWizard wb={wb} initialFile={importing.file} onClose={() => setImporting(null)} /> : null}
+      {help ? (
+        <HelpDialog tab={help.tab} focus={help.focus} onTab={(tab) => setHelp({ tab, focus: null })} onClose={() => setHelp(null)} onTour={startTour} />
+      ) : null}
+      {showSettings ? <SettingsDialog prefs={prefs} wb={wb} onClose={() => setShowSettings(false)} /> : null}
+      {showWelcome ? <WelcomeScreen client={client} prefs={prefs} wb={wb} onImport={() => setImporting({ file: null })} onClose={() => setWelcome(false)} /> : null}
+      {touring && !showWelcome ? <Tour onEnd={endTour} /> : null}
     </div>
   );
 }

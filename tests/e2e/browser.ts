@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -24,9 +24,10 @@ export interface Served {
   stop(): Promise<number | null>;
 }
 
-/** `cpw serve FILE`, the real binary, as `npm run serve -- FILE` runs it. */
-export async function serve(file: string): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), 'serve', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `cpw serve FILE --profile DIR`, the real binary, as `npm start` runs it in browser mode. */
+export async function serve(file: string, profile?: string): Promise<Served> {
+  const args = [join(ROOT, 'electron', 'cli', 'bin.cjs'), 'serve', file, ...(profile ? ['--profile', profile] : [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((ready, fail) => {
@@ -53,6 +54,8 @@ export async function serve(file: string): Promise<Served> {
 export interface Session {
   dir: string;
   book: string;
+  /** The person's folder the window keeps its settings in. */
+  profile: string;
   server: Served;
   browser: Browser;
   page: Page;
@@ -64,18 +67,28 @@ export interface Session {
  * A workbook in a fresh folder (the sample, or empty), served by the real
  * `cpw serve`, and a page of Debian's Chromium: what each e2e file starts from.
  */
-export async function openSession(options: { sample: boolean; viewport?: { width: number; height: number }; prepare?: (dir: string) => void }): Promise<Session> {
+export async function openSession(options: {
+  sample: boolean;
+  viewport?: { width: number; height: number };
+  prepare?: (dir: string) => void;
+  /** A first run (an empty profile, so the welcome screen and the tour), or a person who has seen them (the default). */
+  firstRun?: boolean;
+}): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
   const book = join(dir, options.sample ? 'demo.cpw' : 'w.cpw');
   const made = await cpw(options.sample ? ['new', book, '--sample'] : ['new', book]);
   if (made.code !== 0) throw new Error(`cpw new failed: ${made.stderr}`);
   options.prepare?.(dir);
-  const server = await serve(book);
+  const profile = join(dir, 'profile');
+  mkdirSync(profile);
+  if (!options.firstRun) writeFileSync(join(profile, 'settings.json'), JSON.stringify({ welcomed: true, tourDone: true }));
+  const server = await serve(book, profile);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true });
   return {
     dir,
     book,
+    profile,
     server,
     browser,
     page,

@@ -7,6 +7,8 @@ import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
 import type { DashboardFilter } from '../../../../shared/charts/chartData';
 import { slides, summaryTables, type Slide } from './slides';
+import { glossaryEntry } from '../../../../shared/glossary';
+import { HelpButton } from '../../components/HelpButton';
 import { formatTile, TILES, tileChange } from './tiles';
 import { useDashboard } from './useDashboard';
 
@@ -137,8 +139,12 @@ export function DashboardView({ wb }: { wb: Workbook }) {
           const value = f[t.key] as number | null;
           const change = data.previous ? tileChange(t, value, data.previous.figures[t.key] as number | null, currency) : null;
           return (
-            <div className="tile" key={t.key} data-testid={`tile-${t.key}`} title={t.explain}>
-              <div className="tile-label">{t.label}</div>
+            // Focusable, so F1 on a tile opens the glossary at its metric as on a column.
+            <div className="tile" key={t.key} data-testid={`tile-${t.key}`} data-metric={t.key} title={t.explain} tabIndex={0} role="group" aria-label={t.label}>
+              <div className="tile-label">
+                {t.label}
+                {glossaryEntry(t.key) ? <HelpButton metric={t.key} label={t.label} /> : null}
+              </div>
               <div className={`tile-value${typeof value === 'number' && value < 0 ? ' loss' : ''}`}>{formatTile(t, value, currency)}</div>
               {change ? <div className={`tile-change ${change.tone}`}>{change.text} vs {data.previous!.label}</div> : null}
               <div className="tile-explain">{t.explain}</div>

@@ -30,12 +30,8 @@ function shown(key: keyof Assumptions, a: Assumptions): string {
   return String(v);
 }
 
-/** The assumptions, changed one field at a time; each change recomputes the sheet at once. */
-export function AssumptionsPanel({ assumptions, onChange, onClose }: {
-  assumptions: Assumptions;
-  onChange: (patch: AssumptionsPatch) => Promise<string | null>;
-  onClose: () => void;
-}) {
+/** The workbook's own settings, one field at a time; each change recomputes the sheet at once. */
+export function AssumptionFields({ assumptions, onChange }: { assumptions: Assumptions; onChange: (patch: AssumptionsPatch) => Promise<string | null> }) {
   const [errors, setErrors] = useState<Partial<Record<keyof Assumptions, string>>>({});
   const commit = async (key: keyof Assumptions, text: string) => {
     if (text === shown(key, assumptions)) return;
@@ -44,15 +40,9 @@ export function AssumptionsPanel({ assumptions, onChange, onClose }: {
     setErrors((e) => ({ ...e, [key]: problem ?? undefined }));
   };
   return (
-    <aside className="assumptions" aria-label="Assumptions">
-      <header>
-        <h2>Assumptions</h2>
-        <button type="button" onClick={onClose} aria-label="Close assumptions">
-          ×
-        </button>
-      </header>
+    <>
       {FIELDS.map((f) => (
-        <label key={f.key}>
+        <label key={f.key} className="assumption">
           <span>{f.label}</span>
           <input
             name={f.key}
@@ -67,6 +57,25 @@ export function AssumptionsPanel({ assumptions, onChange, onClose }: {
           <small className={errors[f.key] ? 'field-error' : undefined}>{errors[f.key] ?? f.help}</small>
         </label>
       ))}
+    </>
+  );
+}
+
+/** The assumptions beside the sheet, to change while watching the numbers move. */
+export function AssumptionsPanel({ assumptions, onChange, onClose }: {
+  assumptions: Assumptions;
+  onChange: (patch: AssumptionsPatch) => Promise<string | null>;
+  onClose: () => void;
+}) {
+  return (
+    <aside className="assumptions" aria-label="Assumptions">
+      <header>
+        <h2>Assumptions</h2>
+        <button type="button" onClick={onClose} aria-label="Close assumptions">
+          ×
+        </button>
+      </header>
+      <AssumptionFields assumptions={assumptions} onChange={onChange} />
     </aside>
   );
 }

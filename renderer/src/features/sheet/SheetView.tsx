@@ -140,6 +140,12 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     apiRef.current?.refreshCells({ columns: [...COMPUTED], force: true });
   }, [wb.model?.result]);
 
+  // A new currency changes how every money cell reads, typed ones included.
+  const currency = wb.info?.currency;
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [currency]);
+
   useEffect(() => {
     apiRef.current?.setGridOption('quickFilterText', search);
   }, [search]);

@@ -3,6 +3,7 @@ import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../
 import { INPUT_FIELDS, SEGMENT_FOCUS, SEGMENTS, STATUSES, type Bucket, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
+import { HeaderWithHelp } from './HeaderWithHelp';
 import { metricValue, type ComputedField, type ModelAllocation } from './model';
 
 /** What every computed column means, in plain words: the header's tooltip. */
@@ -118,6 +119,7 @@ function computedColumn(field: ComputedField, header: string, kind: Kind, ctx: C
     headerName: header,
     headerTooltip: EXPLAIN[field],
     headerClass: 'computed-header',
+    headerComponentParams: { innerHeaderComponent: HeaderWithHelp },
     editable: false,
     valueGetter: (p: ValueGetterParams<SheetRow>) =>
       isTotals(p) ? ((p.data as unknown as Record<string, unknown>)[field] ?? null) : metricValue(ctx.result(), field, p.node!.sourceRowIndex),
