@@ -1,8 +1,9 @@
 /**
  * Every metric of DOMAIN.md in plain words: what it is and how it is
  * computed (`words`, also the last page of the workshop report), an example
- * with numbers, and what a director can do about it. The window's glossary,
- * its column headers and KPI tiles, and docs/metrics.md all read this list.
+ * with numbers, and what a director can do about it. The window's Help
+ * (F1, the ? beside computed headers and KPI tiles) and docs/metrics.md read
+ * this list; the header tooltips and tile sentences are shorter texts of their own.
  */
 export interface GlossaryEntry {
   /** The DOMAIN.md name: a column id of the sheet, a key of the portfolio figures, or a concept. */

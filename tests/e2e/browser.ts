@@ -73,6 +73,8 @@ export async function openSession(options: {
   prepare?: (dir: string) => void;
   /** A first run (an empty profile, so the welcome screen and the tour), or a person who has seen them (the default). */
   firstRun?: boolean;
+  /** The person's settings beyond that (theme, number format). */
+  settings?: Record<string, unknown>;
 }): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'cpw-e2e-'));
   const book = join(dir, options.sample ? 'demo.cpw' : 'w.cpw');
@@ -81,7 +83,7 @@ export async function openSession(options: {
   options.prepare?.(dir);
   const profile = join(dir, 'profile');
   mkdirSync(profile);
-  if (!options.firstRun) writeFileSync(join(profile, 'settings.json'), JSON.stringify({ welcomed: true, tourDone: true }));
+  if (!options.firstRun) writeFileSync(join(profile, 'settings.json'), JSON.stringify({ welcomed: true, tourDone: true, ...options.settings }));
   const server = await serve(book, profile);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 }, acceptDownloads: true });

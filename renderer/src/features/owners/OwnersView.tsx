@@ -86,7 +86,8 @@ export function OwnersView({ wb }: { wb: Workbook }) {
       <section className="chart-card wide" aria-label="Profit per interaction hour">
         <div className="chart-box short">{config ? <ChartCanvas id="owners" config={config as ChartConfiguration} label="Profit per interaction hour by owner" /> : null}</div>
       </section>
-      <div className="table-scroll">
+      {/* Focusable so the keyboard can scroll a scorecard wider than the window. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Owner scorecard table">
         <table className="data-table scorecard" data-testid="scorecard">
           <thead>
             <tr>

@@ -59,7 +59,7 @@ export function WelcomeScreen({ client, prefs, wb, onImport, onClose }: {
       <div className="welcome-actions">
         <button type="button" className="primary" onClick={() => void run(() => client.call('workbook.openSample'))}>
           <strong>Open the sample workbook</strong>
-          <span>42 accounts over four quarters, to look around in</span>
+          <span>Four quarters of 40 to 42 accounts, to look around in</span>
         </button>
         {naming ? (
           <label className="welcome-name">
