@@ -47,7 +47,7 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
       id: 'matrix',
       title: 'Profitability matrix',
       explain:
-        'Each account by revenue and margin, sized by total cost, split where the matrix splits: Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). Click an account to see it in the sheet.',
+        'Each account by revenue and margin, sized by total cost, split where the matrix splits: Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). Click an account to open its Customer Picture.',
       config: d.matrix.points.length ? matrixConfig(d.matrix.points, d.matrix, ctx) : null,
       note: 'No account with revenue in this selection.',
       table: {
@@ -66,7 +66,7 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
     {
       id: 'roi',
       title: 'ROI: the top and bottom 10',
-      explain: 'Profit per unit of cost, best accounts first, worst last. Click an account to see it in the sheet.',
+      explain: 'Profit per unit of cost, best accounts first, worst last. Click an account to open its Customer Picture.',
       config: d.roi.top.length ? roiConfig([...d.roi.top, ...[...d.roi.bottom].reverse()], ctx) : null,
       note: 'No account with costs in this selection.',
       table: { head: ['Account', 'ROI'], rows: [...d.roi.top, ...[...d.roi.bottom].reverse()].map((e) => [e.account, formatPercent(e.roi)]) },
