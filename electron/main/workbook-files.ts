@@ -83,33 +83,51 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
     return result;
   }
 
+  /** A question with two answers, the first the offer: whether the user took it. */
+  async function offered(box: MessageBoxOptions): Promise<boolean> {
+    const win = options.window();
+    const { response } = await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
+    return response === 0;
+  }
+
   /**
-   * A damaged workbook with copies kept beside it: the user is offered the
-   * newest good one (what `cpw check --repair` does), the damaged file kept.
-   * Declined, or no copy is good, it is refused as any other file.
+   * A refusal the user can get round is offered its way round: a damaged
+   * workbook with copies beside it, the newest good one (what `cpw check
+   * --repair` does, the damaged file kept); a workbook being edited elsewhere,
+   * a read-only look. Declined, it is refused as any other file.
    */
-  async function offerLastGood(path: string, refused: RpcResult<unknown>): Promise<RpcResult<unknown>> {
-    if (refused.ok || refused.error.code !== 'DAMAGED') return refused;
+  async function offerWayRound(path: string, refused: RpcResult<unknown>): Promise<RpcResult<unknown>> {
+    if (refused.ok) return refused;
+    if (refused.error.code === 'LOCKED') {
+      const look = await offered({
+        type: 'warning',
+        message: `${basename(path)} is open for editing elsewhere`,
+        detail: `${refused.error.message}\n\nYou can open it read-only: you see it as it was last saved and cannot change it.`,
+        buttons: ['Open read-only', 'Cancel'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      return look ? backend.call('workbook.open', { path, readOnly: true }) : refused;
+    }
+    if (refused.error.code !== 'DAMAGED') return refused;
     const newest = listBackups(path)[0];
     if (!newest) return refused;
-    const win = options.window();
-    const box: MessageBoxOptions = {
+    const restore = await offered({
       type: 'warning',
       message: `${basename(path)} is damaged`,
       detail: `${refused.error.message}\n\nA copy of it was kept on ${newest.taken.toLocaleString()}. Restoring puts the newest good copy in its place; the damaged file is kept beside it. Changes made since that copy are not in it.`,
       buttons: ['Restore the last good copy', 'Cancel'],
       defaultId: 0,
       cancelId: 1,
-    };
-    const { response } = await (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
-    if (response !== 0) return refused;
+    });
+    if (!restore) return refused;
     const repaired = await backend.call('workbook.check', { path, repair: true });
     if (!repaired.ok) return repaired;
     return backend.call('workbook.open', { path });
   }
 
   const open = async (path: string) =>
-    settle(await offerLastGood(path, await backend.call('workbook.open', { path })), `Cannot open ${basename(path)}`);
+    settle(await offerWayRound(path, await backend.call('workbook.open', { path })), `Cannot open ${basename(path)}`);
   const create = async (path: string, sample: boolean) =>
     settle(await backend.call('workbook.create', { path, sample }), `Cannot create ${basename(path)}`);
 

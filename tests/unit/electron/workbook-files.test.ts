@@ -241,6 +241,26 @@ describe('opening workbooks with the real backend', () => {
     expect(readdirSync(documents).filter((f) => f.includes('damaged-'))).toEqual([]);
   });
 
+  it('a workbook open for editing elsewhere: offered read-only, and opened so; declined, refused with the reason', async () => {
+    const own = join(documents, 'Own.cpw');
+    const elsewhere = createBackend();
+    try {
+      expect(await elsewhere.call('workbook.create', { path: own, sample: true })).toMatchObject({ ok: true });
+      fake.answers.push({ response: 1 });
+      expect(await files().open(own)).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+      expect(fake.shown.map((s) => s.options.message)).toEqual(['Own.cpw is open for editing elsewhere', 'Cannot open Own.cpw']);
+      expect(fake.shown[0]!.options).toMatchObject({ buttons: ['Open read-only', 'Cancel'], cancelId: 1 });
+      fake.shown.length = 0;
+      fake.answers.push({ response: 0 });
+      expect(await files().open(own)).toMatchObject({ ok: true, value: { path: own, readOnly: true } });
+      expect(await backend.call('rows.update', { period: '2026-Q3', account: 'Contoso Retail', patch: { revenue: 1_000_000 } })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+      const r = await elsewhere.call('rows.update', { period: '2026-Q3', account: 'Contoso Retail', patch: { revenue: 1_000_000 } });
+      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+    } finally {
+      elsewhere.close();
+    }
+  });
+
   it('a damaged workbook with no copy: refused with the reason, nothing offered', async () => {
     const own = join(documents, 'Own.cpw');
     expect(await backend.call('workbook.create', { path: own, sample: true })).toMatchObject({ ok: true });
