@@ -93,6 +93,30 @@ for (const theme of ['light', 'dark'] as const) {
       await session?.close();
     });
 
+    it('Tab alone reaches every control of the top bar and every view of the rail, each with a visible focus ring', async () => {
+      await page.evaluate(() => (window.location.hash = '#/sheet'));
+      await page.reload();
+      await page.locator('.ag-cell[col-id="account"]').first().waitFor({ timeout: 15_000 });
+      const reached: { name: string; ring: boolean }[] = [];
+      for (let k = 0; k < 30; k++) {
+        await page.keyboard.press('Tab');
+        reached.push(
+          await page.evaluate(() => {
+            const el = document.activeElement as HTMLElement;
+            const style = getComputedStyle(el);
+            const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+            return { name: (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName).trim().slice(0, 40), ring };
+          }),
+        );
+      }
+      const names = reached.map((r) => r.name);
+      for (const control of ['Period', '+ Period', 'Periods…', 'Search accounts', 'Import…', 'Assumptions', 'Settings', 'Help', 'Welcome', 'Sheet', 'Dashboard', 'Trends', 'Interactions', 'Owners', 'Cost pools', 'Scenarios', 'Report']) {
+        expect(names, control).toContain(control);
+      }
+      const before = reached.slice(0, names.indexOf('Report') + 1);
+      expect(before.filter((r) => !r.ring), 'focused without a visible ring').toEqual([]);
+    });
+
     for (const screen of SCREENS) {
       it(`${screen.name}: no serious or critical finding`, async () => {
         // Each screen from a fresh page on the sheet, so one screen's dialog or state cannot hide another's findings.
