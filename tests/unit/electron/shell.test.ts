@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
@@ -174,6 +174,23 @@ describe('startApp', () => {
     expect(win.webContents.sent).toContainEqual(['cpw:command', 'undo']);
     (file.find((m) => m.label === 'Import…')!.click as unknown as () => void)();
     expect(win.webContents.sent).toContainEqual(['cpw:command', 'import']);
+  });
+
+  it("the window's own opens (the welcome screen) reach the menu's recent list, and the person's profile is the user data folder", async () => {
+    await started();
+    const other = join(tmp(), 'Documents', 'Other.cpw');
+    mkdirSync(join(tmp(), 'Documents'));
+    const menusBefore = fake.state.menus.length;
+    expect(await rpc('workbook.create', { path: other })).toMatchObject({ ok: true });
+    expect(fake.state.menus.length).toBe(menusBefore + 1);
+    const file = fake.state.menus.at(-1)!.find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[];
+    const recent = file.find((m) => m.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[];
+    expect(recent.slice(0, 2).map((m) => m.label)).toEqual([other, join(userData, 'Sample.cpw')]);
+    expect(await rpc('profile.update', { theme: 'dark' })).toMatchObject({ ok: true });
+    expect(JSON.parse(readFileSync(join(userData, 'settings.json'), 'utf8'))).toMatchObject({ theme: 'dark' });
+    expect(await rpc('workbook.info')).toMatchObject({ ok: true });
+    expect(fake.state.menus.length).toBe(menusBefore + 1); // a read changes nothing
+    expect(fake.state.ipc.has('cpw:file')).toBe(true);
   });
 
   it('a second instance hands over its .cpw: opened here, the window told and focused', async () => {
