@@ -90,6 +90,16 @@ describe('help, glossary and settings', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('[col-id]')?.getAttribute('col-id'))).toBe('roi');
   });
 
+  it('F1 on an input column says it is an input, in the words of the sheet', async () => {
+    await sheet.focus('Contoso Retail', 'service');
+    await page.keyboard.press('F1');
+    const help = page.getByRole('dialog', { name: 'Help' });
+    expect(await help.locator('.glossary > p.hint').textContent()).toMatch(/^Post-sale service is an input you type/);
+    expect(await help.locator('section.current').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+  });
+
   it("a computed column's ? opens the glossary at it without sorting the sheet", async () => {
     const firstBefore = await page.locator('.ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="account"]').textContent();
     await page.locator('.ag-header-cell[col-id="costToRevenue"] .help-link').click();

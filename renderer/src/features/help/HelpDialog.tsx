@@ -1,9 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { GLOSSARY, glossaryEntry } from '../../../../shared/glossary';
 import { Modal } from '../../components/Modal';
+import { PICTURE_FIELDS } from '../account/fields';
 import { SHORTCUTS } from './shortcuts';
 
 export type HelpTab = 'glossary' | 'shortcuts';
+
+/** An input column's name as the sheet and the Customer Picture write it. */
+function inputLabel(field: string): string {
+  if (field === 'account') return 'Account';
+  return PICTURE_FIELDS.flatMap((g) => g.fields).find((f) => f.field === field)?.label ?? field;
+}
 
 /** Ask the window for help from anywhere (a column header's or a tile's "?" button): App listens. */
 export function requestHelp(name: string | null): void {
@@ -60,7 +67,7 @@ export function HelpDialog({ tab, focus, onTab, onClose, onTour }: {
       </div>
       {tab === 'glossary' ? (
         <div id="help-panel-glossary" role="tabpanel" aria-labelledby="help-tab-glossary" className="glossary" ref={list}>
-          {focus && !entry ? <p className="hint">{focus} is an input you type; the metrics computed from it are below.</p> : null}
+          {focus && !entry ? <p className="hint">{inputLabel(focus)} is an input you type, not a computed metric; the metrics computed from the inputs are below.</p> : null}
           {GLOSSARY.map((g) => (
             <section key={g.name} data-entry={g.name} tabIndex={-1} className={g.name === entry?.name ? 'current' : undefined} aria-labelledby={`g-${g.name}`}>
               <h3 id={`g-${g.name}`}>{g.title}</h3>
