@@ -194,15 +194,16 @@ export function columnDefs(ctx: ColumnContext): (ColDef<SheetRow> | ColGroupDef<
         computedColumn('profit', 'Profit', 'money', ctx),
         computedColumn('margin', 'Margin', 'ratio', ctx),
         computedColumn('roi', 'ROI', 'ratio', ctx),
-        computedColumn('costToRevenue', 'Cost / revenue', 'multiple', ctx),
+        computedColumn('costToRevenue', 'Cost / revenue', 'multiple', ctx, { width: 140 }),
         computedColumn('interactionCost', 'Interaction cost', 'money', ctx, { width: 150 }),
         computedColumn('clv', 'CLV', 'money', ctx, { width: 160 }),
+        // Wide enough for the name, the glossary's ? and the filter icon.
         computedColumn('segment', 'Segment', 'text', ctx, {
-          width: 130,
+          width: 150,
           // DOMAIN.md: each segment carries a suggested focus, shown with it.
           tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value in SEGMENT_FOCUS ? `${p.value}: ${SEGMENT_FOCUS[p.value as SegmentName]}` : undefined),
         }),
-        computedColumn('paretoClass', 'Class', 'text', ctx, { width: 100 }),
+        computedColumn('paretoClass', 'Class', 'text', ctx, { width: 120 }),
       ],
     },
   ];
