@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PERSON_SETTINGS, PersonSettings, type PersonSettingsPatch } from '../../shared/schemas/settings';
+import { PersonSettings, type PersonSettingsPatch } from '../../shared/schemas/settings';
 import { recentFiles, type RecentFiles } from './recent';
+import { readStateFile, writeStateFile } from './state-file';
 
 export const SETTINGS_FILE = 'settings.json';
 /** The sample workbook of a profile: made on first run, always there to start from. */
@@ -16,8 +16,6 @@ export interface Profile {
   readonly dir: string;
   readonly recent: RecentFiles;
   readonly samplePath: string;
-  /** No settings stored yet: the first run of the workbench for this person. */
-  firstRun(): boolean;
   settings(): PersonSettings;
   update(patch: PersonSettingsPatch): PersonSettings;
 }
@@ -25,30 +23,17 @@ export interface Profile {
 export function openProfile(dir: string): Profile {
   const file = join(dir, SETTINGS_FILE);
 
-  // The file is the person's to edit or damage: anything unreadable reads as the defaults, field by field.
-  function settings(): PersonSettings {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      return { ...DEFAULT_PERSON_SETTINGS };
-    }
-    return PersonSettings.parse(typeof raw === 'object' && raw !== null ? raw : {});
-  }
+  // Anything unreadable reads as the defaults, field by field.
+  const settings = (): PersonSettings => PersonSettings.parse(readStateFile(file));
 
   return {
     dir,
     recent: recentFiles(dir),
     samplePath: join(dir, SAMPLE_NAME),
-    firstRun: () => !existsSync(file),
     settings,
     update(patch) {
       const next = { ...settings(), ...patch };
-      mkdirSync(dir, { recursive: true });
-      // Written whole under a temporary name and renamed: a crash never leaves half a settings file.
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`);
-      renameSync(tmp, file);
+      writeStateFile(file, next);
       return next;
     },
   };

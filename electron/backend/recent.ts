@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readStateFile, writeStateFile } from './state-file';
 
 export const MAX_RECENT = 10;
 /** In the user's data folder; electron/launch.mjs reads `last` from the same file for browser mode. */
@@ -23,26 +23,15 @@ export function withRecent(recent: readonly string[], path: string): string[] {
  * so anything unreadable counts as no history rather than stopping the app.
  */
 export function readState(dir: string): WorkbookState {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(join(dir, STATE_FILE), 'utf8'));
-  } catch {
-    return { recent: [], last: null };
-  }
-  const obj = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const obj = readStateFile(join(dir, STATE_FILE));
   const listed = Array.isArray(obj.recent) ? obj.recent.filter((p): p is string => typeof p === 'string' && p !== '') : [];
   const recent = listed.reverse().reduce<string[]>((acc, p) => withRecent(acc, p), []);
   const last = typeof obj.last === 'string' && obj.last !== '' ? resolve(obj.last) : null;
   return { recent, last };
 }
 
-/** Written under a temporary name and renamed, so a crash mid-write never leaves half a file. */
 export function writeState(dir: string, state: WorkbookState): void {
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, STATE_FILE);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`);
-  renameSync(tmp, file);
+  writeStateFile(join(dir, STATE_FILE), state);
 }
 
 export interface RecentFiles {

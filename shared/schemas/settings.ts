@@ -10,25 +10,29 @@ export const THEMES = ['system', 'light', 'dark'] as const;
 /** Number formats offered; `system` follows the computer's language. Money keeps the workbook's currency in each. */
 export const NUMBER_LOCALES = ['system', 'en-US', 'en-GB', 'en-IN', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'pt-BR', 'ja-JP'] as const;
 
-export const PersonSettings = z.object({
-  theme: z.enum(THEMES).catch('system'),
-  numberLocale: z.enum(NUMBER_LOCALES).catch('system'),
+/** Each setting's rule, stated once: the patch checks against it, the stored file is read through it. */
+const SETTING = {
+  theme: z.enum(THEMES),
+  numberLocale: z.enum(NUMBER_LOCALES),
   /** The welcome screen was dismissed once: later starts go straight to the workbook. */
-  welcomed: z.boolean().catch(false),
+  welcomed: z.boolean(),
   /** The guided tour was finished or skipped. */
-  tourDone: z.boolean().catch(false),
+  tourDone: z.boolean(),
+};
+
+/** The settings as stored; a field that is missing or breaks its rule reads as its default. */
+export const PersonSettings = z.object({
+  theme: SETTING.theme.catch('system'),
+  numberLocale: SETTING.numberLocale.catch('system'),
+  welcomed: SETTING.welcomed.catch(false),
+  tourDone: SETTING.tourDone.catch(false),
 });
 export type PersonSettings = z.output<typeof PersonSettings>;
 
-export const DEFAULT_PERSON_SETTINGS: PersonSettings = { theme: 'system', numberLocale: 'system', welcomed: false, tourDone: false };
+export const DEFAULT_PERSON_SETTINGS: PersonSettings = PersonSettings.parse({});
 
-export const PersonSettingsPatch = z
-  .object({
-    theme: z.enum(THEMES),
-    numberLocale: z.enum(NUMBER_LOCALES),
-    welcomed: z.boolean(),
-    tourDone: z.boolean(),
-  })
-  .partial()
-  .strict();
+/** A window without a profile presents one file: the defaults, with the welcome and the tour taken as seen. */
+export const UNSTORED_PERSON_SETTINGS: PersonSettings = { ...DEFAULT_PERSON_SETTINGS, welcomed: true, tourDone: true };
+
+export const PersonSettingsPatch = z.object(SETTING).partial().strict();
 export type PersonSettingsPatch = z.output<typeof PersonSettingsPatch>;

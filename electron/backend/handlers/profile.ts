@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
-import { DEFAULT_PERSON_SETTINGS } from '../../../shared/schemas/settings';
+import { UNSTORED_PERSON_SETTINGS } from '../../../shared/schemas/settings';
 import { defineHandlers } from './types';
 
 export const profileHandlers = defineHandlers({
@@ -13,7 +13,7 @@ export const profileHandlers = defineHandlers({
           settings: profile.settings(),
           recent: profile.recent.list().map((path) => ({ path, name: basename(path), exists: existsSync(path) })),
         }
-      : { stored: false, settings: { ...DEFAULT_PERSON_SETTINGS, welcomed: true, tourDone: true }, recent: [] },
+      : { stored: false, settings: UNSTORED_PERSON_SETTINGS, recent: [] },
   'profile.update': (patch, { profile }) => {
     if (!profile) throw new CpwError('NOT_FOUND', 'settings cannot be kept: this window was started without a profile folder (cpw serve --profile DIR)');
     return profile.update(patch);

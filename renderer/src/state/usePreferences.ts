@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { setNumberLocale } from '../../../shared/format';
 import type { Client } from '../../../shared/ipc/client';
 import type { ProfileInfo } from '../../../shared/ipc/contract';
-import type { PersonSettings, PersonSettingsPatch } from '../../../shared/schemas/settings';
+import { UNSTORED_PERSON_SETTINGS, type PersonSettings, type PersonSettingsPatch } from '../../../shared/schemas/settings';
 
 export interface Preferences {
   /** Null until the profile is read. */
@@ -46,7 +46,7 @@ export function usePreferences(client: Client): Preferences {
       })
       .catch(() => {
         // A profile that cannot be read must not keep the workbook closed: the defaults, with no welcome.
-        if (live) setProfile({ stored: false, settings: { theme: 'system', numberLocale: 'system', welcomed: true, tourDone: true }, recent: [] });
+        if (live) setProfile({ stored: false, settings: UNSTORED_PERSON_SETTINGS, recent: [] });
       });
     return () => {
       live = false;
