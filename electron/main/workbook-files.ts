@@ -5,7 +5,7 @@ import {
   type OpenDialogOptions,
   type SaveDialogOptions,
 } from 'electron';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { RpcResult, WorkbookInfo } from '../../shared/ipc/contract';
 import { listBackups } from '../backend/db/backups';
@@ -40,6 +40,7 @@ export async function askSavePath(win: BrowserWindow | null, o: SaveDialogOption
 }
 
 export interface WorkbookFilesOptions {
+  /** The backend, with `userData` as its profile folder: it makes the sample there and remembers every workbook it opens. */
   backend: Pick<Backend, 'call'>;
   /** app.getPath('userData'): recent.json and the sample workbook live here. */
   userData: string;
@@ -75,7 +76,6 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
   async function settle(result: RpcResult<unknown>, failure: string): Promise<RpcResult<unknown>> {
     if (result.ok) {
       const info = result.value as WorkbookInfo;
-      recent.remember(info.path);
       options.changed(info);
     } else {
       await message({ type: 'error', message: failure, detail: result.error.message });
@@ -160,10 +160,8 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
         const r = await open(last);
         if (r.ok) return r;
       }
-      // First run, or the last workbook was moved, deleted or refused: the sample is always there to start from.
-      if (existsSync(sample)) return open(sample);
-      mkdirSync(userData, { recursive: true });
-      return create(sample, true);
+      // First run, or the last workbook was moved, deleted or refused: the sample (made the first time) to start from.
+      return settle(await offerWayRound(sample, await backend.call('workbook.openSample', {})), `Cannot open ${SAMPLE_NAME}`);
     },
     open,
     async openDialog() {

@@ -120,11 +120,12 @@ describe('opening workbooks with the real backend', () => {
     });
 
   beforeEach(() => {
-    backend = createBackend();
+    userData = join(tmp(), 'userData');
+    // As the shell makes it: the user data folder is the backend's profile.
+    backend = createBackend({ profileDir: userData });
     changed = [];
     fake.answers.length = 0;
     fake.shown.length = 0;
-    userData = join(tmp(), 'userData');
     documents = join(tmp(), 'Documents');
     mkdirSync(documents, { recursive: true });
   });
