@@ -10,7 +10,7 @@ const THEME_LABELS: Record<PersonSettings['theme'], string> = { system: 'Same as
 /** How a figure reads in a locale, so the choice is made by looking, not by knowing locale codes. */
 function sample(locale: string, currency: string): string {
   const tag = locale === 'system' ? navigator.language || 'en-US' : locale;
-  const money = new Intl.NumberFormat(tag, { style: 'currency', currency, maximumFractionDigits: 0 }).format(-1234567);
+  const money = formatMoney(-1234567, currency, tag);
   const ratio = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(29.2);
   return locale === 'system' ? `Same as the computer (${money}, ${ratio}%)` : `${money}, ${ratio}% (${locale})`;
 }
