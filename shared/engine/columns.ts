@@ -1,4 +1,4 @@
-import { BUCKETS, NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES } from '../schemas/fields';
+import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES } from '../schemas/fields';
 import type { NumberField, OptionalNumberField } from '../schemas/fields';
 import type { SheetRow } from '../schemas/row';
 import type { RowColumns } from '../schemas/row-columns';
@@ -126,8 +126,6 @@ export function selectRows(cols: SheetColumns, keep: (i: number) => boolean): Sh
   });
   return out;
 }
-
-export const BUCKET_FIELDS = BUCKETS;
 
 /** The columns as the window receives them (RowColumns): plain arrays, null for a number not given. */
 export function toRowColumns(cols: SheetColumns): RowColumns {

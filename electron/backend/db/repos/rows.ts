@@ -100,36 +100,19 @@ export interface AccountFields {
 }
 
 /**
- * One statement finds or creates an account and returns its id, writing the
- * owner and pinned segment only where asked: an import runs it 100,000
- * times, so it is prepared once per database and kind of write.
+ * The account's id, creating it when new, with the row's owner and pinned
+ * segment, which are the account's across periods. The name's unique index
+ * compares without case, as every lookup of an account does.
  */
-const accountUpserts = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function accountUpsert(db: Database.Database, write: AccountFields): Database.Statement {
-  let byKind = accountUpserts.get(db);
-  if (!byKind) accountUpserts.set(db, (byKind = new Map()));
-  const kind = `${write.owner}/${write.segmentOverride}`;
-  let st = byKind.get(kind);
-  if (!st) {
-    // The name's unique index compares without case, as every lookup of an account does.
-    st = db
-      .prepare(
-        `INSERT INTO accounts (name, owner, segment_override) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET
-           owner = ${write.owner ? 'excluded.owner' : 'owner'},
-           segment_override = ${write.segmentOverride ? 'excluded.segment_override' : 'segment_override'}
-         RETURNING id`,
-      )
-      .pluck();
-    byKind.set(kind, st);
-  }
-  return st;
-}
-
-/** The account's id, creating it when new; owner and pinned segment are the account's, across periods. */
-export function upsertAccount(db: Database.Database, row: SheetRow, write: AccountFields): number {
-  return accountUpsert(db, write).get(row.account, row.owner, row.segmentOverride) as number;
+export function upsertAccount(db: Database.Database, row: SheetRow): number {
+  return db
+    .prepare(
+      `INSERT INTO accounts (name, owner, segment_override) VALUES (?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, segment_override = excluded.segment_override
+       RETURNING id`,
+    )
+    .pluck()
+    .get(row.account, row.owner, row.segmentOverride) as number;
 }
 
 export const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
@@ -146,7 +129,7 @@ function nextPosition(db: Database.Database, periodId: number): number {
 
 export function insertRow(db: Database.Database, periodId: number, row: SheetRow): SheetRow {
   if (findRow(db, periodId, row.account)) throw new CpwError('CONFLICT', `account "${row.account}" is already in this period`);
-  const accountId = upsertAccount(db, row, { owner: true, segmentOverride: true });
+  const accountId = upsertAccount(db, row);
   db.prepare(UPSERT_ROW).run(periodId, accountId, nextPosition(db, periodId), ...rowValues(row));
   return getRow(db, periodId, row.account);
 }
