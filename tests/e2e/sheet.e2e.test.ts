@@ -82,6 +82,8 @@ describe('the sheet in browser mode, on the sample workbook', () => {
     await expect.poll(() => Promise.all(accounts.map((a) => sheet.text(a, 'service')))).toEqual(before);
     await page.keyboard.press('Control+y');
     await expect.poll(() => sheet.text('Adatum Health', 'service')).toBe('$4,200');
+    // The redo's reload settles before the next test clicks: under load it otherwise lands after the click.
+    await sheet.saved();
   });
 
   it('refuses a pasted block with one bad value as a whole, naming the cell', async () => {

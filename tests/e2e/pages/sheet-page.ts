@@ -49,8 +49,21 @@ export class SheetPage {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Click a cell, and make sure the focus is on it: a row's index is read
+   * from the DOM before the click, and a reload landing in between (the
+   * grid applying the rows again) can put another row under that index.
+   */
   async focus(account: string, col: string): Promise<void> {
-    await (await this.cell(account, col)).click();
+    for (let attempt = 1; ; attempt++) {
+      await (await this.cell(account, col)).click();
+      const focused = await this.page.evaluate(() => {
+        const cell = document.activeElement?.closest('.ag-cell');
+        const row = cell?.closest('.ag-row');
+        return { col: cell?.getAttribute('col-id') ?? null, account: row?.querySelector('.ag-cell[col-id="account"]')?.textContent?.trim() ?? null };
+      });
+      if ((focused.account === account && focused.col === col) || attempt === 3) return;
+    }
   }
 
   /** Paste tab-separated text at the focused cell, as Ctrl+V of a block copied from Excel would. */
