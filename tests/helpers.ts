@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +29,19 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the real `cpw` binary, as a user's shell would. */
-export function cpw(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env): Promise<CliRun> {
+/**
+ * Spawn options that run a child as a user without privileges: root writes
+ * to read-only files and folders as if they were not, so tests of read-only
+ * places run their `cpw` as nobody when the suite runs as root (as CI does).
+ */
+export function unprivileged(): { uid?: number; gid?: number } {
+  return process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+}
+
+/** Run the real `cpw` binary, as a user's shell would; `as` runs it with other spawn options (another user). */
+export function cpw(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = process.env, as: { uid?: number; gid?: number } = {}): Promise<CliRun> {
   return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env, maxBuffer: 256 * 1024 * 1024, ...as }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       done({ code, stdout, stderr });
     });
@@ -60,4 +69,28 @@ export function damageWorkbook(path: string): void {
   const pages = Math.floor(statSync(path).size / 4096);
   for (let p = 2; p < pages; p++) writeSync(fd, Buffer.alloc(300, 0x5a), 0, 300, p * 4096 + 16);
   closeSync(fd);
+}
+
+/**
+ * The real backend's writer in another process, stopped in the middle of a
+ * save (tests/fixtures/hold-write.ts): kill it for an interrupted save, or
+ * keep it for a save in progress.
+ */
+export async function holdWrite(path: string, mode: 'spill' | 'reserved'): Promise<{ child: ChildProcess; kill(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './tests/sql-hooks.mjs', join('tests', 'fixtures', 'hold-write.ts'), path, mode], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.once('data', () => ready());
+    child.once('exit', (code) => fail(new Error(`the writer exited early (${code})`)));
+  });
+  return {
+    child,
+    kill: () =>
+      new Promise<void>((gone) => {
+        child.once('exit', () => gone());
+        child.kill('SIGKILL');
+      }),
+  };
 }

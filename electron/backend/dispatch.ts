@@ -15,6 +15,8 @@ import { workbookHandlers } from './handlers/workbook';
 import { openProfile } from './profile';
 import { Session } from './session';
 import { problemsMessage, zodProblems } from './validation';
+import { knownPlaceFailure } from './db/place';
+import { namesServerPath } from '../../shared/ipc/server-paths';
 
 /** Join the domains' handlers, refusing a method defined twice; `satisfies` proves every method has one. */
 function joinHandlers(...domains: Partial<Handlers>[]): Handlers {
@@ -48,18 +50,32 @@ const fail = (code: RpcError['code'], message: string, details?: RpcError['detai
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
-/** SQLite's refusals in the user's words; a CHECK constraint is a rule the input broke. */
-function fromSqlite(e: InstanceType<Database.SqliteError>): RpcResult<never> {
-  if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return fail('LOCKED', `the workbook is busy in another process: ${e.message}`);
-  if (e.code.startsWith('SQLITE_CONSTRAINT')) return fail('INVALID_INPUT', `the workbook refused the change: ${e.message}`);
-  if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB') return fail('DAMAGED', `the workbook is damaged: ${e.message}`);
-  if (e.code === 'SQLITE_READONLY') return fail('READ_ONLY', `the workbook cannot be written: ${e.message}`);
-  return fail('IO_ERROR', e.message);
+/**
+ * SQLite's refusals in the user's words, naming the workbook; a CHECK
+ * constraint is a rule the input broke. Every write is one transaction, so
+ * a refused one changed nothing, and the message says so.
+ */
+function fromSqlite(e: InstanceType<Database.SqliteError>, method: string, path: string | null): RpcResult<never> {
+  const file = path ?? 'the workbook';
+  if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return fail('LOCKED', `${file} is busy in another process: ${e.message}`);
+  if (e.code.startsWith('SQLITE_CONSTRAINT')) return fail('INVALID_INPUT', `${file} refused the change: ${e.message}`);
+  if (e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB') return fail('DAMAGED', `${file} is damaged: ${e.message}`);
+  const placed = knownPlaceFailure(e, file, 'saving the change');
+  if (placed) return fail(placed.code, placed.message, placed.details);
+  return fail('IO_ERROR', `${file}: ${method} failed (${e.message}); nothing was changed`);
 }
+
+/**
+ * Who is calling: the command line or the desktop shell's own menus and
+ * dialogs (`local`), or a window through its transport (`window`: HTTP in
+ * browser mode, IPC from the renderer), which is never served a method that
+ * names a path on this computer's disk.
+ */
+export type Caller = 'local' | 'window';
 
 export interface Backend {
   /** Look the method up, parse the input, run the handler, parse the output. Never throws. */
-  call(method: string, input: unknown): Promise<RpcResult<unknown>>;
+  call(method: string, input: unknown, caller?: Caller): Promise<RpcResult<unknown>>;
   close(): void;
 }
 
@@ -70,8 +86,14 @@ export interface BackendOptions {
 
 export function createBackend(options: BackendOptions = {}): Backend {
   const ctx: Context = { session: new Session(), profile: options.profileDir ? openProfile(options.profileDir) : null };
-  async function call(method: string, input: unknown): Promise<RpcResult<unknown>> {
+  async function call(method: string, input: unknown, caller: Caller = 'local'): Promise<RpcResult<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', `unknown method "${String(method)}"`);
+    if (caller === 'window' && namesServerPath(method, input)) {
+      return fail(
+        'FORBIDDEN',
+        `${method} names a file on the computer the workbench runs on, which a window may not do: it sends a file's content and receives downloads (use the command line, or the app's File menu)`,
+      );
+    }
     const spec = contract[method];
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
@@ -85,8 +107,13 @@ export function createBackend(options: BackendOptions = {}): Backend {
       if (!out.success) return fail('INTERNAL', problemsMessage(`${method} produced an invalid result`, zodProblems(out.error)));
       return { ok: true, value: out.data };
     } catch (e) {
-      if (e instanceof CpwError) return fail(e.code, e.message, e.details);
-      if (e instanceof Database.SqliteError) return fromSqlite(e);
+      if (e instanceof CpwError) {
+        // What a reader found wrong in the file names the file, as every refusal does.
+        const path = ctx.session.path;
+        const named = e.code === 'DAMAGED' && path !== null && !e.message.includes(path) ? `${path}: ${e.message}` : e.message;
+        return fail(e.code, named, e.details);
+      }
+      if (e instanceof Database.SqliteError) return fromSqlite(e, method, ctx.session.path);
       return fail('INTERNAL', `${method} failed: ${(e as Error)?.message ?? String(e)}`);
     }
   }

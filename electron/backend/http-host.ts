@@ -93,7 +93,7 @@ export function startHttpHost(options: HostOptions): Promise<HttpHost> {
       } catch {
         return send(res, 400, 'the body must be JSON: { "method": ..., "input": ... }');
       }
-      const result = await options.backend.call(String(call?.method ?? ''), call?.input);
+      const result = await options.backend.call(String(call?.method ?? ''), call?.input, 'window');
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', undefined, { Allow: 'GET, HEAD' });

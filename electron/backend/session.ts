@@ -11,6 +11,11 @@ export class Session {
     return this.current;
   }
 
+  /** The open workbook's path, or null: for messages that name it. */
+  get path(): string | null {
+    return this.current?.path ?? null;
+  }
+
   open(path: string, readOnly: boolean): OpenWorkbook {
     const next = openWorkbook(path, { readOnly });
     this.close();

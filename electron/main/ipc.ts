@@ -42,8 +42,8 @@ export function fromWorkbench(event: IpcMainInvokeEvent): boolean {
 export function rpcHandler(backend: Pick<Backend, 'call'>) {
   return async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<RpcResult<unknown>> => {
     if (!fromWorkbench(event)) return REFUSED;
-    // The backend answers a non-string method with UNKNOWN_METHOD itself.
-    return backend.call(method as string, input);
+    // The backend answers a non-string method with UNKNOWN_METHOD itself, and refuses a window a path on disk.
+    return backend.call(method as string, input, 'window');
   };
 }
 

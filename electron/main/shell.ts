@@ -120,9 +120,9 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
       handleAppProtocol(join(bundleDir, '..', 'renderer'));
       // A workbook the window opens itself (a recent file on the welcome screen) must reach the menu's recent list too.
       registerRpc({
-        call: async (method, input) => {
-          const result = await backend.call(method, input);
-          if (result.ok && /^workbook\.(open|create|openSample|saveAs)$/.test(method)) refreshMenu();
+        call: async (method, input, caller) => {
+          const result = await backend.call(method, input, caller);
+          if (result.ok && /^workbook\.(open|create|openSample|openRecent|createNamed|saveAs)$/.test(method)) refreshMenu();
           return result;
         },
       });

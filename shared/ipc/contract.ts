@@ -24,6 +24,8 @@ export const WorkbookInfo = z.object({
   schemaVersion: z.number().int(),
   currency: z.string(),
   periods: z.array(z.string()),
+  /** What opening it had to do that its user should hear of (an interrupted save rolled back, why it is read-only). */
+  notes: z.array(z.string()),
 });
 export type WorkbookInfo = z.output<typeof WorkbookInfo>;
 
@@ -41,6 +43,8 @@ export const CheckReport = z.object({
   ok: z.boolean(),
   schemaVersion: z.number().int().nullable(),
   problems: z.array(z.string()),
+  /** What the check did that is not a problem (an interrupted save rolled back), and with repair what the restored copy lacks. */
+  notes: z.array(z.string()),
   /** With repair: the copy put in place of the damaged file, and where the damaged file was kept. */
   restoredFrom: z.string().optional(),
   damagedKeptAs: z.string().optional(),
@@ -112,6 +116,12 @@ export const ImportSummary = z.object({
   mapping: z.partialRecord(z.enum(INPUT_FIELDS), z.string()),
   absentColumns: z.array(z.string()),
   unmappedColumns: z.array(z.string()),
+  /** How a text file was read (UTF-8, UTF-16, Windows-1252); null for XLSX. */
+  encoding: z.string().nullable(),
+  /** Rows of the file not imported, each with why: a title block, blank rows, a totals line. */
+  skipped: z.array(z.object({ row: z.number().int(), count: z.number().int(), reason: z.string() })),
+  /** Cells read but worth a look (a number in scientific notation, an account named like a totals line). */
+  warnings: z.array(Problem),
   preview: z.array(SheetRowShape),
 });
 export type ImportSummary = z.output<typeof ImportSummary>;
@@ -144,6 +154,28 @@ export const contract = {
   'workbook.check': { input: z.object({ path: FilePath, repair: z.boolean().default(false) }), output: CheckReport },
   /** The profile's sample workbook, made there the first time. */
   'workbook.openSample': { input: Empty, output: WorkbookInfo },
+  /**
+   * A workbook of the person's recent list, by its place in the list that
+   * profile.get gave (and its name, so a list changed since is not misread):
+   * how a window reopens a file without naming a path.
+   */
+  'workbook.openRecent': {
+    input: z.object({ index: z.number().int().min(0), name: z.string(), readOnly: z.boolean().default(false) }),
+    output: WorkbookInfo,
+  },
+  /** A new workbook named NAME.cpw beside the open one (or in the profile's folder): a window names no folder. */
+  'workbook.createNamed': {
+    input: z.object({
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: 'a name is required' })
+        .max(100, { error: 'a name is at most 100 characters' })
+        .refine((n) => !/[/\\:*?"<>|]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20) && !n.startsWith('.'), { error: 'a name is a file name: no folder, no / \\ : * ? " < > |, not starting with a dot' }),
+      sample: z.boolean().default(false),
+    }),
+    output: WorkbookInfo,
+  },
 
   'profile.get': { input: Empty, output: ProfileInfo },
   'profile.update': { input: PersonSettingsPatch, output: PersonSettings },

@@ -1,24 +1,39 @@
 import { z } from 'zod';
+import { MAX_AMOUNT, TOO_LARGE } from '../text/numbers';
 import { INPUT_FIELDS, SEGMENTS, STATUSES, ZERO_WHEN_ABSENT, type InputField, type SegmentName, type StatusName } from './fields';
 
 /** The fields that are null when a row does not give them. */
 const NULL_WHEN_ABSENT = ['owner', 'segmentOverride', 'csat', 'nps', 'upsell', 'crossSell', 'referrals', 'valueDelivered', 'avgOrderValue', 'purchasesPerYear', 'lifespanYears'] as const satisfies readonly InputField[];
 
 const money = (what: string) =>
-  z.number({ error: `${what} must be a number` }).min(0, { error: `${what} must be 0 or more` });
+  z
+    .number({ error: `${what} must be a number` })
+    .min(0, { error: `${what} must be 0 or more` })
+    .max(MAX_AMOUNT, { error: `${what} ${TOO_LARGE}` });
 const count = (what: string) =>
   z
     .number({ error: `${what} must be a number` })
     .int({ error: `${what} must be a whole number` })
-    .min(0, { error: `${what} must be 0 or more` });
+    .min(0, { error: `${what} must be 0 or more` })
+    .max(MAX_AMOUNT, { error: `${what} ${TOO_LARGE}` });
 
-/** An account's name, trimmed and with inner runs of spaces made one, so "Acme  Corp" and "Acme Corp" are one account. */
+/**
+ * Text as one form of Unicode (NFC): "Müller" typed on Windows and written
+ * by macOS (u + combining diaeresis) are one name. Plain ASCII is already so.
+ */
+const ASCII = /^[ -~\t\n\r]*$/;
+export const nfc = (text: string): string => (ASCII.test(text) ? text : text.normalize('NFC'));
+
+/**
+ * An account's name, trimmed, in one Unicode form, and with inner runs of
+ * spaces made one, so "Acme  Corp" and "Acme Corp" are one account.
+ */
 export const AccountName = z
   .string({ error: 'account must be text' })
   .trim()
   .min(1, { error: 'account name is required' })
   .max(200, { error: 'account name is longer than 200 characters' })
-  .transform((name) => name.replace(/\s+/g, ' '));
+  .transform((name) => nfc(name).replace(/\s+/g, ' '));
 
 export const Segment = z.enum(SEGMENTS, { error: `segment must be one of ${SEGMENTS.join(', ')}` });
 export const Status = z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` });
@@ -37,7 +52,7 @@ const FIELD_RULES = {
     .string({ error: 'owner must be text' })
     .trim()
     .max(200, { error: 'owner is longer than 200 characters' })
-    .transform((o) => (o === '' ? null : o))
+    .transform((o) => (o === '' ? null : nfc(o)))
     .nullable(),
   segmentOverride: Segment.nullable(),
   revenue: money('revenue'),
@@ -109,14 +124,14 @@ export type SheetRowInput = z.input<typeof SheetRow>;
 export const SheetRowPatch = z.object(FIELD_RULES).partial().strict();
 export type SheetRowPatch = z.input<typeof SheetRowPatch>;
 
-const isMoney = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isMoney = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT;
 const isOptionalMoney = (v: unknown) => v === null || isMoney(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_AMOUNT;
 const inRange = (v: unknown, min: number, max: number) => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max);
 /** A name SheetRow would keep as it is: trimmed, 1 to 200 characters, no run of spaces or other white space. */
 const isPlainName = (v: unknown): v is string =>
-  typeof v === 'string' && v.length >= 1 && v.length <= 200 && !/^\s|\s$|\s\s|[^\S ]/.test(v);
-const isPlainOwner = (v: unknown) => v === null || (typeof v === 'string' && v.length >= 1 && v.length <= 200 && v === v.trim());
+  typeof v === 'string' && v.length >= 1 && v.length <= 200 && !/^\s|\s$|\s\s|[^\S ]/.test(v) && nfc(v) === v;
+const isPlainOwner = (v: unknown) => v === null || (typeof v === 'string' && v.length >= 1 && v.length <= 200 && v === v.trim() && nfc(v) === v);
 
 /**
  * The row SheetRow.parse would give, for input it can vouch for without

@@ -4,7 +4,7 @@ import {
   type InputField,
   type StatusName,
 } from '../schemas/fields';
-import { parseNumber, type NumberStyle } from './numbers';
+import { MAX_AMOUNT, parseNumber, type NumberStyle } from './numbers';
 
 /**
  * One cell's text as a field's value, the same for an imported file, a
@@ -48,7 +48,12 @@ const STATUS_WORDS: Record<string, StatusName> = {
   lost: 'churned',
 };
 
-export type CellResult = { ok: true; value: unknown } | { ok: false; rule: string };
+/** A cell's value, with a note when it was read in a way its author should hear of (scientific notation). */
+export type CellResult = { ok: true; value: unknown; note?: string } | { ok: false; rule: string };
+
+/** Excel writes large numbers into CSV as "1.23457E+10" when the column is narrow, which may round them. */
+const SCIENTIFIC_NOTE = (value: number) =>
+  `written in scientific notation, as Excel writes large numbers into CSV, and read as ${value.toLocaleString('en-US', { maximumFractionDigits: 6 })}: if the sheet holds more digits, format the column as Number in Excel before saving`;
 
 const PLAIN_AMOUNT = /^\d+(\.\d+)?$/;
 const PLAIN_WHOLE = /^\d+$/;
@@ -67,7 +72,7 @@ export function plainNumberCell(field: InputField, raw: string, style: NumberSty
   // With decimal commas a point groups thousands ("1.234"), so only whole digits are plain.
   if (!(style.decimalComma ? PLAIN_WHOLE : PLAIN_AMOUNT).test(raw)) return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || (kind !== 'money' && !Number.isInteger(value))) return undefined;
+  if (!(value <= MAX_AMOUNT) || (kind !== 'money' && !Number.isInteger(value))) return undefined;
   return value;
 }
 
@@ -100,7 +105,7 @@ export function readCellInFull(field: InputField, raw: string, style: NumberStyl
       if (n.percent) return { ok: false, rule: 'must be an amount, not a percentage' };
       if (n.value < 0) return { ok: false, rule: 'must be 0 or more (a negative cost or count is refused)' };
       if (FIELD_KIND[field] !== 'money' && !Number.isInteger(n.value)) return { ok: false, rule: 'must be a whole number' };
-      return { ok: true, value: n.value };
+      return n.scientific ? { ok: true, value: n.value, note: SCIENTIFIC_NOTE(n.value) } : { ok: true, value: n.value };
     }
   }
 }

@@ -1,16 +1,29 @@
 /**
  * Numbers as people type them in spreadsheets: currency symbols and codes,
- * thousands separators, `(1,234)` for negatives, `-` for zero, percentages,
- * and decimal commas when the file uses them.
+ * thousands separators, `(1,234)` for negatives, `-` and `$ -` for zero,
+ * percentages, scientific notation as Excel writes large numbers into CSV
+ * (`1.23457E+10`), and decimal commas when the file uses them.
  */
 export type ParsedNumber =
-  | { ok: true; value: number; percent: boolean }
+  | { ok: true; value: number; percent: boolean; scientific?: true }
   | { ok: true; value: null; percent: false }
   | { ok: false; rule: string };
+
+/**
+ * The largest amount the workbench computes with: sums of a million accounts
+ * stay far inside a double, and cents stay exact. Anything above it is an
+ * error in the sheet, refused where it is read rather than met as Infinity
+ * in a report.
+ */
+export const MAX_AMOUNT = 1e15;
+export const TOO_LARGE = 'is too large to compute with (at most 1,000,000,000,000,000)';
 
 const CURRENCY_SYMBOLS = /[$€£¥₹₩₽₺₪₫฿₴₦₱¢]/gu;
 const CURRENCY_CODE = /^([A-Z]{3})\s*|\s*([A-Z]{3})$/;
 const SPACES = /[\s\u00a0\u202f]/gu;
+/** Excel's scientific notation, "1.23457E+10", "2.5E+03"; with decimal commas "1,5E+03". */
+const SCIENTIFIC_POINT = /^(\d+(\.\d*)?|\.\d+)[eE][+-]?\d{1,3}$/;
+const SCIENTIFIC_COMMA = /^(\d+(,\d*)?|,\d+)[eE][+-]?\d{1,3}$/;
 const DASHES = /^[-–—]$/u;
 
 /** The two ways of writing numbers, compiled once: "1,234.5" and "1.234,5". */
@@ -29,7 +42,8 @@ const PLAIN_INTEGER = /^-?\d+$/;
 export function parseNumber(raw: string, style: NumberStyle = { decimalComma: false }): ParsedNumber {
   if ((style.decimalComma ? PLAIN_INTEGER : PLAIN_POINT).test(raw)) {
     const value = Number(raw);
-    if (Number.isFinite(value)) return { ok: true, value: value + 0, percent: false };
+    if (Math.abs(value) <= MAX_AMOUNT) return { ok: true, value: value + 0, percent: false };
+    if (Number.isFinite(value)) return { ok: false, rule: TOO_LARGE };
   }
   let s = raw.trim();
   if (s === '') return { ok: true, value: null, percent: false };
@@ -40,6 +54,8 @@ export function parseNumber(raw: string, style: NumberStyle = { decimalComma: fa
     s = s.slice(1, -1).trim();
   }
   s = s.replace(CURRENCY_CODE, '').replace(CURRENCY_SYMBOLS, '').trim();
+  // The accounting format's zero: "$ -", "- €".
+  if (DASHES.test(s)) return { ok: true, value: 0, percent: false };
   if (s.startsWith('-') || s.startsWith('−')) {
     negative = !negative;
     s = s.slice(1);
@@ -54,11 +70,13 @@ export function parseNumber(raw: string, style: NumberStyle = { decimalComma: fa
   }
   s = s.replace(SPACES, '').replace(/'/g, '');
   const shapes = style.decimalComma ? COMMA_DECIMAL : POINT_DECIMAL;
+  const scientific = (style.decimalComma ? SCIENTIFIC_COMMA : SCIENTIFIC_POINT).test(s);
   if (shapes.grouped.test(s)) s = s.split(shapes.group).join('');
-  else if (!shapes.plain.test(s)) return { ok: false, rule: 'must be a number' };
+  else if (!shapes.plain.test(s) && !scientific) return { ok: false, rule: 'must be a number' };
   const value = Number(style.decimalComma ? s.replace(',', '.') : s);
-  if (!Number.isFinite(value)) return { ok: false, rule: 'is too large to be a number' };
+  if (!(Math.abs(value) <= MAX_AMOUNT)) return { ok: false, rule: TOO_LARGE };
   const signed = negative ? -value : value;
   // -0 would print as "0" but compare oddly; a typed "-0" is just zero.
-  return { ok: true, value: (percent ? signed / 100 : signed) + 0, percent };
+  const result = (percent ? signed / 100 : signed) + 0;
+  return scientific ? { ok: true, value: result, percent, scientific: true } : { ok: true, value: result, percent };
 }

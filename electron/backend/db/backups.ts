@@ -42,8 +42,13 @@ export function takeBackup(db: Database.Database, path: string, reason: string, 
   const dest = join(folder, `${stamp(now)}-${reason}.cpw`);
   const tmp = `${dest}.partial`;
   rmSync(tmp, { force: true });
-  db.prepare('VACUUM INTO ?').run(tmp);
-  renameSync(tmp, dest);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    renameSync(tmp, dest);
+  } finally {
+    // A copy cut short (a full disk) is not left behind to be taken for one.
+    rmSync(tmp, { force: true });
+  }
   for (const old of listBackups(path).slice(KEEP_BACKUPS)) rmSync(old.file, { force: true });
   return dest;
 }
@@ -61,7 +66,7 @@ export function dailyBackupDue(db: Database.Database, path: string, now: Date = 
  * a damaged workbook, keeping the damaged file beside it. Refused when no
  * copy is good.
  */
-export function restoreLastGood(path: string, isGood: (file: string) => boolean, now: Date = new Date()): { restoredFrom: string; damagedKeptAs: string } {
+export function restoreLastGood(path: string, isGood: (file: string) => boolean, now: Date = new Date()): { restored: Backup; damagedKeptAs: string } {
   const good = listBackups(path).find((b) => isGood(b.file));
   if (!good) {
     throw new CpwError('NOT_FOUND', `${path} has no good copy to restore (copies are kept in ${backupFolder(path)}, taken daily and before upgrades)`, { file: path });
@@ -69,8 +74,9 @@ export function restoreLastGood(path: string, isGood: (file: string) => boolean,
   const damagedKeptAs = `${path}.damaged-${stamp(now)}`;
   const incoming = `${path}.restoring`;
   copyFileSync(good.file, incoming);
+  // The damaged file's journal goes with it first: left beside the copy, SQLite would roll it into the copy.
+  for (const side of ['-journal', '-wal', '-shm']) if (existsSync(`${path}${side}`)) renameSync(`${path}${side}`, `${damagedKeptAs}${side}`);
   if (existsSync(path) && statSync(path).isFile()) renameSync(path, damagedKeptAs);
   renameSync(incoming, path);
-  for (const side of ['-journal', '-wal', '-shm']) if (existsSync(`${path}${side}`)) renameSync(`${path}${side}`, `${damagedKeptAs}${side}`);
-  return { restoredFrom: good.file, damagedKeptAs };
+  return { restored: good, damagedKeptAs };
 }

@@ -1,35 +1,27 @@
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, linkSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { closeSync, existsSync, linkSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
 import { dailyBackupDue, takeBackup } from './backups';
+import { dropDeadJournal, needsRollback, recoveredCopy, ROLLED_BACK, tryRecoverInPlace } from './journal';
 import { acquireWriterLock, type WriterLock } from './lock';
 import { SCHEMA_VERSION, migrate } from './migrate';
+import { assertFileWritable, errnoOf, knownPlaceFailure, placeFailure } from './place';
+import { isSqliteError, sqlite } from './sqlite';
+
+export { setNativeBinding } from './sqlite';
 
 /** `PRAGMA application_id` of every workbook: "CPWB" in ASCII. */
 export const APPLICATION_ID = 0x43505742;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
-let nativeBinding: string | undefined;
-
-/**
- * The desktop app loads better-sqlite3 built for Electron's ABI from a folder
- * of its own (DESIGN.md, "Packaging"), so the Node build that the CLI and the
- * tests load is never touched.
- */
-export function setNativeBinding(path: string): void {
-  nativeBinding = path;
-}
-
-function sqlite(filename: string | Buffer, options: Database.Options = {}): Database.Database {
-  return new Database(filename, nativeBinding === undefined ? options : { ...options, nativeBinding });
-}
 
 export interface OpenWorkbook {
   readonly db: Database.Database;
   readonly path: string;
   readonly name: string;
   readonly readOnly: boolean;
+  /** What opening it had to do that the user should hear of (an interrupted save rolled back). */
+  readonly notes: readonly string[];
   close(): void;
 }
 
@@ -81,7 +73,7 @@ export function checkHeader(path: string): { schemaVersion: number } {
 }
 
 /** Run an SQLite integrity pragma; a corrupt file may also throw, which says the same. */
-function integrity(db: Database.Database, pragma: 'quick_check' | 'integrity_check'): string[] {
+export function integrity(db: Database.Database, pragma: 'quick_check' | 'integrity_check'): string[] {
   try {
     const rows = db.pragma(pragma) as Record<string, string>[];
     const lines = rows.map((r) => Object.values(r)[0]!);
@@ -96,7 +88,7 @@ function integrity(db: Database.Database, pragma: 'quick_check' | 'integrity_che
  * made or changed by something else, and a trigger would run its own SQL on
  * the next edit (changing or copying data behind the user's back).
  */
-function refuseForeignCode(db: Database.Database, path: string): void {
+export function refuseForeignCode(db: Database.Database, path: string): void {
   const found = db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name").all() as { type: string; name: string }[];
   if (found.length === 0) return;
   const what = found.slice(0, 3).map((f) => `${f.type} "${f.name}"`).join(', ');
@@ -118,37 +110,57 @@ function connect(path: string, readonly: boolean): Database.Database {
     // A workbook from someone else may carry triggers or views: never let them call unsafe functions.
     db.pragma('trusted_schema = OFF');
     db.pragma('foreign_keys = ON');
-    if (!readonly) {
-      db.pragma('journal_mode = DELETE');
-      db.pragma('synchronous = FULL');
-    }
     return db;
   } catch (e) {
     throw damaged(path, [(e as Error).message]);
   }
 }
 
-/**
- * SQLite rolls a hot journal back at the first read of a connection that may
- * write (the quick check above). A journal still there after that is one
- * SQLite judged not hot: a save killed before the journal's header was
- * written, which holds nothing to restore. It is removed, under an
- * exclusive lock, so that the file is not taken for an interrupted save ever
- * after (the crash harness found these).
- */
-function dropDeadJournal(db: Database.Database, path: string): void {
-  if (!hasHotJournal(path)) return;
-  db.exec('BEGIN EXCLUSIVE');
-  try {
-    if (existsSync(`${path}-journal`)) unlinkSync(`${path}-journal`);
-  } finally {
-    db.exec('COMMIT');
-  }
+/** Another process is in the middle of saving and did not finish within the busy timeout. */
+function busy(path: string): CpwError {
+  return new CpwError('LOCKED', `${path} is being saved by another process and stayed busy: try again in a moment`, { file: path });
 }
 
-function hasHotJournal(path: string): boolean {
-  const journal = `${path}-journal`;
-  return existsSync(journal) && statSync(journal).size > 0;
+export interface ReadConnection {
+  db: Database.Database;
+  notes: string[];
+}
+
+/**
+ * A read-only connection to the file's last committed state, whatever an
+ * interrupted save left beside it (journal.ts): the file recovered in place
+ * when it can be, else a recovered copy in memory with the file untouched.
+ * Nothing is checked here beyond what SQLite must read to open it.
+ */
+export function readConnection(path: string): ReadConnection {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const db = connect(path, true);
+    let hot: boolean;
+    try {
+      hot = needsRollback(db);
+    } catch (e) {
+      db.close();
+      if (isSqliteError(e, 'SQLITE_BUSY')) throw busy(path);
+      throw damaged(path, [(e as Error).message]);
+    }
+    if (!hot) return { db, notes: [] };
+    db.close();
+    const recovery = tryRecoverInPlace(path);
+    if (recovery.recovered === 'in place') return { db: connect(path, true), notes: [ROLLED_BACK] };
+    const copy = recoveredCopy(path);
+    if (copy) {
+      copy.pragma('foreign_keys = ON');
+      return { db: copy, notes: [`${ROLLED_BACK} (in a copy read into memory, as ${recovery.why}: the file itself is unchanged until it is opened for editing)`] };
+    }
+  }
+  throw busy(path);
+}
+
+/** What opening for reading refuses: damage SQLite finds, and SQL the workbench never makes. */
+function refuseUnreadable(db: Database.Database, path: string): void {
+  const problems = integrity(db, 'quick_check');
+  if (problems.length > 0) throw damaged(path, problems);
+  refuseForeignCode(db, path);
 }
 
 export interface OpenOptions {
@@ -160,44 +172,60 @@ export interface OpenOptions {
  * a byte, a missing file, a non-SQLite file, a SQLite file that is not a
  * workbook, a newer schema and a file that fails `PRAGMA quick_check`. A
  * writer takes the one-writer lock and brings an older schema up to date;
- * a reader of an older schema migrates a copy in memory instead.
+ * a reader of an older schema migrates a copy in memory instead. Either
+ * gets the last committed state after an interrupted save.
  */
 export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkbook {
-  const readOnly = options.readOnly ?? false;
   const { schemaVersion } = checkHeader(path);
-  // With a hot journal SQLite must roll back an interrupted save first, which only a writer can do.
-  if (!hasHotJournal(path)) {
-    const probe = connect(path, true);
-    try {
-      const problems = integrity(probe, 'quick_check');
-      if (problems.length > 0) throw damaged(path, problems);
-      refuseForeignCode(probe, path);
-    } finally {
-      probe.close();
-    }
-  } else if (readOnly) {
-    throw new CpwError('DAMAGED', `${path} was interrupted while saving: open it for editing once to recover it`, { file: path });
-  }
-  if (readOnly) {
-    let db = connect(path, true);
+  return options.readOnly ? openReader(path, schemaVersion) : openWriter(path, schemaVersion);
+}
+
+function openReader(path: string, schemaVersion: number): OpenWorkbook {
+  const conn = readConnection(path);
+  let db = conn.db;
+  try {
+    refuseUnreadable(db, path);
     if (schemaVersion < SCHEMA_VERSION) {
       const copy = sqlite(db.serialize());
       db.close();
-      copy.pragma('foreign_keys = ON');
-      migrate(copy);
       db = copy;
+      db.pragma('foreign_keys = ON');
+      migrate(db);
     }
     db.pragma('query_only = ON');
-    return { db, path, name: basename(path), readOnly, close: () => db.close() };
+  } catch (e) {
+    db.close();
+    throw e;
   }
+  const open = db;
+  return { db: open, path, name: basename(path), readOnly: true, notes: conn.notes, close: () => open.close() };
+}
+
+function openWriter(path: string, schemaVersion: number): OpenWorkbook {
+  // Asked before the lock, so that a read-only file is named as such and nothing is made beside it.
+  assertFileWritable(path);
   const lock: WriterLock = acquireWriterLock(path);
+  const notes: string[] = [];
   let db: Database.Database | undefined;
   try {
+    // Checked read-only first, so that a file the app refuses is not written by the checking; a hot journal
+    // needs the writer's connection, which rolls it back at its first read below.
+    const probe = connect(path, true);
+    try {
+      if (needsRollback(probe)) notes.push(ROLLED_BACK);
+      else refuseUnreadable(probe, path);
+    } catch (e) {
+      if (e instanceof CpwError) throw e;
+      if (isSqliteError(e, 'SQLITE_BUSY')) throw busy(path);
+      throw damaged(path, [(e as Error).message]);
+    } finally {
+      probe.close();
+    }
     db = connect(path, false);
-    const problems = integrity(db, 'quick_check');
-    if (problems.length > 0) throw damaged(path, problems);
+    refuseUnreadable(db, path);
     dropDeadJournal(db, path);
-    refuseForeignCode(db, path);
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
     // A copy beside the file before an upgrade changes it, and the first time it is opened each day.
     if (schemaVersion < SCHEMA_VERSION && schemaVersion > 0) takeBackup(db, path, `before-schema-${SCHEMA_VERSION}`);
     migrate(db);
@@ -205,14 +233,15 @@ export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkb
   } catch (e) {
     db?.close();
     lock.release();
-    throw e;
+    throw knownPlaceFailure(e, path, 'opening it for editing') ?? e;
   }
   const conn = db;
   return {
     db: conn,
     path,
     name: basename(path),
-    readOnly,
+    readOnly: false,
+    notes,
     close: () => {
       conn.close();
       lock.release();
@@ -230,25 +259,22 @@ export function createWorkbook(path: string, seed?: (db: Database.Database) => v
     throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
   }
   const tmp = `${path}.creating-${process.pid}`;
-  const db = sqlite(tmp);
+  let db: Database.Database | undefined;
   try {
+    db = sqlite(tmp);
     db.pragma('journal_mode = DELETE');
     db.pragma('foreign_keys = ON');
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
-    if (seed) db.transaction(() => seed(db))();
+    if (seed) db.transaction(() => seed(db!))();
     db.close();
-    try {
-      linkSync(tmp, path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
-      }
-      throw new CpwError('IO_ERROR', `cannot write ${path}: ${(e as Error).message}`, { file: path });
-    }
+    linkSync(tmp, path);
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
+    throw placeFailure(e, path, 'creating it');
   } finally {
-    if (db.open) db.close();
-    for (const f of [tmp, `${tmp}-journal`]) if (existsSync(f)) unlinkSync(f);
+    if (db?.open) db.close();
+    for (const f of [tmp, `${tmp}-journal`]) rmSync(f, { force: true });
   }
 }
 
@@ -260,47 +286,9 @@ export function copyWorkbook(wb: OpenWorkbook, dest: string): void {
     wb.db.prepare('VACUUM INTO ?').run(tmp);
     linkSync(tmp, dest);
   } catch (e) {
-    if (e instanceof CpwError) throw e;
-    throw new CpwError('IO_ERROR', `cannot save ${dest}: ${(e as Error).message}`, { file: dest });
+    if (errnoOf(e) === 'EEXIST') throw new CpwError('FILE_EXISTS', `${dest} already exists: choose another name`, { file: dest });
+    throw placeFailure(e, dest, 'saving a copy');
   } finally {
-    if (existsSync(tmp)) unlinkSync(tmp);
-  }
-}
-
-/**
- * `cpw check`: the header checks, SQLite's full integrity and foreign-key
- * checks, and the schema version, all read-only. Problems are listed, not thrown.
- */
-export function checkWorkbookFile(path: string, validate?: (db: Database.Database) => string[]): {
-  ok: boolean;
-  schemaVersion: number | null;
-  problems: string[];
-} {
-  let schemaVersion: number | null = null;
-  try {
-    schemaVersion = checkHeader(path).schemaVersion;
-  } catch (e) {
-    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message] };
-    throw e;
-  }
-  if (hasHotJournal(path)) {
-    return { ok: false, schemaVersion, problems: [`${path} was interrupted while saving: open it for editing once to recover it`] };
-  }
-  const db = connect(path, true);
-  try {
-    const problems = integrity(db, 'integrity_check').map((p) => `${path} is damaged: ${p}`);
-    if (problems.length === 0) {
-      try {
-        refuseForeignCode(db, path);
-        const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-        problems.push(...fk.map((f) => `table ${f.table}, row ${f.rowid}: refers to a missing ${f.parent} row`));
-        if (validate && schemaVersion === SCHEMA_VERSION) problems.push(...validate(db));
-      } catch (e) {
-        problems.push((e as Error).message);
-      }
-    }
-    return { ok: problems.length === 0, schemaVersion, problems };
-  } finally {
-    db.close();
+    rmSync(tmp, { force: true });
   }
 }

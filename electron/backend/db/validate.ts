@@ -5,7 +5,7 @@ import { zodProblems } from '../validation';
 import { getAssumptions } from './repos/assumptions';
 import { listPeriods } from './repos/periods';
 import { getPoolSetup } from './repos/pools';
-import { listRows } from './repos/rows';
+import { listStoredRows, orphanRowProblem } from './repos/rows';
 import { listScenarios } from './repos/scenarios';
 
 /**
@@ -26,7 +26,11 @@ export function validateStoredData(db: Database.Database): string[] {
   attempt(() => listScenarios(db));
   for (const period of listPeriods(db)) {
     attempt(() => getPoolSetup(db, period.id));
-    for (const row of listRows(db, period.id)) {
+    for (const { accountId, ...row } of listStoredRows(db, period.id)) {
+      if (row.account === null) {
+        problems.push(orphanRowProblem(db, period.id, accountId));
+        continue;
+      }
       const parsed = SheetRow.safeParse(row);
       if (!parsed.success) {
         for (const p of zodProblems(parsed.error)) problems.push(`period ${period.label}, account ${row.account}: ${describeProblem(p)}`);

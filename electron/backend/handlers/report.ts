@@ -3,7 +3,8 @@ import { accountResult, accountResults, computeColumns, toPortfolio } from '../.
 import { CpwError } from '../../../shared/ipc/errors';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { trends } from '../../../shared/engine/trends';
-import type { Report } from '../../../shared/schemas/report';
+import { Report } from '../../../shared/schemas/report';
+import { problemsMessage, zodProblems } from '../validation';
 import { getAssumptions } from '../db/repos/assumptions';
 import { periodColumns } from '../db/repos/pools';
 import { listPeriods, periodOrLatest } from '../db/repos/periods';
@@ -40,9 +41,13 @@ function reportDocument(db: Database.Database, request: ParsedInput<'report.html
     adjustments: s.adjustments,
     result: runScenario(columns, assumptions, s.adjustments, { name: s.name, period: p.label }),
   }));
+  const report = { period: p.label, currency: assumptions.currency, assumptions, accounts: accountResults(result), portfolio: toPortfolio(result) };
+  // A document is printed from what the contract allows, or not at all: never a PDF of NaN and dashes.
+  const checked = Report.safeParse(report);
+  if (!checked.success) throw new CpwError('INTERNAL', problemsMessage(`the report of period ${p.label} could not be computed`, zodProblems(checked.error)));
   return {
     workbook,
-    report: { period: p.label, currency: assumptions.currency, assumptions, accounts: accountResults(result), portfolio: toPortfolio(result) },
+    report,
     result,
     scenarios,
     paper,

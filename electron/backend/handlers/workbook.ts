@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { WorkbookInfo } from '../../../shared/ipc/contract';
 import { CpwError } from '../../../shared/ipc/errors';
-import { restoreLastGood } from '../db/backups';
-import { checkWorkbookFile, copyWorkbook, createWorkbook } from '../db/connection';
+import { checkWorkbookFile, repairWorkbookFile } from '../db/check';
+import { copyWorkbook, createWorkbook } from '../db/connection';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getAssumptions } from '../db/repos/assumptions';
 import { listPeriods } from '../db/repos/periods';
@@ -26,6 +27,7 @@ function info(session: Session): WorkbookInfo {
     schemaVersion: SCHEMA_VERSION,
     currency: getAssumptions(db).currency,
     periods: listPeriods(db).map((p) => p.label),
+    notes: [...wb.notes],
   }));
 }
 
@@ -49,6 +51,24 @@ export const workbookHandlers = defineHandlers({
     ctx.session.open(sample, false);
     return opened(ctx);
   },
+  'workbook.openRecent': ({ index, name, readOnly }, ctx) => {
+    const listed = ctx.profile?.recent.list() ?? [];
+    const path = listed[index];
+    if (path === undefined || basename(path) !== name) {
+      throw new CpwError('NOT_FOUND', `"${name}" is not in your recent workbooks any more: open it with File > Open`);
+    }
+    ctx.session.open(path, readOnly);
+    return opened(ctx);
+  },
+  'workbook.createNamed': ({ name, sample }, ctx) => {
+    const folder = ctx.session.path !== null ? dirname(ctx.session.path) : ctx.profile?.dir;
+    if (folder === undefined) throw new CpwError('NOT_FOUND', 'there is no folder to make it in: open a workbook first, or start the window with a profile folder');
+    const path = join(folder, name.toLowerCase().endsWith('.cpw') ? name : `${name}.cpw`);
+    mkdirSync(folder, { recursive: true });
+    createWorkbook(path, sample ? seedSample : undefined);
+    ctx.session.open(path, false);
+    return opened(ctx);
+  },
   'workbook.info': (_input, { session }) => info(session),
   'workbook.close': (_input, { session }) => {
     session.close();
@@ -59,10 +79,5 @@ export const workbookHandlers = defineHandlers({
     ctx.session.open(path, false);
     return opened(ctx);
   },
-  'workbook.check': ({ path, repair }) => {
-    const report = { path, ...checkWorkbookFile(path, validateStoredData) };
-    if (report.ok || !repair) return report;
-    const restored = restoreLastGood(path, (file) => checkWorkbookFile(file, validateStoredData).ok);
-    return { path, ...checkWorkbookFile(path, validateStoredData), ...restored };
-  },
+  'workbook.check': ({ path, repair }) => ({ path, ...(repair ? repairWorkbookFile(path, validateStoredData) : checkWorkbookFile(path, validateStoredData)) }),
 });

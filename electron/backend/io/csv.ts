@@ -1,19 +1,9 @@
 import Papa from 'papaparse';
-import { readFileSync, statSync } from 'node:fs';
 import { CpwError } from '../../../shared/ipc/errors';
 
 export interface CsvRecords {
   records: string[][];
   delimiter: string;
-}
-
-/** Text of a file: UTF-8 (a BOM dropped), else Windows-1252 as older Excel saves it. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 export function parseCsvText(text: string, file: string): CsvRecords {
@@ -27,19 +17,6 @@ export function parseCsvText(text: string, file: string): CsvRecords {
     });
   }
   return { records: parsed.data, delimiter: parsed.meta.delimiter };
-}
-
-export function readCsvFile(path: string): CsvRecords {
-  let bytes: Buffer;
-  try {
-    if (statSync(path).isDirectory()) throw new Error('it is a folder');
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CpwError('FILE_NOT_FOUND', `${path} does not exist`, { file: path });
-    throw new CpwError('IO_ERROR', `cannot read ${path}: ${(e as Error).message}`, { file: path });
-  }
-  return parseCsvText(decodeText(bytes), path);
 }
 
 /**

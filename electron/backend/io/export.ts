@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import { existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { outputFailure } from '../db/place';
 import { CpwError } from '../../../shared/ipc/errors';
 import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
 import type { Assumptions } from '../../../shared/schemas/assumptions';
@@ -41,8 +42,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    throw new CpwError('IO_ERROR', `cannot write ${path}: ${(e as Error).message}`, { file: path });
+    rmSync(tmp, { force: true });
+    throw outputFailure(e, path);
   }
 }
 
@@ -77,7 +78,7 @@ function addTable(book: ExcelJS.Workbook, name: string, header: readonly Column[
 }
 
 function addAssumptions(book: ExcelJS.Workbook, a: Assumptions): void {
-  const ws = book.addWorksheet('Assumptions');
+  const ws = book.addWorksheet(ASSUMPTIONS_SHEET);
   ws.columns = [
     { header: 'assumption', key: 'k', width: 24 },
     { header: 'value', key: 'v', width: 16 },
@@ -86,9 +87,18 @@ function addAssumptions(book: ExcelJS.Workbook, a: Assumptions): void {
   for (const [k, v] of Object.entries(a)) ws.addRow([k, v === null ? 'auto (period median / portfolio margin)' : v]);
 }
 
-/** The period's sheet name in a workbook: Excel allows 31 characters and no []:*?/\ . */
-export function sheetName(period: string): string {
-  return period.replace(/[[\]:*?/\\]/g, '-').slice(0, 31) || 'Sheet';
+/** Sheets the export writes besides the period's, whose names a period's may not take. */
+const ASSUMPTIONS_SHEET = 'Assumptions';
+
+/**
+ * The period's sheet name in a workbook, for any label: Excel allows 31
+ * characters, none of []:*?/\ , no quote first or last, and keeps "History"
+ * for itself; the export's other sheets keep theirs.
+ */
+export function sheetName(period: string, taken: readonly string[] = [ASSUMPTIONS_SHEET]): string {
+  const name = period.replace(/[[\]:*?/\\]/g, '-').slice(0, 31).replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const clashes = name.toLowerCase() === 'history' || taken.some((t) => t.toLowerCase() === name.toLowerCase());
+  return clashes ? `${name.slice(0, 31 - ' (period)'.length)} (period)` : name;
 }
 
 function extensionOf(out: string): '.csv' | '.xlsx' {

@@ -5,6 +5,7 @@ import type { InputField } from '../../../shared/schemas/fields';
 import { ensurePeriod, findPeriod } from '../db/repos/periods';
 import { periodAccountKeys, writeRows } from '../db/repos/rows';
 import { findHeaderRow, parseSheet, type ParsedSheet } from './sheet';
+import type { TextEncoding } from './decode';
 import { readSource, readTable, type SourceFile } from './table';
 
 const PREVIEW_ROWS = 20;
@@ -17,6 +18,7 @@ type Map = Partial<Record<InputField, string>>;
 
 export interface LoadedSheet extends ParsedSheet {
   file: string;
+  encoding: TextEncoding | null;
   sheet: string | null;
   sheets: string[];
   headers: string[];
@@ -56,8 +58,22 @@ export async function loadSheet(source: Source, map: Map, remembered: Map = {}):
   const headers = (table.records[headerRow] ?? []).map((h) => h.trim());
   const present = new Set(headers.map((h) => h.toLowerCase()));
   const usable = Object.fromEntries(Object.entries(remembered).filter(([, h]) => present.has(h.toLowerCase()))) as Map;
-  const parsed = parseSheet(table.records, { map: { ...usable, ...map }, style: { decimalComma: table.decimalComma } });
-  return { ...parsed, file: src.name, sheet: table.sheet ?? null, sheets: table.sheets ?? [], headers: headers.filter((h) => h !== '') };
+  // A remembered choice the user has just made again is the user's.
+  const onlyRemembered = Object.fromEntries(Object.entries(usable).filter(([f]) => !(f in map))) as Map;
+  const parsed = parseSheet(table.records, {
+    map: { ...usable, ...map },
+    style: { decimalComma: table.decimalComma },
+    remembered: onlyRemembered,
+    ...(table.unreadable ? { unreadable: table.unreadable } : {}),
+  });
+  return {
+    ...parsed,
+    file: src.name,
+    sheet: table.sheet ?? null,
+    sheets: table.sheets ?? [],
+    headers: headers.filter((h) => h !== ''),
+    encoding: table.encoding ?? null,
+  };
 }
 
 /** Refuse the import whole, listing every problem by row, column, value and rule. */
@@ -86,6 +102,9 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
     mapping: sheet.mapping,
     absentColumns: sheet.absentColumns,
     unmappedColumns: sheet.unmappedColumns,
+    encoding: sheet.encoding,
+    skipped: sheet.skipped,
+    warnings: sheet.warnings.slice(0, SUMMARY_PROBLEMS),
     preview: sheet.rows.slice(0, PREVIEW_ROWS),
   };
 }

@@ -63,17 +63,31 @@ export interface HeaderMatch<F extends string = InputField> {
   problems: Problem[];
 }
 
+/** "column C" as a spreadsheet's user finds it: 0 is A. */
+function letter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 /**
  * Match a file's header row to fields: the user's choices first (`--map
  * field=Header`), then names and synonyms. Two columns for one field, one
  * column chosen for two fields, or a chosen header the file does not have
- * (a blank one included), are problems naming the column.
+ * (a blank one included), are problems naming the column. A choice only
+ * `remembered` from an earlier import that a column named for the same
+ * field contradicts is a problem naming both, never settled silently.
  */
 export function matchHeaders<F extends string = InputField>(
   headers: readonly string[],
   chosen: Partial<Record<F, string>>,
   headerRow = 1,
   synonyms: Synonyms<F> = SYNONYMS as unknown as Synonyms<F>,
+  remembered: Partial<Record<F, string>> = {},
 ): HeaderMatch<F> {
   const columns: Partial<Record<F, number>> = {};
   const used = new Set<number>();
@@ -84,6 +98,11 @@ export function matchHeaders<F extends string = InputField>(
     const index = wanted === '' ? -1 : headers.findIndex((h) => normaliseHeader(h) === wanted);
     if (index < 0) {
       problems.push({ row: headerRow, field, value: header, rule: `no column "${header}" in the header row (it has ${headers.join(', ')})` });
+      continue;
+    }
+    const twin = headers.findIndex((h, k) => k > index && normaliseHeader(h) === wanted);
+    if (twin >= 0) {
+      problems.push({ row: headerRow, field, column: headers[twin], value: header, rule: `columns ${letter(index)} and ${letter(twin)} are both headed "${headers[index]}": rename one so that ${field} comes from one column` });
       continue;
     }
     const other = chosenFor.get(index);
@@ -98,7 +117,20 @@ export function matchHeaders<F extends string = InputField>(
   headers.forEach((header, index) => {
     if (used.has(index)) return;
     const field = fieldForHeader(header, synonyms);
-    if (field === undefined || field in chosen) return;
+    if (field === undefined) return;
+    if (field in chosen) {
+      const was = remembered[field];
+      if (was !== undefined && normaliseHeader(was) === normaliseHeader(chosen[field]!)) {
+        problems.push({
+          row: headerRow,
+          field,
+          column: header,
+          value: header,
+          rule: `column "${header}" gives ${field} by its name, and the last import took ${field} from column "${was}": choose one with --map ${field}=HEADER`,
+        });
+      }
+      return;
+    }
     const earlier = columns[field];
     if (earlier !== undefined) {
       problems.push({

@@ -4,6 +4,7 @@ import type { DriverCount } from '../../../shared/schemas/pools';
 import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
 import { matchHeaders, type Synonyms } from './mapping';
 import type { Table } from './table';
+import { nfc } from '../../../shared/schemas/row';
 
 /** Headers people use for pools, activities, drivers and transaction lines, as ERP and CRM exports name them. */
 const POOL_SYNONYMS: Synonyms<'pool' | 'cost' | 'capacityMinutes' | 'bucket'> = {
@@ -109,7 +110,7 @@ export function readDrivers(file: string, table: Table, activities: readonly str
   const style = { decimalComma: table.decimalComma };
   const out: DriverCount[] = [];
   for (const { r, row } of rows(table)) {
-    const account = (r[at.account!] ?? '').trim();
+    const account = nfc((r[at.account!] ?? '').trim());
     if (!account) problems.push({ row, column: headers[at.account!] ?? 'account', rule: 'a driver row needs its account' });
     for (const { k, activity } of columns) {
       const raw = r[k] ?? '';
@@ -147,7 +148,7 @@ export function readLines(file: string, table: Table, o: LinesOptions): { counts
   const byAccount = new Map<string, DriverCount>();
   let lines = 0;
   for (const { r, row } of rows(table)) {
-    const account = (r[accountAt] ?? '').trim();
+    const account = nfc((r[accountAt] ?? '').trim());
     if (!account) {
       problems.push({ row, column: headers[accountAt], rule: 'a line needs its account' });
       continue;

@@ -1,7 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
-import { decodeText, parseCsvText } from './csv';
+import { parseCsvText } from './csv';
+import { decodeText, type TextEncoding } from './decode';
+import { sniffFile } from './sniff';
 import { readXlsx } from './xlsx';
 
 /** A spreadsheet file as it arrives: from a path (the CLI) or as bytes the window read from the user's choice. */
@@ -16,12 +18,15 @@ export interface Table {
   decimalComma: boolean;
   sheet?: string;
   sheets?: string[];
+  /** How a text file's bytes were read (XLSX has no choice to make). */
+  encoding?: TextEncoding;
+  /** Cells whose value could not be read (a formula saved without its result), by `row,column` from 0. */
+  unreadable?: ReadonlyMap<string, string>;
 }
 
 /** Files above this are refused before they are parsed. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 export function readSource(path: string): SourceFile {
   try {
@@ -39,9 +44,9 @@ export function readSource(path: string): SourceFile {
 }
 
 /**
- * The rows of a CSV or XLSX file as text, whatever its extension claims
- * checked against its first bytes: a file that is not what its name says is
- * refused with a message that says so.
+ * The rows of a CSV or XLSX file as text, whatever its extension claims:
+ * its first bytes say what it is, and a file that is not what its name says
+ * (or is neither) is refused with what it is and what to save it as.
  */
 export async function readTable(src: SourceFile, sheet?: string): Promise<Table> {
   const ext = extname(src.name).toLowerCase();
@@ -49,21 +54,29 @@ export async function readTable(src: SourceFile, sheet?: string): Promise<Table>
   if (src.bytes.length > MAX_IMPORT_BYTES) {
     throw new CpwError('IMPORT_INVALID', `${src.name} is larger than ${MAX_IMPORT_BYTES / 2 ** 20} MiB: not imported`, { file: src.name });
   }
-  const zipped = src.bytes.length >= 4 && src.bytes.subarray(0, 4).equals(ZIP_MAGIC);
+  const found = sniffFile(src.bytes);
+  if (found.kind === 'other') {
+    throw new CpwError('IMPORT_INVALID', `${src.name} is ${found.what}, not a CSV or XLSX sheet: ${found.saveAs}`, { file: src.name });
+  }
   if (ext === '.xlsx' || ext === '.xlsm') {
     const x = await readXlsx(src.bytes, src.name, sheet);
-    return { records: x.records, decimalComma: false, sheet: x.sheet, sheets: x.sheets };
+    return { records: x.records, decimalComma: false, sheet: x.sheet, sheets: x.sheets, unreadable: x.unreadable };
   }
   if (ext === '.xls') {
-    throw new CpwError('IMPORT_INVALID', `${src.name} is an old Excel .xls file: save it as .xlsx or .csv and import that`, { file: src.name });
+    if (found.kind === 'xlsx') throw new CpwError('IMPORT_INVALID', `${src.name} is named .xls but is an XLSX workbook: rename it .xlsx`, { file: src.name });
+    throw new CpwError('IMPORT_INVALID', `${src.name} is named .xls but holds text: if it is a CSV, rename it .csv`, { file: src.name });
   }
   if (ext === '.csv' || ext === '.tsv' || ext === '.txt') {
-    if (zipped) {
+    if (found.kind === 'xlsx') {
       throw new CpwError('IMPORT_INVALID', `${src.name} is named ${ext} but holds a zip archive (an XLSX workbook?): rename it .xlsx`, { file: src.name });
     }
     if (sheet !== undefined) throw new CpwError('INVALID_INPUT', `${src.name}: a sheet name only applies to XLSX workbooks`, { file: src.name });
-    const { records, delimiter } = parseCsvText(decodeText(src.bytes), src.name);
-    return { records, decimalComma: delimiter === ';' };
+    const { text, encoding } = decodeText(src.bytes, src.name);
+    if (text.includes('\0')) {
+      throw new CpwError('IMPORT_INVALID', `${src.name} holds binary data, not the text of a CSV: save the sheet as .xlsx or .csv (CSV UTF-8) and import that`, { file: src.name });
+    }
+    const { records, delimiter } = parseCsvText(text, src.name);
+    return { records, decimalComma: delimiter === ';', encoding };
   }
-  throw new CpwError('IMPORT_INVALID', `${src.name}: import takes .csv or .xlsx files (got "${ext || 'no extension'}")`, { file: src.name });
+  throw new CpwError('IMPORT_INVALID', `${src.name}: import takes .csv, .txt or .xlsx files (got "${ext || 'no extension'}")`, { file: src.name });
 }

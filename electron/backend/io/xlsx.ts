@@ -20,6 +20,20 @@ export interface XlsxRecords {
   records: string[][];
   sheet: string;
   sheets: string[];
+  /** Cells whose value is not in the file, by `row,column` from 0, with why. */
+  unreadable: Map<string, string>;
+}
+
+/**
+ * A formula saved without its result (a file written by a program that does
+ * not compute, or by Excel with calculation off) has no value to read: the
+ * cell is named, never taken as blank or 0.
+ */
+function formulaWithoutResult(value: ExcelJS.CellValue): string | null {
+  if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return null;
+  const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+  if (f.result !== undefined && f.result !== null) return null;
+  return `holds the formula =${f.formula ?? f.sharedFormula} saved without its result: open the file in Excel or LibreOffice, let it calculate, save it, and import again`;
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -50,12 +64,18 @@ export async function readXlsx(bytes: Buffer, file: string, sheetName?: string):
     throw new CpwError('IMPORT_INVALID', `${file} ${which}`, { file });
   }
   const records: string[][] = [];
+  const unreadable = new Map<string, string>();
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    for (let c = 1; c <= width; c++) {
+      const value = row.getCell(c).value;
+      const missing = formulaWithoutResult(value);
+      if (missing) unreadable.set(`${n - 1},${c - 1}`, missing);
+      cells.push(missing ? '' : cellText(value).trim());
+    }
     records[n - 1] = cells;
   });
   for (let k = 0; k < records.length; k++) records[k] ??= [];
-  return { records, sheet: sheet.name, sheets };
+  return { records, sheet: sheet.name, sheets, unreadable };
 }

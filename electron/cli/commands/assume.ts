@@ -2,6 +2,7 @@ import { ASSUMPTION_KEYS, type AssumptionsPatch } from '../../../shared/schemas/
 import { parseNumber } from '../../../shared/text/numbers';
 import { UsageError, flag, pair, type Command } from '../args';
 import { table } from '../print';
+import { openWorkbookFor } from '../open';
 
 function value(key: string, raw: string): string | number | null {
   if (key === 'currency') return raw;
@@ -32,7 +33,7 @@ and portfolio margin.`,
       }
       patch[key] = value(key, raw);
     }
-    await client.call('workbook.open', { path: file, readOnly: pairs.length === 0 });
+    await openWorkbookFor(client, io, file, pairs.length === 0);
     const a = pairs.length
       ? await client.call('assumptions.set', { patch: patch as AssumptionsPatch })
       : await client.call('assumptions.get');

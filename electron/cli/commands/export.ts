@@ -1,4 +1,5 @@
 import { flag, required, str, type Command } from '../args';
+import { openWorkbookFor } from '../open';
 
 export const exportCommand: Command = {
   summary: "export a period's inputs and metrics as CSV or XLSX, or a template",
@@ -17,7 +18,7 @@ row, for people who start their sheet in Excel.`,
     const file = args.positionals[0]!;
     const out = required(args, 'out');
     const period = str(args, 'period');
-    await client.call('workbook.open', { path: file, readOnly: true });
+    await openWorkbookFor(client, io, file, true);
     if (flag(args, 'template')) {
       const done = await client.call('export.template', { out });
       io.out(`Wrote a template sheet to ${done.path}`);

@@ -1,6 +1,7 @@
 import { describeProblem } from '../../../shared/ipc/errors';
 import { INPUT_FIELDS, ZERO_WHEN_ABSENT, type InputField } from '../../../shared/schemas/fields';
 import { UsageError, flag, pair, required, str, strs, type Command } from '../args';
+import { openWorkbookFor } from '../open';
 
 export const importCommand: Command = {
   summary: 'import a CSV or XLSX sheet into a period (all or nothing)',
@@ -41,14 +42,14 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
       map[field as InputField] = header;
     }
     if (flag(args, 'interactions')) {
-      await client.call('workbook.open', { path: file });
+      await openWorkbookFor(client, io, file, false);
       const sheetOption = str(args, 'sheet');
       const done = await client.call('interactions.import', { source: sheetOption === undefined ? { file: sheet } : { file: sheet, sheet: sheetOption } });
       io.out(`Imported ${done.rows} interactions from ${done.file} into ${file}.`);
       return 0;
     }
     const dryRun = flag(args, 'dry-run');
-    await client.call('workbook.open', { path: file, readOnly: dryRun });
+    await openWorkbookFor(client, io, file, dryRun);
     const sheetName = str(args, 'sheet');
     const source = sheetName === undefined ? { file: sheet } : { file: sheet, sheet: sheetName };
     const request = { source, period: required(args, 'period'), map, merge: flag(args, 'merge') };
@@ -67,6 +68,9 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     const zeroed = s.absentColumns.filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
     if (zeroed.length) io.out(`Columns the sheet lacks, counted as 0: ${zeroed.join(', ')}.`);
     if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map): ${s.unmappedColumns.join(', ')}.`);
+    if (s.encoding !== null && s.encoding !== 'UTF-8') io.out(`Read as ${s.encoding} text (the file is not UTF-8).`);
+    for (const k of s.skipped) io.out(`Skipped ${k.count === 1 ? `row ${k.row}` : `rows ${k.row} to ${k.row + k.count - 1}`}: ${k.reason}.`);
+    for (const w of s.warnings) io.out(`Note: ${describeProblem(w)}.`);
     return 0;
   },
 };

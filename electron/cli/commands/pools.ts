@@ -1,6 +1,7 @@
 import { overCapacity } from '../../../shared/engine/allocation';
 import { formatMoney, formatNumber, formatRate } from '../../../shared/format';
 import { UsageError, flag, required, str, type Command } from '../args';
+import { openWorkbookFor } from '../open';
 
 export const poolsCommand: Command = {
   summary: 'load cost pools, activities and driver counts for time-driven allocation',
@@ -35,7 +36,7 @@ and names the file, row and column. \`cpw allocate\` shows the result.`,
     const linesFile = str(args, 'lines');
     if ((linesFile === undefined) !== (str(args, 'activity') === undefined)) throw new UsageError('--lines and --activity go together: the lines are counted as that activity');
     if (!['pools', 'activities', 'drivers', 'lines'].some((n) => str(args, n) !== undefined)) throw new UsageError('give at least one of --pools, --activities, --drivers or --lines');
-    await client.call('workbook.open', { path: file });
+    await openWorkbookFor(client, io, file, false);
     const accountColumn = str(args, 'account-column');
     const sumColumn = str(args, 'sum-column');
     const done = await client.call('pools.import', {
@@ -68,7 +69,7 @@ allocated, unused }], allocations: [{ account, pool, activity, bucket, amount }]
   async run(args, client, io) {
     const file = args.positionals[0]!;
     const period = str(args, 'period');
-    await client.call('workbook.open', { path: file, readOnly: true });
+    await openWorkbookFor(client, io, file, true);
     const { period: label, pools, allocations } = await client.call('pools.allocate', period === undefined ? {} : { period });
     for (const p of pools.filter(overCapacity)) {
       io.err(`warning: pool "${p.pool}" uses ${formatNumber(p.usedMinutes)} minutes of a ${formatNumber(p.capacityMinutes)}-minute capacity: its drivers or minutes are too high, or its capacity too low`);

@@ -1,5 +1,6 @@
 import { formatMoney, formatMultiple } from '../../../shared/format';
 import { UsageError, flag, numberOption, required, type Command } from '../args';
+import { openWorkbookFor } from '../open';
 
 export const precallCommand: Command = {
   summary: 'the pre-call check: cost, expected return and verdict of a planned interaction',
@@ -40,7 +41,7 @@ percentage (30%).`,
       projectedRevenue: numberOption(args, 'projected')!,
       winProbability: probability,
     };
-    const info = await client.call('workbook.open', { path: file, readOnly: true });
+    const info = await openWorkbookFor(client, io, file, true);
     const r = await client.call('precall.check', { account, plan });
     if (flag(args, 'json')) {
       io.out(JSON.stringify(r, null, 2));

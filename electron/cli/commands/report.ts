@@ -1,5 +1,6 @@
 import { UsageError, flag, str, strs, type Command } from '../args';
 import { formatReport } from '../print';
+import { openWorkbookFor } from '../open';
 
 export const reportCommand: Command = {
   summary: 'profit, ROI, segments and portfolio KPIs of a period',
@@ -18,7 +19,7 @@ it the report shows every saved scenario.`,
   async run(args, client, io) {
     const file = args.positionals[0]!;
     const period = str(args, 'period');
-    await client.call('workbook.open', { path: file, readOnly: true });
+    await openWorkbookFor(client, io, file, true);
     const out = str(args, 'pdf');
     if (out !== undefined) {
       const paper = str(args, 'paper') ?? 'A4';

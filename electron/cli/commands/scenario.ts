@@ -4,6 +4,7 @@ import type { Adjustment, Where } from '../../../shared/schemas/scenario';
 import { parseNumber } from '../../../shared/text/numbers';
 import { UsageError, flag, pair, str, type Command, type Parsed } from '../args';
 import { table } from '../print';
+import { openWorkbookFor } from '../open';
 
 function addSelector(where: Where, text: string): Where {
   const [key, value] = pair(text, 'a selector');
@@ -71,7 +72,7 @@ owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join('
     const save = flag(args, 'save');
     if (adjustments.length === 0 && name === undefined) throw new UsageError('give at least one --scale or --drop, or the --name of a saved scenario');
     if (save && (name === undefined || adjustments.length === 0)) throw new UsageError('--save needs a --name and at least one --scale or --drop');
-    const info = await client.call('workbook.open', { path: file, readOnly: !save });
+    const info = await openWorkbookFor(client, io, file, !save);
     if (save) await client.call('scenarios.save', { scenario: { name: name!, adjustments } });
     // Adjustments given run as they are; a name alone runs the scenario saved under it.
     const r = await client.call('scenarios.run', {

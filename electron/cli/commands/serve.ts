@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { CpwError } from '../../../shared/ipc/errors';
 import { startHttpHost } from '../../backend/http-host';
 import { flag, type Command } from '../args';
+import { openWorkbookFor } from '../open';
 
 /** The built renderer sits beside the CLI bundle: dist/cpw.mjs and dist/renderer/. */
 export function rendererRoot(): string {
@@ -29,7 +30,14 @@ time; \`npm start\` passes the desktop app's own folder.`,
     if (!existsSync(join(root, 'index.html'))) {
       throw new CpwError('FILE_NOT_FOUND', `the window is not built (${root} has no index.html): run \`npm run build\``);
     }
-    await client.call('workbook.open', { path: file, readOnly: flag(args, 'read-only') });
+    try {
+      await openWorkbookFor(client, io, file, flag(args, 'read-only'));
+    } catch (e) {
+      // A file this user cannot write is still theirs to look at: served read-only, and said so.
+      if (!(e instanceof CpwError) || e.code !== 'UNWRITABLE') throw e;
+      io.err(`${e.message}\nServing it read-only: edits are refused until it can be written.`);
+      await openWorkbookFor(client, io, file, true);
+    }
     const host = await startHttpHost({ root, backend });
     io.err(`Serving ${file} in browser mode. Open this address (Ctrl+C stops):`);
     io.out(host.url);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,41 @@ describe('the browser-mode host', () => {
       send(host!.port, '/rpc', { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return { host, h, rpc };
   }
+
+  it('refuses, with the token, every method that names a path on the disk, and the disk is untouched (issue 17, item 8)', async () => {
+    const { host: s, h } = await start();
+    const secret = join(tmp(), 'secret.txt');
+    const workbook = join(tmp(), 'w.cpw');
+    const backend = createBackend();
+    await backend.call('workbook.create', { path: workbook, sample: true });
+    const calls: [string, unknown][] = [
+      ['workbook.create', { path: join(tmp(), 'made.cpw'), sample: true }],
+      ['workbook.open', { path: workbook }],
+      ['workbook.saveAs', { path: join(tmp(), 'copy.cpw') }],
+      ['workbook.check', { path: workbook, repair: true }],
+      ['report.pdf', { out: secret }],
+      ['export.sheet', { out: join(tmp(), 'secret.csv') }],
+      ['export.template', { out: join(tmp(), 'template.xlsx') }],
+      ['import.preview', { source: { file: secret }, period: 'P' }],
+      ['import.commit', { source: { file: secret }, period: 'P' }],
+      ['interactions.import', { source: { file: secret } }],
+      ['pools.import', { period: 'P', pools: { file: secret } }],
+      ['pools.import', { period: 'P', lines: { source: { file: secret }, activity: 'x' } }],
+    ];
+    for (const [method, input] of calls) {
+      const r = await send(s.port, '/rpc', { method: 'POST', headers: { ...h, 'X-CPW-Token': s.token, 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) });
+      expect(r.status, method).toBe(200);
+      const answer = JSON.parse(r.body) as { ok: boolean; error?: { code: string; message: string } };
+      expect(answer, method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(answer.error!.message, method).toMatch(/names a file on the computer the workbench runs on/);
+      expect(answer.error!.message, method).not.toContain('not for the browser');
+    }
+    expect(readFileSync(secret, 'utf8')).toBe('not for the browser');
+    for (const made of ['made.cpw', 'copy.cpw', 'secret.csv', 'template.xlsx']) expect(existsSync(join(tmp(), made)), made).toBe(false);
+    // The same backend still serves a path to its own command line.
+    expect(await backend.call('workbook.open', { path: workbook, readOnly: true })).toMatchObject({ ok: true });
+    backend.close();
+  });
 
   it('listens on 127.0.0.1 only and prints a URL with a fresh random token', async () => {
     const { host: a } = await start();

@@ -48,17 +48,32 @@ describe('the RPC handler', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'NO_WORKBOOK' } });
   });
 
-  it('lets the backend do the real work for a trusted frame: a workbook is created on disk', async () => {
-    const path = join(tmp(), 'made-over-ipc.cpw');
-    const result = await rpcHandler(backend)(from('app://workbench/index.html#/sheet'), 'workbook.create', { path, sample: false });
-    expect(result).toMatchObject({ ok: true, value: { path, name: 'made-over-ipc.cpw' } });
-    expect(existsSync(path)).toBe(true);
+  it('lets the backend do the real work for a trusted frame: a workbook is created on disk beside the open one', async () => {
+    const first = join(tmp(), 'first.cpw');
+    expect(await backend.call('workbook.create', { path: first })).toMatchObject({ ok: true });
+    const result = await rpcHandler(backend)(from('app://workbench/index.html#/sheet'), 'workbook.createNamed', { name: 'made-over-ipc' });
+    expect(result).toMatchObject({ ok: true, value: { path: join(tmp(), 'made-over-ipc.cpw'), name: 'made-over-ipc.cpw' } });
+    expect(existsSync(join(tmp(), 'made-over-ipc.cpw'))).toBe(true);
+  });
+
+  it('refuses the renderer every method that names a path on disk, even from the app window (issue 17, item 8)', async () => {
+    const path = join(tmp(), 'named-by-the-renderer.cpw');
+    const app = from('app://workbench/index.html');
+    for (const [method, input] of [
+      ['workbook.create', { path, sample: false }],
+      ['workbook.open', { path }],
+      ['export.sheet', { out: `${path}.csv` }],
+      ['import.preview', { source: { file: '/etc/passwd' }, period: 'P' }],
+    ] as const) {
+      expect(await rpcHandler(backend)(app, method, input), method).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(existsSync(path)).toBe(false);
   });
 
   it("leaves input checking to the backend's zod schemas: bad input and unknown methods are error results", async () => {
     const handler = rpcHandler(backend);
     const app = from('app://workbench/index.html');
-    expect(await handler(app, 'workbook.open', { path: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handler(app, 'rows.list', { period: 42 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await handler(app, 'fs.readFile', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(await handler(app, { toString: () => 'workbook.info' }, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
   });

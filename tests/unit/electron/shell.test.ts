@@ -178,10 +178,10 @@ describe('startApp', () => {
 
   it("the window's own opens (the welcome screen) reach the menu's recent list, and the person's profile is the user data folder", async () => {
     await started();
-    const other = join(tmp(), 'Documents', 'Other.cpw');
-    mkdirSync(join(tmp(), 'Documents'));
+    // The window names a file, never a folder: it is made beside the workbook open (the sample, in user data).
+    const other = join(userData, 'Other.cpw');
     const menusBefore = fake.state.menus.length;
-    expect(await rpc('workbook.create', { path: other })).toMatchObject({ ok: true });
+    expect(await rpc('workbook.createNamed', { name: 'Other' })).toMatchObject({ ok: true });
     expect(fake.state.menus.length).toBe(menusBefore + 1);
     const file = fake.state.menus.at(-1)!.find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[];
     const recent = file.find((m) => m.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[];

@@ -23,6 +23,14 @@ describe('numbers as people type them', () => {
     ['.5', 0.5],
     ['12%', 0.12],
     ['-0', 0],
+    // Issue 17, item 9: the accounting format's zero, and Excel's scientific notation for large numbers in CSV.
+    ['$ -', 0],
+    ['- €', 0],
+    ['$  -  ', 0],
+    ['1.23457E+10', 12_345_700_000],
+    ['2.5E+03', 2500],
+    ['1e5', 100_000],
+    ['-1.5E-02', -0.015],
   ])('"%s" is %s', (raw, expected) => {
     expect(value(raw)).toBe(expected);
   });
@@ -33,6 +41,7 @@ describe('numbers as people type them', () => {
     ['12,5', 12.5],
     ['€1.000', 1000],
     ['(2.500,00)', -2500],
+    ['1,5E+03', 1500],
   ])('with decimal commas, "%s" is %s', (raw, expected) => {
     expect(value(raw, true)).toBe(expected);
   });
@@ -45,9 +54,17 @@ describe('numbers as people type them', () => {
     expect(parseNumber('30%')).toEqual({ ok: true, value: 0.3, percent: true });
   });
 
-  it.each(['abc', '1.2.3', '12,34', 'NaN', 'Infinity', '0x10', '1e309', '1e5', '12 apples', '$'])('refuses "%s"', (raw) => {
+  it.each(['abc', '1.2.3', '12,34', 'NaN', 'Infinity', '0x10', '12 apples', '$', 'E+10', '1.2E', '1E+1234'])('refuses "%s"', (raw) => {
     const r = parseNumber(raw);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.rule).toBe('must be a number');
+  });
+
+  it('says a number in scientific notation was one, so an import can name it', () => {
+    expect(parseNumber('1.23457E+10')).toEqual({ ok: true, value: 12_345_700_000, percent: false, scientific: true });
+  });
+
+  it.each(['1e309', '1E+16', '2000000000000000', '-1e16', `1${'0'.repeat(400)}`])('refuses "%s" as too large to compute with, rather than meeting Infinity later (issue 17, item 6)', (raw) => {
+    expect(parseNumber(raw)).toEqual({ ok: false, rule: 'is too large to compute with (at most 1,000,000,000,000,000)' });
   });
 });

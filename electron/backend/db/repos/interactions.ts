@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { Interaction } from '../../../../shared/schemas/interaction';
+import { nfc } from '../../../../shared/schemas/row';
 
 const SELECT = `SELECT i.id, a.name AS account, i.date, i.kind, i.hours, i.prep_hours AS prepHours, i.attendees,
   i.travel, i.projected_revenue AS projectedRevenue, i.win_probability AS winProbability, i.valued,
@@ -13,12 +14,12 @@ export function listInteractions(db: Database.Database, account?: string): (Inte
   const rows =
     account === undefined
       ? db.prepare(`${SELECT} ORDER BY i.date, i.id`).all()
-      : db.prepare(`${SELECT} WHERE a.name = ? COLLATE NOCASE ORDER BY i.date, i.id`).all(account);
+      : db.prepare(`${SELECT} WHERE a.name = ? COLLATE NOCASE ORDER BY i.date, i.id`).all(nfc(account));
   return (rows as Stored[]).map(fromStored);
 }
 
 function accountIdOf(db: Database.Database, name: string): number {
-  const account = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(name) as { id: number } | undefined;
+  const account = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(nfc(name)) as { id: number } | undefined;
   if (!account) throw new CpwError('NOT_FOUND', `no account "${name}" in this workbook`);
   return account.id;
 }

@@ -7,6 +7,7 @@ import { downloadBlob } from '../../components/download';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { problemsCsv, toBase64 } from './encode';
+import { ImportNotes } from './ImportNotes';
 
 interface Picked {
   name: string;
@@ -225,6 +226,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
                   {merge ? '' : `, ${summary.removed} removed from ${summary.period}`}.
                   {zeroed.length ? ` Counted as 0 (not in the file): ${zeroed.join(', ')}.` : ''}
                 </p>
+                <ImportNotes summary={summary} />
                 <DataTable
                   caption="The first rows as they will be stored"
                   head={['account', 'owner', 'revenue', 'presale', 'production', 'distribution', 'service', 'labour']}

@@ -44,7 +44,7 @@ export function WelcomeScreen({ client, prefs, wb, onImport, onClose }: {
   const createNamed = (name: string) => {
     const clean = name.trim().replace(/\.cpw$/i, '');
     if (!clean) return;
-    void run(() => client.call('workbook.create', { path: `${folderOf(current ?? '')}${clean}.cpw` }));
+    void run(() => client.call('workbook.createNamed', { name: clean }));
   };
 
   return (
@@ -111,9 +111,9 @@ export function WelcomeScreen({ client, prefs, wb, onImport, onClose }: {
           <p className="hint">None yet: the workbooks you open will be listed here.</p>
         ) : (
           <ul className="recent-list">
-            {recent.map((r) => (
+            {recent.map((r, index) => (
               <li key={r.path}>
-                <button type="button" disabled={!r.exists} title={r.exists ? r.path : `${r.path} was moved or deleted`} onClick={() => void run(() => client.call('workbook.open', { path: r.path }))}>
+                <button type="button" disabled={!r.exists} title={r.exists ? r.path : `${r.path} was moved or deleted`} onClick={() => void run(() => client.call('workbook.openRecent', { index, name: r.name }))}>
                   {r.name}
                   <small>{r.exists ? r.path : 'moved or deleted'}</small>
                 </button>

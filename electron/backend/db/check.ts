@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3';
+import { CpwError } from '../../../shared/ipc/errors';
+import { restoreLastGood, type Backup } from './backups';
+import { checkHeader, integrity, readConnection, refuseForeignCode } from './connection';
+import { rollBackInPlace, ROLLED_BACK } from './journal';
+import { acquireWriterLock } from './lock';
+import { SCHEMA_VERSION } from './migrate';
+import { sqlite } from './sqlite';
+
+export interface CheckResult {
+  ok: boolean;
+  schemaVersion: number | null;
+  problems: string[];
+  /** What the check did or found that is not a problem: an interrupted save rolled back. */
+  notes: string[];
+}
+
+/**
+ * `cpw check`: the header checks, SQLite's full integrity and foreign-key
+ * checks, the schema version and, through `validate`, every stored value,
+ * on the file's last committed state. An interrupted save is rolled back as
+ * any reader would (in place when nobody holds the file, else in a copy) and
+ * is a note, not a problem. Problems are listed, not thrown.
+ */
+export function checkWorkbookFile(path: string, validate?: (db: Database.Database) => string[]): CheckResult {
+  let schemaVersion: number | null = null;
+  try {
+    schemaVersion = checkHeader(path).schemaVersion;
+  } catch (e) {
+    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message], notes: [] };
+    throw e;
+  }
+  let conn;
+  try {
+    conn = readConnection(path);
+  } catch (e) {
+    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message], notes: [] };
+    throw e;
+  }
+  const { db, notes } = conn;
+  try {
+    const problems = integrity(db, 'integrity_check').map((p) => `${path} is damaged: ${p}`);
+    if (problems.length === 0) {
+      try {
+        refuseForeignCode(db, path);
+        const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        problems.push(...fk.map((f) => `table ${f.table}, row ${f.rowid}: refers to a missing ${f.parent} row`));
+        if (validate && schemaVersion === SCHEMA_VERSION) problems.push(...validate(db));
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    }
+    return { ok: problems.length === 0, schemaVersion, problems, notes };
+  } finally {
+    db.close();
+  }
+}
+
+export interface RepairResult extends CheckResult {
+  restoredFrom?: string;
+  damagedKeptAs?: string;
+}
+
+/**
+ * `cpw check --repair`. Under the writer's lock (refused, naming the holder,
+ * while another process edits the file): an interrupted save is rolled back
+ * first, which loses nothing committed; only a file still damaged after that
+ * is replaced by its newest good copy, and the result says what that copy
+ * lacks.
+ */
+export function repairWorkbookFile(path: string, validate: (db: Database.Database) => string[], now: Date = new Date()): RepairResult {
+  const lock = acquireWriterLock(path);
+  try {
+    const notes: string[] = [];
+    try {
+      checkHeader(path);
+      if (rollBackInPlace(path)) notes.push(ROLLED_BACK);
+    } catch {
+      // A file SQLite cannot open at all is what the copies are for: the check below says what is wrong.
+    }
+    const before = checkWorkbookFile(path, validate);
+    if (before.ok) return { ...before, notes: [...notes, ...before.notes, 'nothing to repair'] };
+    const lost = describeNewerThan(path);
+    const { restored, damagedKeptAs } = restoreLastGood(path, (file) => checkWorkbookFile(file, validate).ok, now);
+    const after = checkWorkbookFile(path, validate);
+    return {
+      ...after,
+      notes: [...before.problems.map((p) => `found: ${p}`), lost(restored), ...after.notes],
+      restoredFrom: restored.file,
+      damagedKeptAs,
+    };
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Each period's label, and its row count and revenue total where those can
+ * be read (null where the damage hides them); null when not even the
+ * periods can be read.
+ */
+type PeriodSummary = { label: string; rows: number | null; revenue: number | null };
+
+function periodSummary(file: string): Map<string, PeriodSummary> | null {
+  try {
+    const db = sqlite(file, { readonly: true, fileMustExist: true });
+    try {
+      const periods = db.prepare('SELECT id, label FROM periods ORDER BY position').raw().all() as [number, string][];
+      const totals = db.prepare('SELECT count(*), total(revenue) FROM period_rows WHERE period_id = ?').raw();
+      return new Map(
+        periods.map(([id, label]): [string, PeriodSummary] => {
+          try {
+            const [rows, revenue] = totals.get(id) as [number, number];
+            return [label.toLowerCase(), { label, rows, revenue }];
+          } catch {
+            return [label.toLowerCase(), { label, rows: null, revenue: null }];
+          }
+        }),
+      );
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+function historyOf(file: string): { label: string; at: string }[] | null {
+  try {
+    const db = sqlite(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare('SELECT label, at FROM history ORDER BY id').all() as { label: string; at: string }[];
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What a copy lacks that the damaged file still shows: the periods it does
+ * not have or holds differently, and the actions recorded in the history
+ * after it was taken. Read from the damaged file (before it is moved aside)
+ * as far as it can be read, and said when it cannot.
+ */
+function describeNewerThan(path: string): (copy: Backup) => string {
+  const damaged = periodSummary(path);
+  const history = historyOf(path);
+  return (copy) => {
+    const taken = copy.taken.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+    const parts: string[] = [];
+    const mine = periodSummary(copy.file) ?? new Map<string, PeriodSummary>();
+    if (damaged === null) parts.push(`the damaged file could not be read to list what changed after ${taken}`);
+    else {
+      const missing = [...damaged.values()].filter((p) => !mine.has(p.label.toLowerCase())).map((p) => p.label);
+      const differing = [...damaged.values()]
+        .filter((p) => {
+          const there = mine.get(p.label.toLowerCase());
+          return there !== undefined && (p.rows === null || there.rows !== p.rows || there.revenue !== p.revenue);
+        })
+        .map((p) => p.label);
+      if (missing.length) parts.push(`it lacks the period${missing.length === 1 ? '' : 's'} ${missing.join(', ')}`);
+      if (differing.length) parts.push(`its rows of ${differing.join(', ')} may be older (they differ from the damaged file's, or could not be read there)`);
+      if (!missing.length && !differing.length) parts.push('it holds the periods and rows the damaged file still shows');
+    }
+    const after = history?.filter((a) => a.at > copy.taken.toISOString());
+    if (after?.length) {
+      const shown = after.slice(-10).map((a) => `${a.label} (${a.at.replace('T', ' ').slice(0, 16)})`);
+      parts.push(`${after.length} edit${after.length === 1 ? '' : 's'} made after it are not in it: ${shown.join('; ')}${after.length > 10 ? '; ...' : ''}`);
+    }
+    return `restored the copy of ${taken} (${copy.reason}): ${parts.join('; ')}`;
+  };
+}
