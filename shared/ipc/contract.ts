@@ -43,6 +43,8 @@ export const CheckReport = z.object({
   ok: z.boolean(),
   schemaVersion: z.number().int().nullable(),
   problems: z.array(z.string()),
+  /** What the file holds, as its last committed state reads: each period with its count of rows. */
+  periods: z.array(z.object({ label: z.string(), rows: z.number().int() })),
   /** What the check did that is not a problem (an interrupted save rolled back), and with repair what the restored copy lacks. */
   notes: z.array(z.string()),
   /** With repair: the copy put in place of the damaged file, and where the damaged file was kept. */

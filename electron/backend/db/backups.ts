@@ -45,9 +45,11 @@ export function takeBackup(db: Database.Database, path: string, reason: string, 
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
     renameSync(tmp, dest);
-  } finally {
-    // A copy cut short (a full disk) is not left behind to be taken for one.
+  } catch (e) {
+    // A copy cut short (a full disk) is not left behind to be taken for one, nor a folder made only for it.
     rmSync(tmp, { force: true });
+    if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true, force: true });
+    throw e;
   }
   for (const old of listBackups(path).slice(KEEP_BACKUPS)) rmSync(old.file, { force: true });
   return dest;

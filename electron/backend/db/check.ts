@@ -11,6 +11,8 @@ export interface CheckResult {
   ok: boolean;
   schemaVersion: number | null;
   problems: string[];
+  /** Each period and its count of rows, as far as the file can be read (none before the first migration). */
+  periods: { label: string; rows: number }[];
   /** What the check did or found that is not a problem: an interrupted save rolled back. */
   notes: string[];
 }
@@ -27,18 +29,21 @@ export function checkWorkbookFile(path: string, validate?: (db: Database.Databas
   try {
     schemaVersion = checkHeader(path).schemaVersion;
   } catch (e) {
-    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message], notes: [] };
+    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message], periods: [], notes: [] };
     throw e;
   }
   let conn;
   try {
     conn = readConnection(path);
   } catch (e) {
-    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message], notes: [] };
+    if (e instanceof CpwError) return { ok: false, schemaVersion, problems: [e.message], periods: [], notes: [] };
     throw e;
   }
   const { db, notes } = conn;
   try {
+    // The committed state's version: an upgrade cut short and rolled back leaves the older one, whatever the
+    // header said before the journal was played back.
+    schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const problems = integrity(db, 'integrity_check').map((p) => `${path} is damaged: ${p}`);
     if (problems.length === 0) {
       try {
@@ -50,10 +55,18 @@ export function checkWorkbookFile(path: string, validate?: (db: Database.Databas
         problems.push((e as Error).message);
       }
     }
-    return { ok: problems.length === 0, schemaVersion, problems, notes };
+    return { ok: problems.length === 0, schemaVersion, problems, periods: problems.length === 0 ? periodsOf(db) : [], notes };
   } finally {
     db.close();
   }
+}
+
+function periodsOf(db: Database.Database): { label: string; rows: number }[] {
+  const has = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'periods'").get();
+  if (!has) return [];
+  return db
+    .prepare('SELECT p.label AS label, (SELECT count(*) FROM period_rows r WHERE r.period_id = p.id) AS rows FROM periods p ORDER BY p.position, p.id')
+    .all() as { label: string; rows: number }[];
 }
 
 export interface RepairResult extends CheckResult {

@@ -176,15 +176,29 @@ export interface OpenOptions {
  * gets the last committed state after an interrupted save.
  */
 export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkbook {
-  const { schemaVersion } = checkHeader(path);
-  return options.readOnly ? openReader(path, schemaVersion) : openWriter(path, schemaVersion);
+  checkHeader(path);
+  return options.readOnly ? openReader(path) : openWriter(path);
 }
 
-function openReader(path: string, schemaVersion: number): OpenWorkbook {
+/**
+ * The schema version of the committed state a connection reads: after an
+ * interrupted upgrade is rolled back it is the older one, whatever the
+ * file's header said before.
+ */
+function committedVersion(db: Database.Database, path: string): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new CpwError('NEWER_SCHEMA', `${path} was saved by a newer version of the workbench (schema ${version}; this version reads up to ${SCHEMA_VERSION}): update the app to open it`, { file: path });
+  }
+  return version;
+}
+
+function openReader(path: string): OpenWorkbook {
   const conn = readConnection(path);
   let db = conn.db;
   try {
     refuseUnreadable(db, path);
+    const schemaVersion = committedVersion(db, path);
     if (schemaVersion < SCHEMA_VERSION) {
       const copy = sqlite(db.serialize());
       db.close();
@@ -201,7 +215,7 @@ function openReader(path: string, schemaVersion: number): OpenWorkbook {
   return { db: open, path, name: basename(path), readOnly: true, notes: conn.notes, close: () => open.close() };
 }
 
-function openWriter(path: string, schemaVersion: number): OpenWorkbook {
+function openWriter(path: string): OpenWorkbook {
   // Asked before the lock, so that a read-only file is named as such and nothing is made beside it.
   assertFileWritable(path);
   const lock: WriterLock = acquireWriterLock(path);
@@ -224,6 +238,7 @@ function openWriter(path: string, schemaVersion: number): OpenWorkbook {
     db = connect(path, false);
     refuseUnreadable(db, path);
     dropDeadJournal(db, path);
+    const schemaVersion = committedVersion(db, path);
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
     // A copy beside the file before an upgrade changes it, and the first time it is opened each day.

@@ -24,7 +24,8 @@ open would, which loses nothing that was committed. Exit 0 when all is well,
     else if (r.ok) {
       for (const note of r.notes) io.out(`${file}: ${note}`);
       if (r.restoredFrom) io.out(`${file}: restored from ${r.restoredFrom}; the damaged file is kept as ${r.damagedKeptAs}`);
-      io.out(`${file}: ok (schema ${r.schemaVersion})`);
+      const rows = r.periods.reduce((n, p) => n + p.rows, 0);
+      io.out(`${file}: ok (schema ${r.schemaVersion}): ${r.periods.length} period${r.periods.length === 1 ? '' : 's'}, ${rows} row${rows === 1 ? '' : 's'}`);
     } else {
       io.err(`${file}: ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
       for (const p of r.problems) io.err(`  ${p}`);
