@@ -50,7 +50,11 @@ export function recentFiles(dir: string): RecentFiles {
     remember(path) {
       const state = readState(dir);
       const recent = withRecent(state.recent, path);
-      writeState(dir, { recent, last: recent[0]! });
+      try {
+        writeState(dir, { recent, last: recent[0]! });
+      } catch {
+        // The list is a convenience: a profile folder that cannot be written never stops a workbook opening.
+      }
       return recent;
     },
     clear() {

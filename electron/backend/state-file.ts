@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { outputFailure } from './db/place';
 
 /**
  * The person's small JSON files (recent.json, settings.json). They are theirs
@@ -15,10 +16,19 @@ export function readStateFile(file: string): Record<string, unknown> {
   }
 }
 
-/** Written whole under a temporary name and renamed, so a crash mid-write never leaves half a file. */
+/**
+ * Written whole under a temporary name and renamed, so a crash mid-write
+ * never leaves half a file; a read-only or full disk is refused in words,
+ * the temporary file removed.
+ */
 export function writeStateFile(file: string, value: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(tmp, file);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw outputFailure(e, file);
+  }
 }

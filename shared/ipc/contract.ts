@@ -120,6 +120,8 @@ export const ImportSummary = z.object({
   unmappedColumns: z.array(z.string()),
   /** How a text file was read (UTF-8, UTF-16, Windows-1252); null for XLSX. */
   encoding: z.string().nullable(),
+  /** Numbers were read with decimal commas ("1.234,56"), as European spreadsheets write them. */
+  decimalComma: z.boolean(),
   /** Rows of the file not imported, each with why: a title block, blank rows, a totals line. */
   skipped: z.array(z.object({ row: z.number().int(), count: z.number().int(), reason: z.string() })),
   /** Cells read but worth a look (a number in scientific notation, an account named like a totals line). */

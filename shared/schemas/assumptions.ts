@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { MAX_AMOUNT, TOO_LARGE } from '../text/numbers';
+
+/** Bounds that keep every figure computed from an assumption finite: a typo of many zeros is refused, not met as Infinity. */
+const atMost = (what: string, max: number) => ({ error: `${what} ${max === MAX_AMOUNT ? TOO_LARGE : `must be at most ${max.toLocaleString('en-US')}`}` });
 
 /**
  * DOMAIN.md, "Assumptions". `revenueSplit` and `marginSplit` are null when the
@@ -11,15 +15,15 @@ export const AssumptionsShape = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code such as USD or EUR' })
     .default('USD'),
-  dailyRate: z.number().min(0, { error: 'dailyRate must be 0 or more' }).default(1000),
+  dailyRate: z.number().min(0, { error: 'dailyRate must be 0 or more' }).max(MAX_AMOUNT, atMost('dailyRate', MAX_AMOUNT)).default(1000),
   hoursPerDay: z.number().gt(0, { error: 'hoursPerDay must be more than 0' }).max(24).default(8),
-  meetingHours: z.number().min(0, { error: 'meetingHours must be 0 or more' }).default(1.6),
-  callHours: z.number().min(0, { error: 'callHours must be 0 or more' }).default(0.4),
-  revenueSplit: z.number().min(0, { error: 'revenueSplit must be 0 or more' }).nullable().default(null),
-  marginSplit: z.number().nullable().default(null),
-  defaultLifespanYears: z.number().min(0, { error: 'defaultLifespanYears must be 0 or more' }).default(3),
-  investThreshold: z.number().min(0, { error: 'investThreshold must be 0 or more' }).default(3),
-  reviewThreshold: z.number().min(0, { error: 'reviewThreshold must be 0 or more' }).default(1),
+  meetingHours: z.number().min(0, { error: 'meetingHours must be 0 or more' }).max(10_000, atMost('meetingHours', 10_000)).default(1.6),
+  callHours: z.number().min(0, { error: 'callHours must be 0 or more' }).max(10_000, atMost('callHours', 10_000)).default(0.4),
+  revenueSplit: z.number().min(0, { error: 'revenueSplit must be 0 or more' }).max(MAX_AMOUNT, atMost('revenueSplit', MAX_AMOUNT)).nullable().default(null),
+  marginSplit: z.number().min(-1_000_000, { error: 'marginSplit must be at least -1,000,000' }).max(1_000_000, atMost('marginSplit', 1_000_000)).nullable().default(null),
+  defaultLifespanYears: z.number().min(0, { error: 'defaultLifespanYears must be 0 or more' }).max(1000, atMost('defaultLifespanYears', 1000)).default(3),
+  investThreshold: z.number().min(0, { error: 'investThreshold must be 0 or more' }).max(1_000_000, atMost('investThreshold', 1_000_000)).default(3),
+  reviewThreshold: z.number().min(0, { error: 'reviewThreshold must be 0 or more' }).max(1_000_000, atMost('reviewThreshold', 1_000_000)).default(1),
 });
 
 export const THRESHOLD_RULE = 'reviewThreshold must not exceed investThreshold';

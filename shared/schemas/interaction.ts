@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AMOUNT, TOO_LARGE } from '../text/numbers';
 import { AccountName } from './row';
 
 export const INTERACTION_KINDS = ['meeting', 'call', 'visit', 'workshop', 'other'] as const;
@@ -13,8 +14,8 @@ export const InteractionPlan = z.object({
   hours: hours('hours'),
   prepHours: hours('prepHours').default(0),
   attendees: z.number().int({ error: 'attendees must be a whole number' }).min(1, { error: 'attendees must be 1 or more' }).default(1),
-  travel: z.number().min(0, { error: 'travel must be 0 or more' }).default(0),
-  projectedRevenue: z.number().min(0, { error: 'projectedRevenue must be 0 or more' }).default(0),
+  travel: z.number().min(0, { error: 'travel must be 0 or more' }).max(MAX_AMOUNT, { error: `travel ${TOO_LARGE}` }).default(0),
+  projectedRevenue: z.number().min(0, { error: 'projectedRevenue must be 0 or more' }).max(MAX_AMOUNT, { error: `projectedRevenue ${TOO_LARGE}` }).default(0),
   winProbability: z
     .number()
     .min(0, { error: 'winProbability must be a fraction from 0 to 1' })

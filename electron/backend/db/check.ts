@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../shared/ipc/errors';
 import { restoreLastGood, type Backup } from './backups';
-import { checkHeader, integrity, readConnection, refuseForeignCode } from './connection';
+import { canonicalPath, checkHeader, integrity, readConnection, refuseForeignCode } from './connection';
 import { rollBackInPlace, ROLLED_BACK } from './journal';
 import { acquireWriterLock } from './lock';
 import { SCHEMA_VERSION } from './migrate';
@@ -24,8 +24,9 @@ export interface CheckResult {
  * any reader would (in place when nobody holds the file, else in a copy) and
  * is a note, not a problem. Problems are listed, not thrown.
  */
-export function checkWorkbookFile(path: string, validate?: (db: Database.Database) => string[]): CheckResult {
+export function checkWorkbookFile(given: string, validate?: (db: Database.Database) => string[]): CheckResult {
   let schemaVersion: number | null = null;
+  const path = canonicalPath(given);
   try {
     schemaVersion = checkHeader(path).schemaVersion;
   } catch (e) {
@@ -81,7 +82,8 @@ export interface RepairResult extends CheckResult {
  * is replaced by its newest good copy, and the result says what that copy
  * lacks.
  */
-export function repairWorkbookFile(path: string, validate: (db: Database.Database) => string[], now: Date = new Date()): RepairResult {
+export function repairWorkbookFile(given: string, validate: (db: Database.Database) => string[], now: Date = new Date()): RepairResult {
+  const path = canonicalPath(given);
   const lock = acquireWriterLock(path);
   try {
     const notes: string[] = [];

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { closeSync, existsSync, linkSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
 import { dailyBackupDue, takeBackup } from './backups';
@@ -175,9 +175,23 @@ export interface OpenOptions {
  * a reader of an older schema migrates a copy in memory instead. Either
  * gets the last committed state after an interrupted save.
  */
-export function openWorkbook(path: string, options: OpenOptions = {}): OpenWorkbook {
-  checkHeader(path);
+export function openWorkbook(given: string, options: OpenOptions = {}): OpenWorkbook {
+  checkHeader(given);
+  const path = canonicalPath(given);
   return options.readOnly ? openReader(path) : openWriter(path);
+}
+
+/**
+ * The file itself, through any symbolic links: its lock, journal and copies
+ * sit beside it under one name, so two links to one workbook are one
+ * workbook to the one-writer rule (SQLite names the journal the same way).
+ */
+export function canonicalPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**

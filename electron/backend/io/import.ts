@@ -19,6 +19,7 @@ type Map = Partial<Record<InputField, string>>;
 export interface LoadedSheet extends ParsedSheet {
   file: string;
   encoding: TextEncoding | null;
+  decimalComma: boolean;
   sheet: string | null;
   sheets: string[];
   headers: string[];
@@ -65,6 +66,7 @@ export async function loadSheet(source: Source, map: Map, remembered: Map = {}):
     style: { decimalComma: table.decimalComma },
     remembered: onlyRemembered,
     ...(table.unreadable ? { unreadable: table.unreadable } : {}),
+    delimited: table.delimited === true,
   });
   return {
     ...parsed,
@@ -73,6 +75,7 @@ export async function loadSheet(source: Source, map: Map, remembered: Map = {}):
     sheets: table.sheets ?? [],
     headers: headers.filter((h) => h !== ''),
     encoding: table.encoding ?? null,
+    decimalComma: table.decimalComma,
   };
 }
 
@@ -103,6 +106,7 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
     absentColumns: sheet.absentColumns,
     unmappedColumns: sheet.unmappedColumns,
     encoding: sheet.encoding,
+    decimalComma: sheet.decimalComma,
     skipped: sheet.skipped,
     warnings: sheet.warnings.slice(0, SUMMARY_PROBLEMS),
     preview: sheet.rows.slice(0, PREVIEW_ROWS),

@@ -63,8 +63,8 @@ export interface HeaderMatch<F extends string = InputField> {
   problems: Problem[];
 }
 
-/** "column C" as a spreadsheet's user finds it: 0 is A. */
-function letter(index: number): string {
+/** A column's letter as a spreadsheet's user finds it: 0 is A, 26 is AA. */
+export function columnLetter(index: number): string {
   let n = index + 1;
   let out = '';
   while (n > 0) {
@@ -102,7 +102,7 @@ export function matchHeaders<F extends string = InputField>(
     }
     const twin = headers.findIndex((h, k) => k > index && normaliseHeader(h) === wanted);
     if (twin >= 0) {
-      problems.push({ row: headerRow, field, column: headers[twin], value: header, rule: `columns ${letter(index)} and ${letter(twin)} are both headed "${headers[index]}": rename one so that ${field} comes from one column` });
+      problems.push({ row: headerRow, field, column: headers[twin], value: header, rule: `columns ${columnLetter(index)} and ${columnLetter(twin)} are both headed "${headers[index]}": rename one so that ${field} comes from one column` });
       continue;
     }
     const other = chosenFor.get(index);

@@ -6,7 +6,7 @@ import {
   type InputField,
 } from '../../../shared/schemas/fields';
 import { blankRow, EXPANSION_RULE, nfc, SheetRow, vouchRowInPlace } from '../../../shared/schemas/row';
-import { matchHeaders } from './mapping';
+import { columnLetter, matchHeaders } from './mapping';
 import { plainNumberCell, readCellInFull } from '../../../shared/text/cells';
 import type { NumberStyle } from '../../../shared/text/numbers';
 
@@ -119,6 +119,8 @@ export function parseSheet(
     remembered?: Partial<Record<InputField, string>>;
     /** Cells the file holds no value for (a formula saved without its result), by `row,column` from 0. */
     unreadable?: ReadonlyMap<string, string>;
+    /** Text split by a delimiter: a value beyond the header's last column means the cells before it shifted. */
+    delimited?: boolean;
   },
 ): ParsedSheet {
   const headerRow = findHeaderRow(records, options.map);
@@ -155,6 +157,18 @@ export function parseSheet(
   for (let r = headerRow + 1; r < records.length; r++) {
     const record = records[r]!;
     const rowNumber = r + 1;
+    if (options.delimited && record.length > headers.length) {
+      const beyond = record.findIndex((c, k) => k >= headers.length && c.trim() !== '');
+      if (beyond >= 0) {
+        problems.push({
+          row: rowNumber,
+          column: columnLetter(beyond),
+          value: record[beyond],
+          rule: `a value beyond the header's last column (${columnLetter(headers.length - 1)}): a value holding the file's separator without quotes (such as 1,000) shifts the cells after it; put such values in quotes, or save the sheet again from the spreadsheet`,
+        });
+        continue;
+      }
+    }
     // Spaces, a stray carriage return: a row with nothing in it, named among the skipped rows.
     if (isBlankRecord(record) && !hasUnreadable(r)) {
       if (blank && blank.row + blank.count === rowNumber) blank.count++;

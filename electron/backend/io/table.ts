@@ -22,6 +22,30 @@ export interface Table {
   encoding?: TextEncoding;
   /** Cells whose value could not be read (a formula saved without its result), by `row,column` from 0. */
   unreadable?: ReadonlyMap<string, string>;
+  /** Text split by a delimiter, where a value with an unquoted delimiter shifts the cells after it. */
+  delimited?: boolean;
+}
+
+/** "1.234,56" or "12,5": a decimal comma, unmistakably (three digits after it could be thousands either way). */
+const COMMA_DECIMAL = /^-?\(?[^\d,.]*(\d{1,3}(\.\d{3})+|\d+),(\d{1,2}|\d{4,})\)?[^\d,.]*$/;
+const POINT_DECIMAL = /^-?\(?[^\d,.]*(\d{1,3}(,\d{3})+|\d+)\.(\d{1,2}|\d{4,})\)?[^\d,.]*$/;
+
+/**
+ * Whether a tab- or pipe-separated file writes decimal commas, as German or
+ * French Excel's "Unicode text" does: told by the numbers themselves, the
+ * unmistakable ones counted each way (semicolons already say so).
+ */
+function writesDecimalCommas(records: readonly (readonly string[])[]): boolean {
+  let comma = 0;
+  let point = 0;
+  for (let r = 0; r < Math.min(records.length, 2000); r++) {
+    for (const cell of records[r]!) {
+      const c = cell.trim();
+      if (COMMA_DECIMAL.test(c)) comma++;
+      else if (POINT_DECIMAL.test(c)) point++;
+    }
+  }
+  return comma > point;
 }
 
 /** Files above this are refused before they are parsed. */
@@ -76,7 +100,7 @@ export async function readTable(src: SourceFile, sheet?: string): Promise<Table>
       throw new CpwError('IMPORT_INVALID', `${src.name} holds binary data, not the text of a CSV: save the sheet as .xlsx or .csv (CSV UTF-8) and import that`, { file: src.name });
     }
     const { records, delimiter } = parseCsvText(text, src.name);
-    return { records, decimalComma: delimiter === ';', encoding };
+    return { records, decimalComma: delimiter === ';' || (delimiter !== ',' && writesDecimalCommas(records)), encoding, delimited: true };
   }
   throw new CpwError('IMPORT_INVALID', `${src.name}: import takes .csv, .txt or .xlsx files (got "${ext || 'no extension'}")`, { file: src.name });
 }

@@ -8,7 +8,8 @@ function value(key: string, raw: string): string | number | null {
   if (key === 'currency') return raw;
   if ((key === 'revenueSplit' || key === 'marginSplit') && /^(auto|none|)$/i.test(raw)) return null;
   const n = parseNumber(raw);
-  if (!n.ok || n.value === null) throw new UsageError(`${key}=${raw}: ${key} must be a number`);
+  if (!n.ok) throw new UsageError(`${key}=${raw}: ${key} ${n.rule}`);
+  if (n.value === null) throw new UsageError(`${key}=${raw}: ${key} must be a number`);
   if (n.percent && key !== 'marginSplit') throw new UsageError(`${key}=${raw}: ${key} is not a percentage`);
   return n.value;
 }

@@ -69,6 +69,7 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     if (zeroed.length) io.out(`Columns the sheet lacks, counted as 0: ${zeroed.join(', ')}.`);
     if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map): ${s.unmappedColumns.join(', ')}.`);
     if (s.encoding !== null && s.encoding !== 'UTF-8') io.out(`Read as ${s.encoding} text (the file is not UTF-8).`);
+    if (s.decimalComma) io.out('Numbers read with decimal commas (1.234,56), as European spreadsheets write them.');
     for (const k of s.skipped) io.out(`Skipped ${k.count === 1 ? `row ${k.row}` : `rows ${k.row} to ${k.row + k.count - 1}`}: ${k.reason}.`);
     for (const w of s.warnings) io.out(`Note: ${describeProblem(w)}.`);
     return 0;

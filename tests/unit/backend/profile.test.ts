@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/dispatch';
@@ -18,6 +18,18 @@ describe('the profile', () => {
   };
   afterEach(() => {
     for (const b of backends.splice(0)) b.close();
+  });
+
+  it('a profile folder that cannot be written never stops a workbook opening; a setting that cannot be kept says why (issue 17)', async () => {
+    const dir = join(tmp(), 'profile');
+    mkdirSync(join(dir, 'recent.json'), { recursive: true }); // in the way of the list: its write fails
+    mkdirSync(join(dir, SETTINGS_FILE), { recursive: true });
+    const b = backend(dir);
+    const path = join(tmp(), 'w.cpw');
+    expect(await b.call('workbook.create', { path, sample: true })).toMatchObject({ ok: true, value: { path } });
+    const kept = await b.call('profile.update', { theme: 'dark' });
+    expect(kept).toMatchObject({ ok: false, error: { code: 'IO_ERROR', message: expect.stringContaining(`cannot write ${join(dir, SETTINGS_FILE)}`) } });
+    expect(readdirSync(dir).sort()).toEqual(['recent.json', SETTINGS_FILE].sort());
   });
 
   it('an empty profile: defaults, nothing welcomed, nothing recent', async () => {

@@ -245,3 +245,51 @@ describe('periods with any label export to XLSX (item 12)', () => {
     expect(back.code, back.stderr).toBe(0);
   });
 });
+
+describe('relatives of the faults above', () => {
+  const tmp = useTempDir();
+
+  it('a value holding the separator without quotes (1,000) is refused by its row, not read with its cells shifted', async () => {
+    const dir = tmp();
+    const path = await book(dir);
+    writeFileSync(join(dir, 's.csv'), 'Customer,Revenue,Service\nAcme,1200,100\nBeta,1,000,200\n');
+    const r = await cpw(['import', path, join(dir, 's.csv'), '--period', 'P']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`row 3, column D: value "200" — a value beyond the header's last column (C)`);
+  });
+
+  it("tab-separated Unicode text with decimal commas (German Excel's \"Unicode text\") is read with decimal commas, and says so", async () => {
+    const dir = tmp();
+    const path = await book(dir);
+    const tsv = ['Kunde\tUmsatz\tService', 'Müller GmbH\t1.234,50\t100,25', 'Schmidt AG\t800,00\t0'].join('\r\n');
+    writeFileSync(join(dir, 'de.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]));
+    const r = await cpw(['import', path, join(dir, 'de.txt'), '--period', 'P', '--map', 'account=Kunde', '--map', 'revenue=Umsatz']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Numbers read with decimal commas (1.234,56)');
+    expect((await accountsOf(path, 'P')).map((a) => [a.account, a.revenue, a.service])).toEqual([['Müller GmbH', 1234.5, 100.25], ['Schmidt AG', 800, 0]]);
+  });
+
+  it('a period label in two Unicode forms is one period', async () => {
+    const dir = tmp();
+    const path = await book(dir);
+    writeFileSync(join(dir, 's.csv'), 'Customer,Revenue\nAcme,1\n');
+    expect((await cpw(['import', path, join(dir, 's.csv'), '--period', 'Zürich Q1'.normalize('NFD')])).code).toBe(0);
+    const again = await cpw(['import', path, join(dir, 's.csv'), '--period', 'Zürich Q1'.normalize('NFC')]);
+    expect(again.stdout).toContain('0 added, 1 updated, 0 removed');
+    expect((await cpwJson<Report>(['report', path, '--json'])).period).toBe('Zürich Q1'.normalize('NFC'));
+  });
+
+  it('an assumption too large to compute with is refused, as an amount in a sheet is', async () => {
+    const dir = tmp();
+    const path = await book(dir);
+    const r = await cpw(['assume', path, 'dailyRate=1e300']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('dailyRate=1e300: dailyRate is too large to compute with');
+    // And over the RPC, where a number arrives as a number, not as text.
+    const { createBackend } = await import('../../../electron/backend/dispatch');
+    const backend = createBackend();
+    await backend.call('workbook.open', { path });
+    expect(await backend.call('assumptions.set', { patch: { dailyRate: 1e300 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('dailyRate is too large to compute with') } });
+    backend.close();
+  });
+});

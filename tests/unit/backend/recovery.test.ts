@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,5 +205,31 @@ describe('cpw check --repair (issue 17, items 2-3)', () => {
     } finally {
       await writer.kill();
     }
+  });
+});
+
+describe('two names for one workbook (a relative of items 1-3)', () => {
+  const tmp = useTempDir();
+
+  it('a symbolic link is the same workbook to the one-writer rule and to recovery', async () => {
+    const dir = tmp();
+    const path = join(dir, 'w.cpw');
+    expect((await cpw(['new', path, '--sample'])).code).toBe(0);
+    const link = join(dir, 'shortcut.cpw');
+    symlinkSync(path, link);
+    const writer = await holdWrite(path, 'reserved');
+    try {
+      const second = await cpw(['assume', link, 'dailyRate=1300']);
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/open for editing in another window or process/);
+    } finally {
+      await writer.kill();
+    }
+    const spill = await holdWrite(path, 'spill');
+    await spill.kill();
+    expect(hasHotJournal(path)).toBe(true);
+    const read = await cpw(['report', link, '--json']);
+    expect(read.code, read.stderr).toBe(0);
+    expect(read.stderr).toContain('an interrupted save was rolled back');
   });
 });
