@@ -98,10 +98,10 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
    */
   async function offerWayRound(path: string, refused: RpcResult<unknown>): Promise<RpcResult<unknown>> {
     if (refused.ok) return refused;
-    if (refused.error.code === 'LOCKED') {
+    if (refused.error.code === 'LOCKED' || refused.error.code === 'UNWRITABLE') {
       const look = await offered({
         type: 'warning',
-        message: `${basename(path)} is open for editing elsewhere`,
+        message: refused.error.code === 'LOCKED' ? `${basename(path)} is open for editing elsewhere` : `${basename(path)} can't be written`,
         detail: `${refused.error.message}\n\nYou can open it read-only: you see it as it was last saved and cannot change it.`,
         buttons: ['Open read-only', 'Cancel'],
         defaultId: 0,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { BrowserWindow } from 'electron';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -259,6 +260,25 @@ describe('opening workbooks with the real backend', () => {
       expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
     } finally {
       elsewhere.close();
+    }
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('a workbook on a read-only disk: offered read-only and opened so, instead of refused (issue 17, item 10)', async () => {
+    const disk = join(tmp(), 'disk');
+    mkdirSync(disk);
+    expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', disk]).status).toBe(0);
+    try {
+      const own = join(disk, 'Own.cpw');
+      expect(await backend.call('workbook.create', { path: own, sample: true })).toMatchObject({ ok: true });
+      backend.close();
+      expect(spawnSync('mount', ['-o', 'remount,ro', disk]).status).toBe(0);
+      fake.answers.push({ response: 0 });
+      expect(await files().open(own)).toMatchObject({ ok: true, value: { path: own, readOnly: true } });
+      expect(fake.shown.map((s) => s.options.message)).toEqual(["Own.cpw can't be written"]);
+      expect(String(fake.shown[0]!.options.detail)).toContain(`${own} can't be written (read-only)`);
+      backend.close();
+    } finally {
+      spawnSync('umount', [disk]);
     }
   });
 
