@@ -6,8 +6,21 @@ export interface CsvRecords {
   delimiter: string;
 }
 
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/**
+ * The file's delimiter, guessed from its first rows without its blank ones:
+ * papaparse counts a blank line as a row of one field, so a two-line
+ * semicolon file with a final newline was taken for a comma file of one
+ * column.
+ */
+function guessDelimiter(text: string): string {
+  return Papa.parse<string[]>(text, { preview: 100, skipEmptyLines: 'greedy', delimitersToGuess: DELIMITERS }).meta.delimiter;
+}
+
 export function parseCsvText(text: string, file: string): CsvRecords {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  // Blank rows are kept here, so that every row keeps its number in the file.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) {
     const row = (fatal.row ?? 0) + 1;

@@ -120,7 +120,9 @@ export function matchHeaders<F extends string = InputField>(
     if (field === undefined) return;
     if (field in chosen) {
       const was = remembered[field];
-      if (was !== undefined && normaliseHeader(was) === normaliseHeader(chosen[field]!)) {
+      // Another column than the remembered one (the same header twice is its own problem, named above).
+      const contradicts = was !== undefined && normaliseHeader(was) === normaliseHeader(chosen[field]!) && normaliseHeader(header) !== normaliseHeader(was);
+      if (contradicts && columns[field] !== undefined) {
         problems.push({
           row: headerRow,
           field,

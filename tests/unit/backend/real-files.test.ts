@@ -105,6 +105,15 @@ describe('text in the encodings spreadsheets save (item 5)', () => {
     expect((await accountsOf(path, 'P')).map((a) => [a.account, a.revenue])).toEqual([['Müller GmbH', 1200], ['東京商事', 800]]);
   });
 
+  it('a semicolon file of one account with a final newline is read with its semicolons (papaparse alone took it for one column)', async () => {
+    const dir = tmp();
+    const path = await book(dir);
+    writeFileSync(join(dir, 'one.csv'), cp1252('Customer;Revenue\nO’Brien – Söhne;€1000\n'));
+    const r = await cpw(['import', path, join(dir, 'one.csv'), '--period', 'P']);
+    expect(r.code, r.stderr).toBe(0);
+    expect((await accountsOf(path, 'P')).map((a) => [a.account, a.revenue])).toEqual([['O’Brien – Söhne', 1000]]);
+  });
+
   it('refuses bytes that are neither UTF-8 nor Windows-1252, naming the line, rather than guessing', async () => {
     const dir = tmp();
     const path = await book(dir);
@@ -168,6 +177,7 @@ describe('values spreadsheets really write (item 9)', () => {
     writeFileSync(join(dir, 'twice.csv'), 'Customer,Sales,Region,Sales\nAcme,1,EU,2\n');
     const twice = await cpw(['import', path, join(dir, 'twice.csv'), '--period', 'P']);
     expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('cpw import: twice.csv: 1 problem, nothing imported'.replace('twice.csv', join(dir, 'twice.csv')));
     expect(twice.stderr).toContain('columns B and D are both headed "Sales"');
     // The mapping remembered from the first import (Sales) against a column named for revenue itself.
     writeFileSync(join(dir, 'both.csv'), 'Customer,Sales,Revenue\nAcme,1,2\n');
