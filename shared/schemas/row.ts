@@ -1,21 +1,13 @@
 import { z } from 'zod';
+import { FIELDS, type Field, type FieldSpec } from '../catalogue/fields';
 import { MAX_AMOUNT, TOO_LARGE } from '../text/numbers';
-import { INPUT_FIELDS, SEGMENTS, STATUSES, ZERO_WHEN_ABSENT, type InputField, type SegmentName, type StatusName } from './fields';
+import { INPUT_FIELDS, SEGMENTS, STATUSES, type InputField } from './fields';
 
-/** The fields that are null when a row does not give them. */
-const NULL_WHEN_ABSENT = ['owner', 'segmentOverride', 'csat', 'nps', 'upsell', 'crossSell', 'referrals', 'valueDelivered', 'avgOrderValue', 'purchasesPerYear', 'lifespanYears'] as const satisfies readonly InputField[];
-
-const money = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .min(0, { error: `${what} must be 0 or more` })
-    .max(MAX_AMOUNT, { error: `${what} ${TOO_LARGE}` });
-const count = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number` })
-    .min(0, { error: `${what} must be 0 or more` })
-    .max(MAX_AMOUNT, { error: `${what} ${TOO_LARGE}` });
+/**
+ * The row of the sheet (DOMAIN.md, "Inputs"), its zod schema and its fast
+ * check, all derived from the catalogue: a field's kind, presence, range and
+ * choices say its rule, its default and its message.
+ */
 
 /**
  * Text as one form of Unicode (NFC): "Müller" typed on Windows and written
@@ -38,67 +30,85 @@ export const AccountName = z
 export const Segment = z.enum(SEGMENTS, { error: `segment must be one of ${SEGMENTS.join(', ')}` });
 export const Status = z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` });
 
-const rating = (what: string, min: number, max: number) =>
+type ChoiceOf<F> = F extends { readonly choices: readonly (infer C)[] } ? C : never;
+
+/** A field's value in a row, as its kind and presence say. */
+type ValueOf<F extends FieldSpec> = F['kind'] extends 'text'
+  ? F['presence'] extends 'required'
+    ? string
+    : string | null
+  : F['kind'] extends 'choice'
+    ? F extends { readonly defaultChoice: string }
+      ? ChoiceOf<F>
+      : ChoiceOf<F> | null
+    : F['presence'] extends 'optional'
+      ? number | null
+      : number;
+
+/** Each field's rule without its default: what a patch may give it. */
+type Rules = { [F in Field as F['name']]: z.ZodType<ValueOf<F>, ValueOf<F> | (F['kind'] extends 'text' ? string : never)> };
+/** With the defaults DOMAIN.md gives a field a sheet leaves out. */
+type Shape = { [F in Field as F['name']]: F['presence'] extends 'required' ? Rules[F['name']] : z.ZodDefault<Rules[F['name']]> };
+
+const amount = (what: string) =>
   z
     .number({ error: `${what} must be a number` })
-    .int({ error: `${what} must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `${what} must be from ${min} to ${max}` })
-    .max(max, { error: `${what} must be from ${min} to ${max}` });
+    .min(0, { error: `${what} must be 0 or more` })
+    .max(MAX_AMOUNT, { error: `${what} ${TOO_LARGE}` });
+
+/** A field's rule, from its spec. */
+export function ruleOf(f: FieldSpec): z.ZodType {
+  const what = f.name;
+  const optional = f.presence === 'optional';
+  switch (f.kind) {
+    case 'text':
+      if (f.presence === 'required') return AccountName;
+      return z
+        .string({ error: `${what} must be text` })
+        .trim()
+        .max(200, { error: `${what} is longer than 200 characters` })
+        .transform((o) => (o === '' ? null : nfc(o)))
+        .nullable();
+    case 'choice': {
+      const e = z.enum(f.choices as unknown as [string, ...string[]], { error: `${f.name === 'segmentOverride' ? 'segment' : what} must be one of ${f.choices!.join(', ')}` });
+      return f.defaultChoice === undefined ? e.nullable() : e;
+    }
+    case 'money':
+    case 'quantity':
+      return optional ? amount(what).nullable() : amount(what);
+    case 'count': {
+      const c = amount(what).int({ error: `${what} must be a whole number` });
+      return optional ? c.nullable() : c;
+    }
+    case 'rating': {
+      const [min, max] = f.range!;
+      const r = z
+        .number({ error: `${what} must be a number` })
+        .int({ error: `${what} must be a whole number from ${min} to ${max}` })
+        .min(min, { error: `${what} must be from ${min} to ${max}` })
+        .max(max, { error: `${what} must be from ${min} to ${max}` });
+      return optional ? r.nullable() : r;
+    }
+  }
+}
+
+/** The value a row takes for a field it does not give (undefined for a required one). */
+export function defaultOf(f: FieldSpec): unknown {
+  if (f.presence === 'required') return undefined;
+  if (f.kind === 'choice') return f.defaultChoice ?? null;
+  return f.presence === 'zero' ? 0 : null;
+}
+
+/** A catalogue's row shape: each field's rule with its default. */
+export function rowShapeOf(fields: readonly FieldSpec[]): Record<string, z.ZodType> {
+  return Object.fromEntries(fields.map((f) => [f.name, f.presence === 'required' ? ruleOf(f) : ruleOf(f).default(defaultOf(f) as never)]));
+}
 
 /** Each input field's rule, without defaults: a patch names only what it changes. */
-const FIELD_RULES = {
-  account: AccountName,
-  owner: z
-    .string({ error: 'owner must be text' })
-    .trim()
-    .max(200, { error: 'owner is longer than 200 characters' })
-    .transform((o) => (o === '' ? null : nfc(o)))
-    .nullable(),
-  segmentOverride: Segment.nullable(),
-  revenue: money('revenue'),
-  presale: money('presale'),
-  production: money('production'),
-  distribution: money('distribution'),
-  service: money('service'),
-  labour: money('labour'),
-  meetings: count('meetings'),
-  calls: count('calls'),
-  csat: rating('csat', 1, 5).nullable(),
-  nps: rating('nps', 0, 10).nullable(),
-  status: Status,
-  upsell: money('upsell').nullable(),
-  crossSell: money('crossSell').nullable(),
-  referrals: count('referrals').nullable(),
-  valueDelivered: money('valueDelivered').nullable(),
-  avgOrderValue: money('avgOrderValue').nullable(),
-  purchasesPerYear: money('purchasesPerYear').nullable(),
-  lifespanYears: money('lifespanYears').nullable(),
-};
+const FIELD_RULES = Object.fromEntries(FIELDS.map((f) => [f.name, ruleOf(f)])) as unknown as Rules;
 
 /** The shape of a row without the cross-field rule, so it can be extended; absent fields take DOMAIN.md's defaults. */
-export const SheetRowShape = z.object({
-  account: FIELD_RULES.account,
-  owner: FIELD_RULES.owner.default(null),
-  segmentOverride: FIELD_RULES.segmentOverride.default(null),
-  revenue: FIELD_RULES.revenue,
-  presale: FIELD_RULES.presale.default(0),
-  production: FIELD_RULES.production.default(0),
-  distribution: FIELD_RULES.distribution.default(0),
-  service: FIELD_RULES.service.default(0),
-  labour: FIELD_RULES.labour.default(0),
-  meetings: FIELD_RULES.meetings.default(0),
-  calls: FIELD_RULES.calls.default(0),
-  csat: FIELD_RULES.csat.default(null),
-  nps: FIELD_RULES.nps.default(null),
-  status: FIELD_RULES.status.default('active'),
-  upsell: FIELD_RULES.upsell.default(null),
-  crossSell: FIELD_RULES.crossSell.default(null),
-  referrals: FIELD_RULES.referrals.default(null),
-  valueDelivered: FIELD_RULES.valueDelivered.default(null),
-  avgOrderValue: FIELD_RULES.avgOrderValue.default(null),
-  purchasesPerYear: FIELD_RULES.purchasesPerYear.default(null),
-  lifespanYears: FIELD_RULES.lifespanYears.default(null),
-});
+export const SheetRowShape = z.object(rowShapeOf(FIELDS) as unknown as Shape);
 
 /** DOMAIN.md: upsell and crossSell are revenue inside `revenue`, together at most `revenue`. */
 export const EXPANSION_RULE = 'upsell + crossSell must not exceed revenue';
@@ -124,14 +134,44 @@ export type SheetRowInput = z.input<typeof SheetRow>;
 export const SheetRowPatch = z.object(FIELD_RULES).partial().strict();
 export type SheetRowPatch = z.input<typeof SheetRowPatch>;
 
-const isMoney = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT;
-const isOptionalMoney = (v: unknown) => v === null || isMoney(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_AMOUNT;
-const inRange = (v: unknown, min: number, max: number) => v === null || (typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max);
-/** A name SheetRow would keep as it is: trimmed, 1 to 200 characters, no run of spaces or other white space. */
-const isPlainName = (v: unknown): v is string =>
-  typeof v === 'string' && v.length >= 1 && v.length <= 200 && !/^\s|\s$|\s\s|[^\S ]/.test(v) && nfc(v) === v;
-const isPlainOwner = (v: unknown) => v === null || (typeof v === 'string' && v.length >= 1 && v.length <= 200 && v === v.trim() && nfc(v) === v);
+/**
+ * A value SheetRow would keep as it is, by the field's spec: already of its
+ * type and inside its rule, no text the schema would change. The checks are
+ * made once per field, so a row of 100,000 is checked by a loop of plain
+ * comparisons.
+ */
+function vouchOf(f: FieldSpec): (v: unknown) => boolean {
+  const optional = f.presence === 'optional';
+  const orNull = (check: (v: unknown) => boolean) => (optional ? (v: unknown) => v === null || check(v) : check);
+  switch (f.kind) {
+    case 'text':
+      return f.presence === 'required'
+        ? // A name SheetRow keeps as it is: trimmed, 1 to 200 characters, no run of spaces or other white space, NFC.
+          (v) => typeof v === 'string' && v.length >= 1 && v.length <= 200 && !/^\s|\s$|\s\s|[^\S ]/.test(v) && nfc(v) === v
+        : orNull((v) => typeof v === 'string' && v.length >= 1 && v.length <= 200 && v === v.trim() && nfc(v) === v);
+    case 'choice': {
+      const choices = f.choices as readonly unknown[];
+      return f.defaultChoice === undefined ? orNull((v) => choices.includes(v)) : (v) => choices.includes(v);
+    }
+    case 'money':
+    case 'quantity':
+      return orNull((v) => typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT);
+    case 'count':
+      return orNull((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_AMOUNT);
+    case 'rating': {
+      const [min, max] = f.range!;
+      return orNull((v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max);
+    }
+  }
+}
+
+const VOUCHES = FIELDS.map((f) => vouchOf(f));
+const NAMES = FIELDS.map((f) => f.name);
+const DEFAULTS = FIELDS.map((f) => defaultOf(f));
+
+/** A row with every field absent, in SheetRow's order: one shape for every row an import builds. */
+const BLANK = Object.fromEntries(INPUT_FIELDS.map((f) => [f, undefined])) as Record<InputField, unknown>;
+export const blankRow = (): Record<InputField, unknown> => ({ ...BLANK });
 
 /**
  * The row SheetRow.parse would give, for input it can vouch for without
@@ -147,31 +187,6 @@ export function vouchedRow(c: Readonly<Record<string, unknown>>): SheetRow | nul
   return vouchRowInPlace(r);
 }
 
-/** A row with every field absent, in SheetRow's order: one shape for every row an import builds. */
-export const blankRow = (): Record<InputField, unknown> => ({
-  account: undefined,
-  owner: undefined,
-  segmentOverride: undefined,
-  revenue: undefined,
-  presale: undefined,
-  production: undefined,
-  distribution: undefined,
-  service: undefined,
-  labour: undefined,
-  meetings: undefined,
-  calls: undefined,
-  csat: undefined,
-  nps: undefined,
-  status: undefined,
-  upsell: undefined,
-  crossSell: undefined,
-  referrals: undefined,
-  valueDelivered: undefined,
-  avgOrderValue: undefined,
-  purchasesPerYear: undefined,
-  lifespanYears: undefined,
-});
-
 /**
  * vouchedRow for a blankRow the import has filled: the defaults go into the
  * same object, which is the row when vouched for, so an import of 100,000
@@ -179,30 +194,10 @@ export const blankRow = (): Record<InputField, unknown> => ({
  */
 export function vouchRowInPlace(r: Record<InputField, unknown>): SheetRow | null {
   // A default stands in for a field that is absent; null is a value, which only the nullable fields take.
-  for (const f of NULL_WHEN_ABSENT) if (r[f] === undefined) r[f] = null;
-  for (const f of ZERO_WHEN_ABSENT) if (r[f] === undefined) r[f] = 0;
-  if (r.status === undefined) r.status = 'active';
-  const vouched =
-    isPlainName(r.account) &&
-    isPlainOwner(r.owner) &&
-    (r.segmentOverride === null || SEGMENTS.includes(r.segmentOverride as SegmentName)) &&
-    isMoney(r.revenue) &&
-    isMoney(r.presale) &&
-    isMoney(r.production) &&
-    isMoney(r.distribution) &&
-    isMoney(r.service) &&
-    isMoney(r.labour) &&
-    isCount(r.meetings) &&
-    isCount(r.calls) &&
-    inRange(r.csat, 1, 5) &&
-    inRange(r.nps, 0, 10) &&
-    STATUSES.includes(r.status as StatusName) &&
-    isOptionalMoney(r.upsell) &&
-    isOptionalMoney(r.crossSell) &&
-    (r.referrals === null || isCount(r.referrals)) &&
-    isOptionalMoney(r.valueDelivered) &&
-    isOptionalMoney(r.avgOrderValue) &&
-    isOptionalMoney(r.purchasesPerYear) &&
-    isOptionalMoney(r.lifespanYears);
-  return vouched && expansionWithinRevenue(r as SheetRow) ? (r as SheetRow) : null;
+  for (let k = 0; k < NAMES.length; k++) {
+    const name = NAMES[k]!;
+    if (r[name] === undefined && DEFAULTS[k] !== undefined) r[name] = DEFAULTS[k];
+  }
+  for (let k = 0; k < NAMES.length; k++) if (!VOUCHES[k]!(r[NAMES[k]!])) return null;
+  return expansionWithinRevenue(r as SheetRow) ? (r as SheetRow) : null;
 }

@@ -6,34 +6,19 @@ import { CpwError } from '../../../shared/ipc/errors';
 import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
 import type { Assumptions } from '../../../shared/schemas/assumptions';
 import type { AccountResult, Report } from '../../../shared/schemas/report';
-import { FIELD_KIND } from '../../../shared/text/cells';
+import { FIELDS, fieldSpec, isInputField, METRICS, metricSpec, type FieldSpec, type MetricSpec } from '../../../shared/catalogue';
 import { toCsv } from './csv';
 
-/** Computed columns written after the inputs, under their DOMAIN.md names. */
-export const METRIC_COLUMNS = [
-  'totalCost',
-  'profit',
-  'margin',
-  'roi',
-  'costToRevenue',
-  'costToServe',
-  'interactionCost',
-  'revenuePerInteraction',
-  'clv',
-  'lifetimeProfit',
-  'valueMultiple',
-  'expansionShare',
-  'npsCategory',
-  'segment',
-  'paretoClass',
-] as const satisfies readonly (keyof AccountResult)[];
+/** An export's header for a catalogue: every input field, then the computed columns, under their DOMAIN.md names. */
+export function exportColumnsOf(fields: readonly FieldSpec[], metrics: readonly MetricSpec[]): string[] {
+  return [...fields.map((f) => f.name), ...metrics.filter((m) => m.scope === 'account').map((m) => m.name)];
+}
 
-export const EXPORT_COLUMNS = [...INPUT_FIELDS, ...METRIC_COLUMNS];
+/** Computed columns written after the inputs: the catalogue's account metrics. */
+export const METRIC_COLUMNS = METRICS.filter((m) => m.scope === 'account').map((m) => m.name) as readonly (keyof AccountResult)[];
+
+export const EXPORT_COLUMNS = exportColumnsOf(FIELDS, METRICS) as readonly (InputField | keyof AccountResult)[];
 type Column = (typeof EXPORT_COLUMNS)[number];
-
-const RATIO_COLUMNS = new Set<Column>(['margin', 'roi', 'expansionShare']);
-const MULTIPLE_COLUMNS = new Set<Column>(['costToRevenue', 'valueMultiple']);
-const MONEY_METRICS = new Set<Column>(['totalCost', 'profit', 'costToServe', 'interactionCost', 'revenuePerInteraction', 'clv', 'lifetimeProfit']);
 
 /** Write a file whole or not at all: a temporary file renamed into place. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -56,11 +41,13 @@ export function moneyFormat(currency: string): string {
   return `${quoted}#,##0;-${quoted}#,##0`;
 }
 
+/** The spreadsheet format of a column, by its field's kind or its metric's format in the catalogue. */
 function formatOf(column: Column, currency: string): string | undefined {
-  if (RATIO_COLUMNS.has(column)) return '0.0%';
-  if (MULTIPLE_COLUMNS.has(column)) return '0.00"x"';
-  if (MONEY_METRICS.has(column)) return moneyFormat(currency);
-  if ((INPUT_FIELDS as readonly string[]).includes(column) && FIELD_KIND[column as InputField] === 'money') return moneyFormat(currency);
+  if (isInputField(column)) return fieldSpec(column).kind === 'money' ? moneyFormat(currency) : undefined;
+  const format = metricSpec(column, 'account')?.format;
+  if (format === 'percent') return '0.0%';
+  if (format === 'multiple') return '0.00"x"';
+  if (format === 'money') return moneyFormat(currency);
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { fieldRecord } from '../../../shared/catalogue';
 import type { InputField } from '../../../shared/schemas/fields';
 import type { Problem } from '../../../shared/ipc/errors';
 
@@ -10,33 +11,11 @@ export function normaliseHeader(header: string): string {
 }
 
 /**
- * Headers people use for each field, besides the DOMAIN.md name itself.
- * Matching ignores case, spaces and punctuation, so "Post-sale service"
- * and "postsale_service" are one entry.
+ * Headers people use for each field, besides the DOMAIN.md name itself, as
+ * the catalogue gives them. Matching ignores case, spaces and punctuation,
+ * so "Post-sale service" and "postsale_service" are one entry.
  */
-export const SYNONYMS: Readonly<Record<InputField, readonly string[]>> = {
-  account: ['Customer', 'Client', 'Account name', 'Customer name', 'Client name', 'Company', 'Name'],
-  owner: ['Key account director', 'KAD', 'Account owner', 'Account manager', 'KAM', 'Director', 'Responsible'],
-  segmentOverride: ['Segment override', 'Pinned segment'],
-  revenue: ['Sales', 'Turnover', 'Income', 'Revenue total', 'Net sales', 'Net revenue'],
-  presale: ['Pre-sales', 'Presales', 'Presale cost', 'Acquisition cost', 'Sales cost', 'Pre-renewal cost', 'Cost to win'],
-  production: ['Production cost', 'Cost of sales', 'Cost of goods sold', 'COGS', 'Cost of goods'],
-  distribution: ['Distribution cost', 'Delivery', 'Delivery cost', 'Logistics', 'Shipping', 'Freight'],
-  service: ['Post-sale service', 'Post sale service', 'Support', 'Support cost', 'After-sales', 'After sales', 'Customer service', 'Service cost'],
-  labour: ['Labor', 'Labour cost', 'Labor cost', 'Staff time', 'People cost', 'Staff cost', 'Account management'],
-  meetings: ['Meetings held', 'Number of meetings', 'Meeting count', 'Visits'],
-  calls: ['Calls made', 'Number of calls', 'Call count', 'Phone calls'],
-  csat: ['Satisfaction', 'CSAT score', 'Customer satisfaction', 'Satisfaction rating'],
-  nps: ['NPS score', 'Net promoter score', 'Likelihood to recommend', 'Recommend'],
-  status: ['Customer status', 'Account status', 'State'],
-  upsell: ['Upsell revenue', 'Up-sell', 'Upselling'],
-  crossSell: ['Cross sell', 'Cross-sell revenue', 'Cross selling'],
-  referrals: ['Referrals made', 'Referred customers', 'Number of referrals'],
-  valueDelivered: ['Value delivered', 'Customer value', 'Value to customer'],
-  avgOrderValue: ['Average order value', 'AOV', 'Avg order value'],
-  purchasesPerYear: ['Purchases per year', 'Orders per year', 'Purchase frequency'],
-  lifespanYears: ['Lifespan', 'Lifespan years', 'Customer lifespan', 'Expected lifespan', 'Years as customer'],
-};
+export const SYNONYMS: Readonly<Record<InputField, readonly string[]>> = fieldRecord((f) => f.synonyms);
 
 /** A field vocabulary: each field's own name and the headers people use for it. */
 export type Synonyms<F extends string> = Readonly<Record<F, readonly string[]>>;

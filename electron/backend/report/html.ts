@@ -6,6 +6,8 @@ import type { Report } from '../../../shared/schemas/report';
 import { describeAdjustment, type Adjustment } from '../../../shared/schemas/scenario';
 import type { ScenarioResult } from '../../../shared/schemas/trends';
 import { bucketsSvg, escapeXml as esc, matrixSvg, whaleSvg } from './svg';
+import { formatMetric, portfolioFigures } from '../../../shared/catalogue/format';
+import { REPORT_FIGURES, SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
 
 export interface ReportDocument {
   workbook: string;
@@ -35,32 +37,14 @@ export function reportHtml(doc: ReportDocument): string {
   const m = (v: number | null) => formatMoney(v, report.currency);
   const whale = whaleData(result);
   const matrix = matrixData(result);
-  const kpis: [string, string][] = [
-    ['Accounts', formatNumber(p.count)],
-    ['Revenue', m(p.revenue)],
-    ['Total cost', m(p.totalCost)],
-    ['Profit', m(p.profit)],
-    ['ROI', formatPercent(p.roi)],
-    ['Margin', formatPercent(p.margin)],
-    ['Interaction cost (inside the buckets)', m(p.interactionCost)],
-    ['Loss-making accounts', formatNumber(p.lossMakers)],
-    ['Profit given back', m(p.profitGivenBack)],
-    ['Whale peak', formatPercent(p.whalePeak, 0)],
-    ['Top 20% share of profit', formatPercent(p.top20Share, 0)],
-    ['Churn rate', formatPercent(p.churnRate)],
-    ['NPS', formatNumber(p.nps)],
-    ['CSAT', formatPercent(p.csat, 0)],
-  ];
+  const kpis: [string, string][] = portfolioFigures(REPORT_FIGURES).map((f) => [f.label, formatMetric(f.spec, p[f.key] as number | null, report.currency)]);
   const losers = [...report.accounts].filter((a) => a.profit < 0).sort((a, b) => a.profit - b.profit).slice(0, 10);
   const group = (g: Parameters<typeof formatGroup>[0]) => formatGroup(g, report.currency);
-  const scenarioKeys: [keyof ScenarioResult['baseline'], string, (v: number | null) => string][] = [
-    ['revenue', 'Revenue', m],
-    ['totalCost', 'Total cost', m],
-    ['profit', 'Profit', m],
-    ['roi', 'ROI', (v) => formatPercent(v)],
-    ['lossMakers', 'Loss makers', (v) => formatNumber(v)],
-    ['whalePeak', 'Whale peak', (v) => formatPercent(v, 0)],
-  ];
+  const scenarioKeys: [keyof ScenarioResult['baseline'], string, (v: number | null) => string][] = portfolioFigures(SCENARIO_FIGURES).map((f) => [
+    f.key,
+    f.label,
+    (v) => formatMetric(f.spec, v, report.currency),
+  ]);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.workbook)} — ${esc(report.period)}</title>
 <style>
 @page { size: ${doc.paper}; margin: 16mm 14mm; }

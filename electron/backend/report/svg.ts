@@ -2,6 +2,7 @@ import type { BucketBars, MatrixPoint, WhaleData } from '../../../shared/charts/
 import { bubbleRadius } from '../../../shared/charts/chartData';
 import { formatMoney, formatPercent } from '../../../shared/format';
 import { BUCKETS } from '../../../shared/schemas/fields';
+import { fieldLabel } from '../../../shared/catalogue';
 
 /** Charts for the printed report as plain SVG: no script, the same colours as the dashboard (Okabe-Ito). */
 const COLOURS = { blue: '#0072B2', sky: '#56B4E9', green: '#009E73', orange: '#E69F00', purple: '#CC79A7', vermillion: '#D55E00', ink: '#1d2430', muted: '#5b6575', line: '#d9dee6' };
@@ -87,6 +88,6 @@ export function bucketsSvg(b: BucketBars, currency: string): string {
     return [...parts, rev, name];
   });
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<text x="${PAD.l - 6}" y="${y(t * max) + 4}" text-anchor="end" fill="${COLOURS.muted}">${formatMoney(t * max, currency)}</text>`);
-  const legend = ['Presale', 'Production', 'Distribution', 'Post-sale service', 'Labour'].map((l, j) => `<rect x="${PAD.l + 10 + j * 110}" y="${PAD.t + 4}" width="10" height="10" fill="${BUCKET_COLOURS[j]}"/><text x="${PAD.l + 24 + j * 110}" y="${PAD.t + 13}" fill="${COLOURS.ink}">${l}</text>`);
+  const legend = BUCKETS.map((b) => fieldLabel(b)).map((l, j) => `<rect x="${PAD.l + 10 + j * 110}" y="${PAD.t + 4}" width="10" height="10" fill="${BUCKET_COLOURS[j]}"/><text x="${PAD.l + 24 + j * 110}" y="${PAD.t + 13}" fill="${COLOURS.ink}">${l}</text>`);
   return frame([...ticks, ...bars, ...legend].join('\n'), '', 'Cost, with revenue marked (—)').replace(`viewBox="0 0 ${W} ${H}"`, `viewBox="0 0 ${W} ${H + 40}"`).replace(`height="${H}"`, `height="${H + 40}"`);
 }

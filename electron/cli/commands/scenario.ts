@@ -1,10 +1,11 @@
-import { formatMoney, formatPercent } from '../../../shared/format';
 import { SCALABLE_FIELDS, SEGMENTS, type ScalableField } from '../../../shared/schemas/fields';
 import type { Adjustment, Where } from '../../../shared/schemas/scenario';
 import { parseNumber } from '../../../shared/text/numbers';
 import { UsageError, flag, pair, str, type Command, type Parsed } from '../args';
 import { table } from '../print';
 import { openWorkbookFor } from '../open';
+import { formatMetric, portfolioFigures } from '../../../shared/catalogue/format';
+import { SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
 
 function addSelector(where: Where, text: string): Where {
   const [key, value] = pair(text, 'a selector');
@@ -84,18 +85,11 @@ owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join('
       io.out(JSON.stringify(r, null, 2));
       return 0;
     }
-    const money = (v: number | null) => formatMoney(v, info.currency);
-    const rows: [string, (v: number | null) => string, keyof typeof r.baseline][] = [
-      ['Accounts', (v) => String(v), 'count'],
-      ['Revenue', money, 'revenue'],
-      ['Total cost', money, 'totalCost'],
-      ['Profit', money, 'profit'],
-      ['ROI', (v) => formatPercent(v), 'roi'],
-      ['Margin', (v) => formatPercent(v), 'margin'],
-      ['Loss makers', (v) => String(v), 'lossMakers'],
-      ['Profit given back', money, 'profitGivenBack'],
-      ['Whale peak', (v) => formatPercent(v, 0), 'whalePeak'],
-    ];
+    const rows = portfolioFigures(SCENARIO_FIGURES).map((f): [string, (v: number | null) => string, keyof typeof r.baseline] => [
+      f.label,
+      (v) => formatMetric(f.spec, v, info.currency),
+      f.key as keyof typeof r.baseline,
+    ]);
     io.out(`Scenario${name ? ` "${name}"` : ''} on period ${r.period} of ${file}`);
     io.out(
       table(

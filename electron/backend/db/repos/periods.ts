@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { Period } from '../../../../shared/schemas/period';
+import { ROW_COLUMNS_SQL } from '../columns';
 import { copyPoolSetup } from './pools';
 
 const SELECT = `SELECT p.id, p.label, p.position,
@@ -44,9 +45,8 @@ export function createPeriod(db: Database.Database, label: string, copyFrom?: st
   const id = Number(db.prepare('INSERT INTO periods (label, position) VALUES (?, ?)').run(label, next).lastInsertRowid);
   if (source) {
     db.prepare(
-      `INSERT INTO period_rows SELECT ?, account_id, position, revenue, presale, production, distribution, service,
-         labour, meetings, calls, csat, nps, status, upsell, cross_sell, referrals, value_delivered, avg_order_value,
-         purchases_per_year, lifespan_years FROM period_rows WHERE period_id = ?`,
+      `INSERT INTO period_rows (period_id, account_id, position, ${ROW_COLUMNS_SQL})
+         SELECT ?, account_id, position, ${ROW_COLUMNS_SQL} FROM period_rows WHERE period_id = ?`,
     ).run(id, source.id);
     copyPoolSetup(db, source.id, id);
   }

@@ -1,34 +1,13 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { emptyColumns, ownerInterner, type SheetColumns } from '../../../../shared/engine/columns';
-import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES, type SegmentName } from '../../../../shared/schemas/fields';
-import type { NumberField, OptionalNumberField } from '../../../../shared/schemas/fields';
+import { OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES, type SegmentName } from '../../../../shared/schemas/fields';
+import { COLUMN, ROW_FIELDS } from '../columns';
 import { nfc, SheetRow, SheetRowPatch } from '../../../../shared/schemas/row';
 import { MAX_AMOUNT, TOO_LARGE } from '../../../../shared/text/numbers';
 import { problemsMessage, zodProblems } from '../../validation';
 
-/** DOMAIN.md field name to `period_rows` column. */
-const COLUMN: Record<NumberField | OptionalNumberField | 'status', string> = {
-  revenue: 'revenue',
-  presale: 'presale',
-  production: 'production',
-  distribution: 'distribution',
-  service: 'service',
-  labour: 'labour',
-  meetings: 'meetings',
-  calls: 'calls',
-  csat: 'csat',
-  nps: 'nps',
-  status: 'status',
-  upsell: 'upsell',
-  crossSell: 'cross_sell',
-  referrals: 'referrals',
-  valueDelivered: 'value_delivered',
-  avgOrderValue: 'avg_order_value',
-  purchasesPerYear: 'purchases_per_year',
-  lifespanYears: 'lifespan_years',
-};
-export const ROW_FIELDS = [...NUMBER_FIELDS, 'status', ...OPTIONAL_NUMBER_FIELDS] as const;
+export { ROW_FIELDS } from '../columns';
 
 export const SELECT_ROWS = `SELECT a.name AS account, a.owner AS owner, a.segment_override AS segmentOverride,
   ${ROW_FIELDS.map((f) => `r.${COLUMN[f]} AS ${f}`).join(', ')}

@@ -15,8 +15,8 @@ import { DataTable } from '../dashboard/DashboardView';
 import { BUCKET_COLOURS, themeColours } from '../dashboard/palette';
 import { withFigures, type Logged } from '../interactions/log';
 import { PICTURE_FIELDS } from './fields';
+import { fieldLabel, metricLabel } from '../../../../shared/catalogue';
 
-const BUCKET_LABEL = { presale: 'Presale', production: 'Production', distribution: 'Distribution', service: 'Post-sale service', labour: 'Labour' } as const;
 
 type Picture = Output<'account.picture'>;
 
@@ -80,7 +80,7 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
   const tiles: [string, string, string][] = here
     ? [
         ['Revenue', money(here.revenue), 'What the account brought in this period.'],
-        ['Total cost', money(here.totalCost), 'Presale + production + distribution + post-sale service + labour.'],
+        [metricLabel('totalCost', 'account'), money(here.totalCost), BUCKETS.map((b) => fieldLabel(b)).join(' + ') + '.'],
         ['Profit', money(here.profit), 'Revenue minus total cost.'],
         ['ROI', formatPercent(here.roi), 'Profit / total cost.'],
         ['Cost to revenue', formatMultiple(here.costToRevenue), 'Total cost / revenue: above 1.00x it costs more than it brings.'],
@@ -209,7 +209,7 @@ function bucketChart(r: AccountResult, currency: string): ChartConfiguration<'ba
       labels: ['Revenue', 'Cost'],
       datasets: [
         { label: 'Revenue', data: [r.revenue, 0], backgroundColor: '#4d5b70', stack: 's' },
-        ...BUCKETS.map((b) => ({ label: BUCKET_LABEL[b], data: [0, r[b]], backgroundColor: BUCKET_COLOURS[b], stack: 's' })),
+        ...BUCKETS.map((b) => ({ label: fieldLabel(b), data: [0, r[b]], backgroundColor: BUCKET_COLOURS[b], stack: 's' })),
       ],
     },
     options: {

@@ -3,6 +3,7 @@ import { formatMoney, formatPercent } from '../../../../shared/format';
 import { BUCKETS } from '../../../../shared/schemas/fields';
 import { bubbleRadius, type BucketBars, type MatrixPoint, type ParetoBar, type RoiEntry, type WhaleData } from '../../../../shared/charts/chartData';
 import { BUCKET_COLOURS, CLASS_COLOURS, OKABE_ITO, SEGMENT_COLOURS, themeColours } from './palette';
+import { fieldLabel } from '../../../../shared/catalogue';
 
 export interface ChartContext {
   currency: string;
@@ -12,7 +13,6 @@ export interface ChartContext {
   large?: boolean;
 }
 
-const BUCKET_LABELS = { presale: 'Presale', production: 'Production', distribution: 'Distribution', service: 'Post-sale service', labour: 'Labour' };
 
 function base(ctx: ChartContext) {
   const t = themeColours();
@@ -103,7 +103,7 @@ export function bucketsConfig(data: BucketBars, ctx: ChartContext): ChartConfigu
       datasets: [
         ...BUCKETS.map((bucket) => ({
           type: 'bar' as const,
-          label: BUCKET_LABELS[bucket],
+          label: fieldLabel(bucket),
           data: data.buckets[bucket],
           backgroundColor: BUCKET_COLOURS[bucket],
           stack: 'cost',

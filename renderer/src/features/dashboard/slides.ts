@@ -4,6 +4,7 @@ import { BUCKETS } from '../../../../shared/schemas/fields';
 import type { ChartContext } from './charts';
 import { bucketsConfig, interactionConfig, matrixConfig, paretoConfig, roiConfig, whaleConfig } from './charts';
 import type { DashboardData } from './useDashboard';
+import { fieldLabel } from '../../../../shared/catalogue';
 
 /** One chart of the dashboard, and of presentation mode: a title, what it shows in plain words, and its data as a table. */
 export interface Slide {
@@ -39,7 +40,7 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
       config: r.columns.n ? bucketsConfig(d.buckets, ctx) : null,
       note: 'No accounts in this selection.',
       table: {
-        head: ['Account', 'Presale', 'Production', 'Distribution', 'Post-sale service', 'Labour', 'Revenue'],
+        head: [fieldLabel('account'), ...BUCKETS.map((b) => fieldLabel(b)), fieldLabel('revenue')],
         rows: d.buckets.labels.map((l, k) => [l, ...BUCKETS.map((b) => m(d.buckets.buckets[b][k]!)), m(d.buckets.revenue[k]!)]),
       },
     },

@@ -1,15 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { GLOSSARY, glossaryEntry } from '../../../../shared/glossary';
 import { Modal } from '../../components/Modal';
-import { PICTURE_FIELDS } from '../account/fields';
+import { fieldLabel, isInputField } from '../../../../shared/catalogue';
 import { SHORTCUTS } from './shortcuts';
 
 export type HelpTab = 'glossary' | 'shortcuts';
 
-/** An input column's name as the sheet and the Customer Picture write it. */
+/** An input column's name as the Customer Picture writes it (with its scale or unit where it has one). */
 function inputLabel(field: string): string {
-  if (field === 'account') return 'Account';
-  return PICTURE_FIELDS.flatMap((g) => g.fields).find((f) => f.field === field)?.label ?? field;
+  return isInputField(field) ? fieldLabel(field, true) : field;
 }
 
 /** Ask the window for help from anywhere (a column header's or a tile's "?" button): App listens. */

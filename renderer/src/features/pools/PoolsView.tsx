@@ -13,8 +13,8 @@ import { gridTheme } from '../../components/grid';
 import type { Workbook } from '../../state/useWorkbook';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
 import { fileSource } from './files';
+import { fieldLabel } from '../../../../shared/catalogue';
 
-const BUCKET_LABEL: Record<Bucket, string> = { presale: 'Presale', production: 'Production', distribution: 'Distribution', service: 'Post-sale service', labour: 'Labour' };
 
 /** A number typed in a field, or null when it is not one. */
 const read = (text: string): number | null => {
@@ -234,7 +234,7 @@ export function PoolsView({ wb }: { wb: Workbook }) {
                   <select aria-label={`Bucket of ${p.name}`} value={p.bucket} onChange={(e) => changePool(k, { bucket: e.target.value as Bucket })}>
                     {BUCKETS.map((b) => (
                       <option key={b} value={b}>
-                        {BUCKET_LABEL[b]}
+                        {fieldLabel(b)}
                       </option>
                     ))}
                   </select>
@@ -350,8 +350,8 @@ export function PoolsView({ wb }: { wb: Workbook }) {
           <h3>Allocated amounts and what was typed</h3>
           {fed.map((b) => (
             <label key={b}>
-              {BUCKET_LABEL[b]}:{' '}
-              <select aria-label={`How ${BUCKET_LABEL[b]} takes allocated amounts`} value={setup.modes[b]} onChange={(e) => void save({ ...setup, modes: { ...setup.modes, [b]: e.target.value as AllocationMode } })}>
+              {fieldLabel(b)}:{' '}
+              <select aria-label={`How ${fieldLabel(b)} takes allocated amounts`} value={setup.modes[b]} onChange={(e) => void save({ ...setup, modes: { ...setup.modes, [b]: e.target.value as AllocationMode } })}>
                 <option value="add">added to what was typed</option>
                 <option value="replace">replaces what was typed</option>
               </select>

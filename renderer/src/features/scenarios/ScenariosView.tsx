@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { whaleData } from '../../../../shared/charts/chartData';
 import { applyScenario, figureDifference } from '../../../../shared/engine/scenarios';
 import { computeColumns } from '../../../../shared/engine/sheet';
-import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
+import { formatPercent } from '../../../../shared/format';
 import { SCALABLE_FIELDS, SEGMENTS, type ScalableField, type SegmentName } from '../../../../shared/schemas/fields';
 import { describeAdjustment, type Adjustment, type Scenario, type Where } from '../../../../shared/schemas/scenario';
 import { ChartCanvas } from '../../components/ChartCanvas';
@@ -11,6 +11,8 @@ import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
+import { formatMetric, portfolioFigures } from '../../../../shared/catalogue/format';
+import { SCENARIO_FIGURES } from '../../../../shared/catalogue/figures';
 
 type Scope = 'all' | 'segment' | 'owner' | 'account';
 
@@ -70,17 +72,7 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
     await wb.client.call('scenarios.delete', { name: n });
     setSaved(await wb.client.call('scenarios.list'));
   };
-  const m = (v: number | null) => formatMoney(v, currency);
-  const figures: [string, string, (v: number | null) => string][] = [
-    ['revenue', 'Revenue', m],
-    ['totalCost', 'Total cost', m],
-    ['profit', 'Profit', m],
-    ['roi', 'ROI', (v) => formatPercent(v)],
-    ['margin', 'Margin', (v) => formatPercent(v)],
-    ['lossMakers', 'Loss makers', (v) => formatNumber(v)],
-    ['profitGivenBack', 'Profit given back', m],
-    ['whalePeak', 'Whale peak', (v) => formatPercent(v, 0)],
-  ];
+  const figures: [string, string, (v: number | null) => string][] = portfolioFigures(SCENARIO_FIGURES).map((f) => [f.key, f.label, (v) => formatMetric(f.spec, v, currency)]);
   const t = themeColours();
   const wBase = whaleData(base);
   const wNext = whaleData(outcome.next);

@@ -1,37 +1,11 @@
-import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import type { CellClassParams, ColDef, ColGroupDef, EditableCallbackParams, ITooltipParams, ValueFormatterParams, ValueGetterParams, ValueSetterParams } from 'ag-grid-community';
+import { FIELD_GROUPS, FIELDS, METRICS, metricSpec, type FieldSpec, type MetricFormat, type MetricSpec } from '../../../../shared/catalogue';
 import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../../../shared/format';
-import { INPUT_FIELDS, SEGMENT_FOCUS, SEGMENTS, STATUSES, type Bucket, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
+import { INPUT_FIELDS, SEGMENT_FOCUS, type Bucket, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
 import { HeaderWithHelp } from './HeaderWithHelp';
 import { metricValue, type ComputedField, type ModelAllocation } from './model';
-
-/** What every computed column means, in plain words: the header's tooltip. */
-export const EXPLAIN: Record<ComputedField, string> = {
-  totalCost: 'Total cost: presale + production + distribution + post-sale service + labour.',
-  profit: 'Profit: revenue minus total cost. Shown in red with a minus sign when the account loses money.',
-  margin: 'Margin: profit as a share of revenue. Empty when the account has no revenue.',
-  roi: 'ROI: profit divided by total cost, what each unit spent on the account earns back.',
-  costToRevenue: 'Cost to revenue: total cost divided by revenue. Above 1.00x the account costs more than it brings.',
-  interactionCost:
-    'Interaction cost: rep time in meetings and calls, (meetings x meeting hours + calls x call hours) x daily rate / hours per day. It already sits inside the buckets, so it is never added to total cost.',
-  clv: 'Customer lifetime value: average order value x purchases per year x lifespan when all three are given, otherwise revenue x lifespan (the default lifespan when none is given).',
-  segment:
-    'Segment from the profitability matrix: revenue against the revenue split, margin against the margin split. Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). A pinned segment wins.',
-  paretoClass: 'Pareto class on profit: A makes the first 80% of profit, B the next 15%, C the rest of the profitable accounts, D makes none.',
-};
-
-const INPUT_TIPS: Partial<Record<InputField, string>> = {
-  presale: 'Presale: the cost to win or renew the account.',
-  production: 'Production: the cost to produce what the account buys.',
-  distribution: 'Distribution: the cost to deliver it.',
-  service: 'Post-sale service: support and service after the sale.',
-  labour: 'Labour: the time spent growing and supporting the account, revenue-producing or not.',
-  segmentOverride: 'Pin a segment by hand; it wins over the matrix. Empty lets the matrix decide.',
-  csat: "The key contact's satisfaction, 1 to 5.",
-  nps: "The key contact's likelihood to recommend, 0 to 10.",
-  status: 'active, new (won this period) or churned (lost this period).',
-};
 
 type Kind = 'money' | 'count' | 'rating' | 'text' | 'ratio' | 'multiple';
 
@@ -96,12 +70,14 @@ function formatter(kind: Kind, ctx: ColumnContext) {
 
 const NUMERIC: Kind[] = ['money', 'count', 'rating', 'ratio', 'multiple'];
 
-function inputColumn(field: InputField, header: string, kind: Kind, ctx: ColumnContext, extra: ColDef<SheetRow> = {}): ColDef<SheetRow> {
+function inputColumn(spec: FieldSpec, ctx: ColumnContext, extra: ColDef<SheetRow> = {}): ColDef<SheetRow> {
+  const field = spec.name as InputField;
+  const kind = INPUT_KIND[spec.kind];
   return {
     colId: field,
     field,
-    headerName: header,
-    headerTooltip: INPUT_TIPS[field],
+    headerName: spec.label,
+    headerTooltip: spec.tip,
     editable: (p: EditableCallbackParams<SheetRow>) => !isTotals(p),
     valueSetter: ctx.setCell,
     valueFormatter: formatter(kind, ctx),
@@ -117,7 +93,7 @@ function computedColumn(field: ComputedField, header: string, kind: Kind, ctx: C
   return {
     colId: field,
     headerName: header,
-    headerTooltip: EXPLAIN[field],
+    headerTooltip: metricSpec(field, 'account')?.short,
     headerClass: 'computed-header',
     headerComponentParams: { innerHeaderComponent: HeaderWithHelp },
     editable: false,
@@ -135,76 +111,46 @@ function computedColumn(field: ComputedField, header: string, kind: Kind, ctx: C
   };
 }
 
-/** The sheet's columns, grouped as people think of them; column ids are the DOMAIN.md names. */
-export function columnDefs(ctx: ColumnContext): (ColDef<SheetRow> | ColGroupDef<SheetRow>)[] {
-  const money = (f: InputField, h: string) => inputColumn(f, h, 'money', ctx);
+/** How an input field's cells read, by its kind in the catalogue. */
+const INPUT_KIND: Record<FieldSpec['kind'], Kind> = { text: 'text', choice: 'text', money: 'money', count: 'count', quantity: 'count', rating: 'rating' };
+const METRIC_KIND: Partial<Record<MetricFormat, Kind>> = { money: 'money', percent: 'ratio', multiple: 'multiple', count: 'count', text: 'text' };
+
+/** Columns wider than their kind's default: the name, and headers that need the room. */
+const WIDTH: Partial<Record<string, number>> = { account: 200, segmentOverride: 130, status: 100, purchasesPerYear: 140, lifespanYears: 140, costToRevenue: 140, interactionCost: 150, clv: 160, segment: 150, paretoClass: 120 };
+
+/** What a field's column adds to the common ones: a pinned name, a list to choose from, the bucket's allocation marker. */
+function inputExtras(f: FieldSpec, ctx: ColumnContext): ColDef<SheetRow> {
+  const extra: ColDef<SheetRow> = WIDTH[f.name] === undefined ? {} : { width: WIDTH[f.name] };
+  if (f.presence === 'required' && f.kind === 'text') return { ...extra, pinned: 'left' };
+  if (f.kind === 'choice') {
+    const values = f.defaultChoice === undefined ? ['', ...f.choices!] : [...f.choices!];
+    return { ...extra, cellEditor: 'agSelectCellEditor', cellEditorParams: { values } };
+  }
+  if (f.bucket) return { ...extra, ...allocatedBucket(f.name as Bucket, ctx) };
+  return extra;
+}
+
+/** The sheet's columns, grouped as the catalogue groups the fields; column ids are the DOMAIN.md names. */
+export function columnDefs(ctx: ColumnContext, fields: readonly FieldSpec[] = FIELDS, metrics: readonly MetricSpec[] = METRICS): (ColDef<SheetRow> | ColGroupDef<SheetRow>)[] {
+  const groups: ColGroupDef<SheetRow>[] = FIELD_GROUPS.map((group) => ({
+    headerName: group,
+    children: fields.filter((f) => f.group === group).map((f) => inputColumn(f, ctx, inputExtras(f, ctx))),
+  }));
+  const computed = metrics.filter((m) => m.scope === 'account' && m.sheet === true);
   return [
-    {
-      headerName: 'Account',
-      children: [
-        inputColumn('account', 'Account', 'text', ctx, { pinned: 'left', width: 200 }),
-        inputColumn('owner', 'Owner', 'text', ctx),
-        inputColumn('segmentOverride', 'Pinned segment', 'text', ctx, {
-          cellEditor: 'agSelectCellEditor',
-          cellEditorParams: { values: ['', ...SEGMENTS] },
-          width: 130,
-        }),
-      ],
-    },
-    { headerName: 'Revenue', children: [money('revenue', 'Revenue')] },
-    {
-      headerName: 'Cost buckets',
-      children: [
-        inputColumn('presale', 'Presale', 'money', ctx, allocatedBucket('presale', ctx)),
-        inputColumn('production', 'Production', 'money', ctx, allocatedBucket('production', ctx)),
-        inputColumn('distribution', 'Distribution', 'money', ctx, allocatedBucket('distribution', ctx)),
-        inputColumn('service', 'Post-sale service', 'money', ctx, allocatedBucket('service', ctx)),
-        inputColumn('labour', 'Labour', 'money', ctx, allocatedBucket('labour', ctx)),
-      ],
-    },
-    {
-      headerName: 'Interactions',
-      children: [inputColumn('meetings', 'Meetings', 'count', ctx), inputColumn('calls', 'Calls', 'count', ctx)],
-    },
-    {
-      headerName: 'Customer',
-      children: [
-        inputColumn('status', 'Status', 'text', ctx, { cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...STATUSES] }, width: 100 }),
-        inputColumn('csat', 'CSAT', 'rating', ctx),
-        inputColumn('nps', 'NPS', 'rating', ctx),
-        inputColumn('referrals', 'Referrals', 'count', ctx),
-      ],
-    },
-    {
-      headerName: 'Growth and value',
-      children: [
-        money('upsell', 'Upsell'),
-        money('crossSell', 'Cross-sell'),
-        money('valueDelivered', 'Value delivered'),
-        money('avgOrderValue', 'Avg order value'),
-        inputColumn('purchasesPerYear', 'Purchases per year', 'count', ctx, { width: 140 }),
-        inputColumn('lifespanYears', 'Lifespan (years)', 'count', ctx, { width: 140 }),
-      ],
-    },
+    ...groups.filter((g) => g.children.length > 0),
     {
       headerName: 'Computed (read-only)',
       headerClass: 'computed-header',
-      children: [
-        computedColumn('totalCost', 'Total cost', 'money', ctx),
-        computedColumn('profit', 'Profit', 'money', ctx),
-        computedColumn('margin', 'Margin', 'ratio', ctx),
-        computedColumn('roi', 'ROI', 'ratio', ctx),
-        computedColumn('costToRevenue', 'Cost / revenue', 'multiple', ctx, { width: 140 }),
-        computedColumn('interactionCost', 'Interaction cost', 'money', ctx, { width: 150 }),
-        computedColumn('clv', 'CLV', 'money', ctx, { width: 160 }),
-        // Wide enough for the name, the glossary's ? and the filter icon.
-        computedColumn('segment', 'Segment', 'text', ctx, {
-          width: 150,
+      children: computed.map((m) =>
+        computedColumn(m.name as ComputedField, m.label, METRIC_KIND[m.format] ?? 'text', ctx, {
+          ...(WIDTH[m.name] === undefined ? {} : { width: WIDTH[m.name] }),
           // DOMAIN.md: each segment carries a suggested focus, shown with it.
-          tooltipValueGetter: (p) => (typeof p.value === 'string' && p.value in SEGMENT_FOCUS ? `${p.value}: ${SEGMENT_FOCUS[p.value as SegmentName]}` : undefined),
+          ...(m.name === 'segment'
+            ? { tooltipValueGetter: (p: ITooltipParams) => (typeof p.value === 'string' && p.value in SEGMENT_FOCUS ? `${p.value}: ${SEGMENT_FOCUS[p.value as SegmentName]}` : undefined) }
+            : {}),
         }),
-        computedColumn('paretoClass', 'Class', 'text', ctx, { width: 120 }),
-      ],
+      ),
     },
   ];
 }

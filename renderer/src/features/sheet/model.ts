@@ -1,3 +1,4 @@
+import { METRICS, type Metric } from '../../../../shared/catalogue/metrics';
 import { allocatedAt, allocatedByAccount, withAllocated } from '../../../../shared/engine/allocation';
 import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../../shared/engine/columns';
 import { computeColumns, editAccount, type SheetResult } from '../../../../shared/engine/sheet';
@@ -81,19 +82,9 @@ export function replaceRow(model: SheetModel, i: number, next: SheetRow, a: Assu
   return { ...model, result };
 }
 
-/** Computed columns of the sheet, by their DOMAIN.md names. */
-export const COMPUTED = [
-  'totalCost',
-  'profit',
-  'margin',
-  'roi',
-  'costToRevenue',
-  'interactionCost',
-  'clv',
-  'segment',
-  'paretoClass',
-] as const;
-export type ComputedField = (typeof COMPUTED)[number];
+export type ComputedField = Extract<Metric, { scope: 'account'; sheet: true }>['name'];
+/** Computed columns of the sheet, by their DOMAIN.md names: the catalogue's account metrics the sheet shows. */
+export const COMPUTED: readonly ComputedField[] = METRICS.filter((m): m is Extract<Metric, { scope: 'account'; sheet: true }> => m.scope === 'account' && 'sheet' in m).map((m) => m.name);
 
 /** One computed value of account i; null where DOMAIN.md says there is none. */
 export function metricValue(r: SheetResult, field: ComputedField, i: number): number | string | null {

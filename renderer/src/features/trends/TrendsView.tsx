@@ -1,30 +1,18 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo, useState } from 'react';
-import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
+import { formatMoney, formatPercent } from '../../../../shared/format';
 import type { Trends } from '../../../../shared/schemas/trends';
 import { ChartCanvas } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
+import { formatMetric, portfolioFigures } from '../../../../shared/catalogue/format';
+import { TREND_FIGURES } from '../../../../shared/catalogue/figures';
 
-type Metric = 'profit' | 'revenue' | 'totalCost' | 'roi' | 'margin' | 'whalePeak' | 'top20Share' | 'lossMakers' | 'profitGivenBack' | 'interactionCost' | 'churnRate' | 'nps' | 'csat';
+type Metric = (typeof TREND_FIGURES)[number];
 
-const METRICS: { key: Metric; label: string; kind: 'money' | 'percent' | 'count' }[] = [
-  { key: 'profit', label: 'Profit', kind: 'money' },
-  { key: 'revenue', label: 'Revenue', kind: 'money' },
-  { key: 'totalCost', label: 'Total cost', kind: 'money' },
-  { key: 'roi', label: 'ROI', kind: 'percent' },
-  { key: 'margin', label: 'Margin', kind: 'percent' },
-  { key: 'whalePeak', label: 'Whale peak', kind: 'percent' },
-  { key: 'top20Share', label: 'Top 20% share', kind: 'percent' },
-  { key: 'lossMakers', label: 'Loss-making accounts', kind: 'count' },
-  { key: 'profitGivenBack', label: 'Profit given back', kind: 'money' },
-  { key: 'interactionCost', label: 'Interaction cost', kind: 'money' },
-  { key: 'churnRate', label: 'Churn rate', kind: 'percent' },
-  { key: 'nps', label: 'NPS', kind: 'count' },
-  { key: 'csat', label: 'CSAT', kind: 'percent' },
-];
+const METRICS = portfolioFigures(TREND_FIGURES);
 
 /** Each portfolio metric per period, each account's profit, ROI and segment over the periods, and who moved segment. */
 export function TrendsView({ wb }: { wb: Workbook }) {
@@ -42,7 +30,7 @@ export function TrendsView({ wb }: { wb: Workbook }) {
   }, [wb.client, wb.history, wb.periods, wb.assumptions]);
 
   const def = METRICS.find((m) => m.key === metric)!;
-  const fmt = (v: number | null) => (v === null ? '—' : def.kind === 'money' ? formatMoney(v, currency) : def.kind === 'percent' ? formatPercent(v) : formatNumber(v));
+  const fmt = (v: number | null) => formatMetric(def.spec, v, currency);
   const config = useMemo<ChartConfiguration | null>(() => {
     if (!trends) return null;
     const t = themeColours();
@@ -59,7 +47,7 @@ export function TrendsView({ wb }: { wb: Workbook }) {
         scales: {
           x: { ticks: { color: t.muted }, grid: { color: t.line } },
           // Counts have whole ticks only, so a 6-to-7 range does not read 6, 6, 7, 7.
-          y: { ticks: { color: t.muted, precision: def.kind === 'count' ? 0 : undefined, callback: (v: number | string) => fmt(Number(v)) }, grid: { color: t.line } },
+          y: { ticks: { color: t.muted, precision: def.spec.format === 'count' || def.spec.format === 'score' ? 0 : undefined, callback: (v: number | string) => fmt(Number(v)) }, grid: { color: t.line } },
         },
       },
     };
