@@ -370,6 +370,16 @@ export const METRICS = [
     tile: true,
   },
   {
+    name: 'costToRevenue',
+    scope: 'portfolio',
+    label: 'Cost / revenue',
+    longLabel: 'Cost to revenue',
+    format: 'multiple',
+    domain: 'Portfolio metrics (one period)',
+    short: 'Total cost of every account divided by their revenue; above 1.00x the portfolio costs more than it brings.',
+    better: 'down',
+  },
+  {
     name: 'interactionCost',
     scope: 'portfolio',
     label: 'Interaction cost',

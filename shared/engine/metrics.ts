@@ -25,6 +25,9 @@ export function hourlyRate(a: Assumptions): number {
 }
 
 /** DOMAIN.md `npsCategory`: promoter 9-10, passive 7-8, detractor 0-6. */
+/** DOMAIN.md `csat`: an account whose key contact rates 4 or 5 is satisfied. */
+export const isSatisfied = (csat: number): boolean => csat >= 4;
+
 export function npsCategoryOf(nps: number): -1 | 0 | 1 | 2 {
   if (Number.isNaN(nps)) return -1;
   return nps >= 9 ? 2 : nps >= 7 ? 1 : 0;

@@ -1,7 +1,8 @@
 import type { Assumptions } from '../schemas/assumptions';
 import type { Interaction } from '../schemas/interaction';
 import { recognisedShare } from './interactions';
-import { csatShare, npsScore } from './portfolio';
+import { isSatisfied } from './metrics';
+import { csatShare, npsScore, ratio } from './portfolio';
 import type { SheetResult } from './sheet';
 
 /** One key account director's accounts, summed: the measures of a value-based compensation plan. */
@@ -50,7 +51,6 @@ const blank = (): Tally => ({
   accounts: 0, revenue: 0, cost: 0, interactionCost: 0, interactions: 0, hours: 0, clv: 0, upsell: 0, crossSell: 0,
   referrals: 0, valueDelivered: 0, promoters: 0, detractors: 0, npsRated: 0, satisfied: 0, csatRated: 0,
 });
-const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 const given = (v: number) => (Number.isNaN(v) ? 0 : v);
 
 /**
@@ -89,7 +89,7 @@ export function ownerScorecard(r: SheetResult, log: readonly Interaction[], a: A
     const csat = c.csat[i]!;
     if (!Number.isNaN(csat)) {
       t.csatRated++;
-      if (csat >= 4) t.satisfied++;
+      if (isSatisfied(csat)) t.satisfied++;
     }
   }
   const logs: Interaction[][] = tallies.map(() => []);

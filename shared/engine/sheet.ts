@@ -5,19 +5,11 @@ import type { SheetRow } from '../schemas/row';
 import type { PortfolioFigures } from '../schemas/trends';
 import { rowAt, toColumns, type SheetColumns } from './columns';
 import { emptyMetrics, metricsAt, ratesOf, type AccountMetrics, type Rates } from './metrics';
-import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './portfolio';
+import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './groups';
+import { matrixSplits, paretoClasses, paretoClassOf, portfolioFigures, whaleCurve, whaleFigures } from './portfolio';
 import { median, medianOfSorted, replaceSorted, segmentAccounts, segmentOf, type Splits } from './segmentation';
-import { computeAndTally, emptyTally, figuresOf, T, tallyAccount, valueAt } from './tally';
-import {
-  paretoClasses,
-  paretoClassOf,
-  profitOrder,
-  positionOf,
-  reorderAccount,
-  runningProfit,
-  whaleCurve,
-  whaleFigures,
-} from './whale';
+import { computeAndTally, emptyTally, T, tallyAccount, valueAt } from './tally';
+import { profitOrder, positionOf, reorderAccount, runningProfit } from './whale';
 
 /** Everything the engine knows about one period, still column-oriented. */
 export interface SheetResult {
@@ -100,11 +92,7 @@ class PeriodState {
   splits(): Splits {
     const { a, tally } = this;
     const revenue = valueAt(tally, T.revenue);
-    const profit = revenue - valueAt(tally, T.totalCost);
-    return {
-      revenueSplit: a.revenueSplit ?? this.medianRevenue,
-      marginSplit: a.marginSplit ?? (revenue > 0 ? profit / revenue : 0),
-    };
+    return matrixSplits(a, this.medianRevenue, revenue, revenue - valueAt(tally, T.totalCost));
   }
 
   /** Account i's inputs change by `write`: take it out, let the write happen, put it back where it now belongs. */
@@ -173,7 +161,7 @@ class PeriodResult implements SheetResult {
     this.splits = state.splits();
     this.positiveProfit = valueAt(tally, T.positiveProfit);
     const profit = valueAt(tally, T.revenue) - valueAt(tally, T.totalCost);
-    this.figures = figuresOf(tally, n, this.splits, whaleFigures(state.cum, state.peak, profit));
+    this.figures = portfolioFigures(tally, n, this.splits, whaleFigures(state.cum, state.peak, profit));
     this.byOwner = ownerSummaries(columns.owners, state.owners, this.figures.profit);
     this.clvTotal = valueAt(tally, T.clv);
   }

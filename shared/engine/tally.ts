@@ -1,10 +1,7 @@
-import { BUCKETS, STATUSES } from '../schemas/fields';
-import type { PortfolioFigures } from '../schemas/trends';
+import { STATUSES } from '../schemas/fields';
 import type { SheetColumns } from './columns';
 import { addCompensated } from './compensated';
-import { metricsAt, type AccountMetrics, type Rates } from './metrics';
-import { csatShare, npsScore, ratio } from './portfolio';
-import type { Splits } from './segmentation';
+import { isSatisfied, metricsAt, type AccountMetrics, type Rates } from './metrics';
 
 const ACTIVE = STATUSES.indexOf('active');
 const CHURNED = STATUSES.indexOf('churned');
@@ -85,7 +82,7 @@ export function tallyAccount(t: Float64Array, c: SheetColumns, m: AccountMetrics
   const csat = c.csat[i]!;
   if (csat === csat) {
     add(t, T.csatRated, sign);
-    if (csat >= 4) add(t, T.satisfied, sign);
+    if (isSatisfied(csat)) add(t, T.satisfied, sign);
   }
   const refs = c.referrals[i]!;
   if (refs === refs) {
@@ -165,7 +162,7 @@ export function computeAndTally(c: SheetColumns, m: AccountMetrics, rates: Rates
     const csat = c.csat[i]!;
     if (csat === csat) {
       csatRated++;
-      if (csat >= 4) satisfied++;
+      if (isSatisfied(csat)) satisfied++;
     }
     const refs = c.referrals[i]!;
     if (refs === refs) {
@@ -202,48 +199,4 @@ export function computeAndTally(c: SheetColumns, m: AccountMetrics, rates: Rates
   t[T.referralGiven] = referralGiven;
   t[T.referring] = referring;
   return t;
-}
-
-/** Where the whale curve stands: its highest point and top20Share, both null when total profit <= 0. */
-export interface WhaleFigures {
-  whalePeak: number | null;
-  top20Share: number | null;
-}
-
-/**
- * DOMAIN.md, "Portfolio metrics (one period)", read off a tally: the sums,
- * roi, margin, lossMakers, profitGivenBack, churnRate, nps, csat, upsell,
- * crossSell, referrals and referralRate, with the splits and the whale
- * figures worked out beside it.
- */
-export function figuresOf(t: Float64Array, n: number, splits: Splits, whale: WhaleFigures): PortfolioFigures {
-  const revenue = valueAt(t, T.revenue);
-  const totalCost = valueAt(t, T.totalCost);
-  const profit = revenue - totalCost;
-  const buckets = Object.fromEntries(BUCKETS.map((b) => [b, valueAt(t, T[b])])) as Record<(typeof BUCKETS)[number], number>;
-  return {
-    count: n,
-    revenue,
-    ...buckets,
-    totalCost,
-    profit,
-    interactionCost: valueAt(t, T.interactionCost),
-    meetings: valueAt(t, T.meetings),
-    calls: valueAt(t, T.calls),
-    roi: ratio(profit, totalCost),
-    margin: ratio(profit, revenue),
-    revenueSplit: splits.revenueSplit,
-    marginSplit: splits.marginSplit,
-    whalePeak: whale.whalePeak,
-    top20Share: whale.top20Share,
-    lossMakers: valueAt(t, T.lossMakers),
-    profitGivenBack: valueAt(t, T.profitGivenBack),
-    churnRate: ratio(valueAt(t, T.churned), valueAt(t, T.active) + valueAt(t, T.churned)),
-    nps: npsScore(valueAt(t, T.promoters), valueAt(t, T.detractors), valueAt(t, T.npsRated)),
-    csat: csatShare(valueAt(t, T.satisfied), valueAt(t, T.csatRated)),
-    upsell: valueAt(t, T.upsell),
-    crossSell: valueAt(t, T.crossSell),
-    referrals: valueAt(t, T.referrals),
-    referralRate: ratio(valueAt(t, T.referring), valueAt(t, T.referralGiven)),
-  };
 }

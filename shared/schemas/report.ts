@@ -58,6 +58,8 @@ export const Portfolio = z.object({
   calls: z.number(),
   roi: ratio,
   margin: ratio,
+  /** Total cost / revenue of the portfolio; above 1 it costs more than it brings. */
+  costToRevenue: ratio,
   /** The splits the matrix used: the assumption when set, else the period's median revenue and margin. */
   revenueSplit: z.number(),
   marginSplit: z.number(),

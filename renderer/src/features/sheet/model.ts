@@ -114,7 +114,7 @@ export function totalsRow(r: SheetResult): Record<string, number | string | null
     profit: f.profit,
     margin: f.margin,
     roi: f.roi,
-    costToRevenue: f.revenue > 0 ? f.totalCost / f.revenue : null,
+    costToRevenue: f.costToRevenue,
     interactionCost: f.interactionCost,
     clv: r.clvTotal,
   };
