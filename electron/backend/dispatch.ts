@@ -6,6 +6,7 @@ import { interactionHandlers } from './handlers/interactions';
 import { periodHandlers } from './handlers/periods';
 import { poolHandlers } from './handlers/pools';
 import { reportHandlers } from './handlers/report';
+import { historyHandlers } from './handlers/history';
 import { rowHandlers } from './handlers/rows';
 import { scenarioHandlers } from './handlers/scenarios';
 import { transferHandlers } from './handlers/transfer';
@@ -38,6 +39,7 @@ const HANDLERS = joinHandlers(
   periodHandlers,
   poolHandlers,
   rowHandlers,
+  historyHandlers,
   assumptionHandlers,
   interactionHandlers,
   scenarioHandlers,

@@ -200,11 +200,23 @@ export const contract = {
   /** The same rows, one array per field: what the window loads a period with. */
   'rows.columns': { input: z.object({ period: PeriodLabel }), output: RowColumns },
   'rows.insert': { input: z.object({ period: PeriodLabel, row: SheetRowShape }), output: SheetRow },
+  /**
+   * Cell edits, one or a pasted block, as one undoable action validated as a
+   * whole: the rows as stored and the history after it, in one round trip.
+   */
+  'rows.edit': {
+    input: z.object({
+      period: PeriodLabel,
+      patches: z.array(z.object({ account: AccountName, patch: RowPatchInput })).min(1).max(100_000),
+    }),
+    output: z.object({ rows: z.array(SheetRow), history: HistoryState }),
+  },
+  /** rows.edit of one row, answering the row alone (for scripts). */
   'rows.update': {
     input: z.object({ period: PeriodLabel, account: AccountName, patch: RowPatchInput }),
     output: SheetRow,
   },
-  /** Several cells at once (a pasted block): validated as a whole, one undoable action. */
+  /** rows.edit answering the rows alone (for scripts). */
   'rows.patch': {
     input: z.object({
       period: PeriodLabel,

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { CpwError, type Problem } from '../../../shared/ipc/errors';
 import { SheetRow, type SheetRowPatch } from '../../../shared/schemas/row';
-import { historyState, recorded, redo, undo } from '../db/repos/history';
-import { getPeriod } from '../db/repos/periods';
-import { checkPatch, deleteRows, findAccountId, findRow, insertRow, listColumns, listRows, updateRow } from '../db/repos/rows';
+import { historyState, recordChanges, recorded, rowChange, type Change } from '../db/repos/history';
+import { getPeriod, periodIdOf } from '../db/repos/periods';
+import { checkPatch, deleteRows, findAccountId, findRow, findStoredRow, insertRow, listColumns, listRows, writeRowChange, type StoredRow } from '../db/repos/rows';
 import { toRowColumns } from '../../../shared/engine/columns';
 import { problemsMessage, zodProblems } from '../validation';
 import { defineHandlers } from './types';
@@ -14,29 +14,47 @@ function accountIdOrFail(db: Database.Database, name: string): number {
   return id;
 }
 
-/** Several row patches as one undoable action: every patch is checked first, and any problem refuses them all. */
-function patchMany(db: Database.Database, periodId: number, patches: readonly { account: string; patch: SheetRowPatch }[]): SheetRow[] {
+/**
+ * Cell edits, one or a block, as one undoable action: each row read once
+ * (with its ids), every patch checked against it before anything is written
+ * (any problem refuses them all), then written where it changed and kept in
+ * the history from what was read and written, nothing read again. The
+ * caller holds the transaction.
+ */
+function editRows(db: Database.Database, period: string, patches: readonly { account: string; patch: SheetRowPatch }[]): SheetRow[] {
+  const periodId = periodIdOf(db, period);
   const problems: Problem[] = [];
+  // Two patches of one account in a block apply in turn: the second sees the first.
+  const pending = new Map<number, { stored: StoredRow; next: SheetRow }>();
+  const edited: { accountId: number; next: SheetRow }[] = [];
   for (const { account, patch } of patches) {
-    const current = findRow(db, periodId, account);
-    if (!current) {
+    const stored = findStoredRow(db, periodId, account);
+    if (!stored) {
+      if (patches.length === 1) throw new CpwError('NOT_FOUND', `no account "${account}" in this period`);
       problems.push({ account, rule: `no account "${account}" in this period` });
       continue;
     }
+    const current = pending.get(stored.accountId)?.next ?? stored.row;
     try {
-      checkPatch(current, patch);
+      const next = checkPatch(current, patch);
+      pending.set(stored.accountId, { stored: pending.get(stored.accountId)?.stored ?? stored, next });
+      edited.push({ accountId: stored.accountId, next });
     } catch (e) {
-      if (e instanceof CpwError) problems.push(...(e.details?.problems ?? [{ account, rule: e.message }]));
-      else throw e;
+      // One cell's refusal reads best in its own words; a block's are listed together below.
+      if (!(e instanceof CpwError) || patches.length === 1) throw e;
+      problems.push(...(e.details?.problems ?? [{ account, rule: e.message }]));
     }
   }
   if (problems.length) {
     throw new CpwError('INVALID_INPUT', problemsMessage('nothing changed', problems.map((p) => ({ ...p, field: `${p.account}, ${p.field ?? ''}` }))), { problems });
   }
-  const ids = patches.map((p) => accountIdOrFail(db, p.account));
-  return recorded(db, patches.length === 1 ? `edit ${patches[0]!.account}` : `paste into ${patches.length} rows`, periodId, ids, () =>
-    patches.map(({ account, patch }) => updateRow(db, periodId, account, patch)),
-  );
+  const changes: Change[] = [];
+  for (const [accountId, { stored, next }] of pending) {
+    writeRowChange(db, periodId, stored, next);
+    changes.push(rowChange(periodId, accountId, stored.position, stored.row, next));
+  }
+  recordChanges(db, patches.length === 1 ? `edit ${patches[0]!.account}` : `paste into ${patches.length} rows`, changes);
+  return edited.map((e) => e.next);
 }
 
 export const rowHandlers = defineHandlers({
@@ -58,12 +76,9 @@ export const rowHandlers = defineHandlers({
       return recorded(db, `add ${parsed.data.account}`, periodId, [id], () => insertRow(db, periodId, parsed.data));
     });
   },
-  'rows.update': ({ period, account, patch }, { session }) =>
-    session.write((db) => {
-      const periodId = getPeriod(db, period).id;
-      return recorded(db, `edit ${account}`, periodId, [accountIdOrFail(db, account)], () => updateRow(db, periodId, account, patch));
-    }),
-  'rows.patch': ({ period, patches }, { session }) => session.write((db) => patchMany(db, getPeriod(db, period).id, patches)),
+  'rows.edit': ({ period, patches }, { session }) => session.write((db) => ({ rows: editRows(db, period, patches), history: historyState(db) })),
+  'rows.update': ({ period, account, patch }, { session }) => session.write((db) => editRows(db, period, [{ account, patch }])[0]!),
+  'rows.patch': ({ period, patches }, { session }) => session.write((db) => editRows(db, period, patches)),
   'rows.delete': ({ period, accounts }, { session }) =>
     session.write((db) => {
       const periodId = getPeriod(db, period).id;
@@ -71,7 +86,4 @@ export const rowHandlers = defineHandlers({
       const label = accounts.length === 1 ? `delete ${accounts[0]}` : `delete ${accounts.length} accounts`;
       return { deleted: recorded(db, label, periodId, ids, () => deleteRows(db, periodId, accounts)) };
     }),
-  'history.state': (_input, { session }) => session.read((db) => historyState(db)),
-  'history.undo': (_input, { session }) => session.write((db) => ({ ...undo(db), ...historyState(db) })),
-  'history.redo': (_input, { session }) => session.write((db) => ({ ...redo(db), ...historyState(db) })),
 });

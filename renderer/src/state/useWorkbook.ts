@@ -11,6 +11,11 @@ import { resultFromParts } from '../../../shared/engine/sheet';
 import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
 import { OFF_THREAD_FROM, OffThreadRecompute } from '../recompute/off-thread';
 
+/** Whether the row the window shows is the row as stored: the usual case, when nothing need be done. */
+function sameRow(shown: SheetRow | undefined, stored: SheetRow): boolean {
+  return shown !== undefined && (Object.keys(stored) as (keyof SheetRow)[]).every((k) => shown[k] === stored[k]);
+}
+
 export interface Notice {
   kind: 'info' | 'error';
   text: string;
@@ -107,8 +112,11 @@ export function useWorkbook(client: Client) {
       setModel(replaceRow(m, index, next, a));
       setBusy('Saving…');
       try {
-        await client.call('rows.update', { period, account, patch });
-        await refreshHistory();
+        // One round trip: the row as stored and the history after it.
+        const saved = await client.call('rows.edit', { period, patches: [{ account, patch }] });
+        const now = modelRef.current;
+        if (now && saved.rows[0] && !sameRow(now.rows[index], saved.rows[0])) setModel(replaceRow(now, index, saved.rows[0], a));
+        setHistory(saved.history);
       } catch (e) {
         fail(e);
         await loadRows(period, a);
@@ -116,7 +124,7 @@ export function useWorkbook(client: Client) {
         setBusy(null);
       }
     },
-    [client, period, refreshHistory, loadRows, fail],
+    [client, period, loadRows, fail],
   );
 
   /** A block of changes as one action: all saved, or none and the reason. */
@@ -126,13 +134,13 @@ export function useWorkbook(client: Client) {
       if (!a || !period) return false;
       setBusy(`Pasting into ${patches.length} row${patches.length === 1 ? '' : 's'}…`);
       try {
-        const saved = await client.call('rows.patch', { period, patches: patches.map(({ account, patch }) => ({ account, patch })) });
+        const saved = await client.call('rows.edit', { period, patches: patches.map(({ account, patch }) => ({ account, patch })) });
         let m = modelRef.current!;
-        saved.forEach((row, k) => {
+        saved.rows.forEach((row, k) => {
           m = replaceRow(m, patches[k]!.index, row, a);
         });
         setModel(m);
-        await refreshHistory();
+        setHistory(saved.history);
         setNotice({ kind: 'info', text: `Pasted into ${patches.length} row${patches.length === 1 ? '' : 's'} (Ctrl+Z undoes it).` });
         return true;
       } catch (e) {
@@ -142,7 +150,7 @@ export function useWorkbook(client: Client) {
         setBusy(null);
       }
     },
-    [client, period, refreshHistory, fail],
+    [client, period, fail],
   );
 
   const addAccount = useCallback(async () => {

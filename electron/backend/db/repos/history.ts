@@ -21,7 +21,7 @@ interface Snapshot {
   row: (Pick<SheetRow, (typeof ROW_FIELDS)[number]> & { position: number }) | null;
 }
 
-interface Change {
+export interface Change {
   before: Snapshot;
   after: Snapshot;
 }
@@ -70,6 +70,22 @@ export function recorded<T>(
   return result;
 }
 
+/** One row's change as the history keeps it, from the row as it was stored and as it is written: nothing read again. */
+export function rowChange(periodId: number, accountId: number, position: number, before: SheetRow, after: SheetRow): Change {
+  const state = (r: SheetRow): Snapshot => ({
+    periodId,
+    accountId,
+    account: { name: r.account, owner: r.owner, segmentOverride: r.segmentOverride },
+    row: { ...(Object.fromEntries(ROW_FIELDS.map((f) => [f, r[f]])) as Pick<SheetRow, (typeof ROW_FIELDS)[number]>), position },
+  });
+  return { before: state(before), after: state(after) };
+}
+
+/** Keep row changes already made as one undoable action; the caller holds the transaction. */
+export function recordChanges(db: Database.Database, label: string, changes: Change[]): void {
+  keep(db, label, changes);
+}
+
 /** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
 function keep(db: Database.Database, label: string, changes: Change[] | PeriodsChange): void {
   db.prepare('DELETE FROM history WHERE undone = 1').run();
@@ -94,9 +110,14 @@ export interface HistoryState {
 }
 
 export function historyState(db: Database.Database): HistoryState {
-  const undo = db.prepare('SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as { label: string } | undefined;
-  const redo = db.prepare('SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as { label: string } | undefined;
-  return { undo: undo?.label ?? null, redo: redo?.label ?? null };
+  const [undo, redo] = db
+    .prepare(
+      `SELECT (SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1),
+              (SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1)`,
+    )
+    .raw()
+    .get() as [string | null, string | null];
+  return { undo, redo };
 }
 
 function periodLabel(db: Database.Database, changes: Change[]): string | null {

@@ -22,6 +22,13 @@ export function findPeriod(db: Database.Database, label: string): Period | undef
   return db.prepare(`${SELECT} WHERE p.label = ? COLLATE NOCASE`).get(label) as Period | undefined;
 }
 
+/** The period's id alone, for an action that needs no more of it: one small read. */
+export function periodIdOf(db: Database.Database, label: string): number {
+  const id = db.prepare('SELECT id FROM periods WHERE label = ? COLLATE NOCASE').pluck().get(label) as number | undefined;
+  if (id === undefined) throw noSuchPeriod(db, label);
+  return id;
+}
+
 export function getPeriod(db: Database.Database, label: string): Period {
   const p = findPeriod(db, label);
   if (!p) throw noSuchPeriod(db, label);

@@ -105,6 +105,39 @@ export function listColumns(db: Database.Database, periodId: number): SheetColum
   return cols;
 }
 
+/** A row as stored, with the ids and place an edit needs: one read. */
+export interface StoredRow {
+  accountId: number;
+  position: number;
+  row: SheetRow;
+}
+
+const SELECT_STORED = `SELECT a.id AS accountId, r.position AS position, ${SELECT_ROWS.slice('SELECT '.length)} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`;
+
+export function findStoredRow(db: Database.Database, periodId: number, account: string): StoredRow | undefined {
+  const found = db.prepare(SELECT_STORED).get(periodId, nfc(account)) as (SheetRow & { accountId: number; position: number }) | undefined;
+  if (!found) return undefined;
+  const { accountId, position, ...row } = found;
+  return { accountId, position, row: row as SheetRow };
+}
+
+/**
+ * Write a checked row over its stored self: the account's own fields only
+ * when they changed (a rename, an owner, a pinned segment belong to the
+ * account in every period), and the period's values.
+ */
+export function writeRowChange(db: Database.Database, periodId: number, stored: StoredRow, next: SheetRow): void {
+  const was = stored.row;
+  if (next.account !== was.account || next.owner !== was.owner || next.segmentOverride !== was.segmentOverride) {
+    if (next.account !== was.account) {
+      const clash = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').pluck().get(next.account) as number | undefined;
+      if (clash !== undefined && clash !== stored.accountId) throw new CpwError('CONFLICT', `another account is already named "${next.account}"`);
+    }
+    db.prepare('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?').run(next.account, next.owner, next.segmentOverride, stored.accountId);
+  }
+  db.prepare(UPDATE_ROW).run(...rowValues(next), periodId, stored.accountId);
+}
+
 export function findRow(db: Database.Database, periodId: number, account: string): SheetRow | undefined {
   return db.prepare(`${SELECT_ROWS} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`).get(periodId, nfc(account)) as
     | SheetRow
@@ -155,6 +188,8 @@ export const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, posit
   VALUES (?, ?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})
   ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}`;
 
+const UPDATE_ROW = `UPDATE period_rows SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = ?`).join(', ')} WHERE period_id = ? AND account_id = ?`;
+
 export function rowValues(row: Pick<SheetRow, (typeof ROW_FIELDS)[number]>): (number | string | null)[] {
   return ROW_FIELDS.map((f) => row[f]);
 }
@@ -168,33 +203,6 @@ export function insertRow(db: Database.Database, periodId: number, row: SheetRow
   const accountId = upsertAccount(db, row);
   db.prepare(UPSERT_ROW).run(periodId, accountId, nextPosition(db, periodId), ...rowValues(row));
   return getRow(db, periodId, row.account);
-}
-
-/**
- * Change one row. The merged row is validated whole before anything is
- * written; a rename, an owner or a pinned segment changes the account in
- * every period, since those belong to the account.
- */
-export function updateRow(db: Database.Database, periodId: number, account: string, patch: SheetRowPatch): SheetRow {
-  const current = getRow(db, periodId, account);
-  const next = checkPatch(current, patch);
-  const { id: accountId } = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(current.account) as { id: number };
-  if (next.account !== current.account) {
-    const clash = db.prepare('SELECT id FROM accounts WHERE name = ? COLLATE NOCASE').get(next.account) as { id: number } | undefined;
-    if (clash && clash.id !== accountId) throw new CpwError('CONFLICT', `another account is already named "${next.account}"`);
-  }
-  db.prepare('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?').run(
-    next.account,
-    next.owner,
-    next.segmentOverride,
-    accountId,
-  );
-  db.prepare(`UPDATE period_rows SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = ?`).join(', ')} WHERE period_id = ? AND account_id = ?`).run(
-    ...rowValues(next),
-    periodId,
-    accountId,
-  );
-  return getRow(db, periodId, next.account);
 }
 
 /** The row a patch would make, validated whole; a refusal names the account, the field, the value and the rule. */
