@@ -45,12 +45,51 @@ export default tseslint.config(
     ],
   ),
   layer(
+    ['electron/main/**/*.ts'],
+    [
+      ['(^|/)renderer(/|$)', 'The shell never imports the renderer: it loads its bundle.'],
+      ['(^|/)backend/(?!api$)', 'The shell uses the backend through electron/backend/api.ts only (and calls it through the RPC contract).'],
+    ],
+  ),
+  {
+    // SQL lives under db/: the rest of the backend asks the repositories.
+    files: ['electron/backend/**/*.ts'],
+    ignores: ['electron/backend/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma|transaction)$/]", message: 'SQL lives under electron/backend/db/: call a repository function instead.' },
+      ],
+    },
+  },
+  layer(
     ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     [
       ['^electron$', 'The renderer never touches Electron: it calls the RPC client.'],
       ['(^|/)electron/', 'The renderer imports shared/ and its own files only.'],
       ['^better-sqlite3$', 'The renderer never touches the file system or the database.'],
       [NODE_BUILTINS, 'The renderer never touches Node.'],
+    ],
+  ),
+  // After the renderer's own layer, so that these narrower rules are the ones that apply to their folders.
+  layer(
+    ['renderer/src/components/**/*.ts', 'renderer/src/components/**/*.tsx'],
+    [
+      ['^electron$', 'The renderer never touches Electron: it calls the RPC client.'],
+      ['(^|/)electron/', 'The renderer imports shared/ and its own files only.'],
+      ['^better-sqlite3$', 'The renderer never touches the file system or the database.'],
+      [NODE_BUILTINS, 'The renderer never touches Node.'],
+      ['(^|/)(features|state)(/|$)', 'components/ are shared UI: they import no feature and no state (they are given what they show).'],
+    ],
+  ),
+  layer(
+    ['renderer/src/state/**/*.ts', 'renderer/src/state/**/*.tsx'],
+    [
+      ['^electron$', 'The renderer never touches Electron: it calls the RPC client.'],
+      ['(^|/)electron/', 'The renderer imports shared/ and its own files only.'],
+      ['^better-sqlite3$', 'The renderer never touches the file system or the database.'],
+      [NODE_BUILTINS, 'The renderer never touches Node.'],
+      ['(^|/)features(/|$)', 'state/ holds the window\'s model: it imports no feature (features import it).'],
     ],
   ),
 );

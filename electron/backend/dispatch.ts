@@ -9,14 +9,19 @@ import { reportHandlers } from './handlers/report';
 import { historyHandlers } from './handlers/history';
 import { rowHandlers } from './handlers/rows';
 import { scenarioHandlers } from './handlers/scenarios';
-import { transferHandlers } from './handlers/transfer';
+import { accountHandlers } from './handlers/account';
+import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
+import { precallHandlers } from './handlers/precall';
+import { trendHandlers } from './handlers/trends';
 import type { Context, Handlers } from './handlers/types';
 import { profileHandlers } from './handlers/profile';
 import { workbookHandlers } from './handlers/workbook';
 import { openProfile } from './profile';
-import { Session } from './session';
+import { Session } from './db/session';
 import { problemsMessage, zodProblems } from './validation';
 import { knownPlaceFailure } from './db/place';
+import { setNativeBinding } from './db/sqlite';
 import { namesServerPath } from '../../shared/ipc/server-paths';
 
 /** Join the domains' handlers, refusing a method defined twice; `satisfies` proves every method has one. */
@@ -44,7 +49,11 @@ const HANDLERS = joinHandlers(
   interactionHandlers,
   scenarioHandlers,
   reportHandlers,
-  transferHandlers,
+  importHandlers,
+  exportHandlers,
+  precallHandlers,
+  accountHandlers,
+  trendHandlers,
 ) satisfies Handlers;
 
 const fail = (code: RpcError['code'], message: string, details?: RpcError['details']): RpcResult<never> => ({
@@ -84,9 +93,16 @@ export interface Backend {
 export interface BackendOptions {
   /** The person's folder for settings, recent workbooks and the sample; none for a plain CLI run. */
   profileDir?: string;
+  /**
+   * better-sqlite3 built for another runtime than this Node's: the desktop app
+   * passes the Electron build (DESIGN.md, "Packaging"), so the Node build the
+   * CLI and tests load is never touched.
+   */
+  nativeBinding?: string;
 }
 
 export function createBackend(options: BackendOptions = {}): Backend {
+  if (options.nativeBinding !== undefined) setNativeBinding(options.nativeBinding);
   const ctx: Context = { session: new Session(), profile: options.profileDir ? openProfile(options.profileDir) : null };
   async function call(method: string, input: unknown, caller: Caller = 'local'): Promise<RpcResult<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', `unknown method "${String(method)}"`);

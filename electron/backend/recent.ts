@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { readStateFile, writeStateFile } from './state-file';
 
 export const MAX_RECENT = 10;
-/** In the user's data folder; electron/launch.mjs reads `last` from the same file for browser mode. */
+/** In the user's data folder; scripts/launch.mjs reads `last` from the same file for browser mode. */
 export const STATE_FILE = 'recent.json';
 
 export interface WorkbookState {

@@ -4,7 +4,7 @@ import type { Interaction } from '../../shared/schemas/interaction';
 import { SheetRow } from '../../shared/schemas/row';
 import { addInteraction } from './db/repos/interactions';
 import { createPeriod } from './db/repos/periods';
-import { writeRows } from './db/repos/rows';
+import { writeRows } from './db/repos/bulk-rows';
 
 const OWNERS = ['Alice Moreau', 'Ben Okafor', 'Chiara Rossi', 'Dev Patel', 'Emma Lindqvist'];
 const NAMES = [

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { RpcResult } from '../../shared/ipc/contract';
 import type { AppCommand, CpwChannels } from '../../shared/ipc/bridge';
-import type { Backend } from '../backend/dispatch';
+import type { Backend } from '../backend/api';
 import { isTrustedAppUrl } from './trusted-url';
 
 export const RPC_CHANNEL: CpwChannels['rpc'] = 'cpw:rpc';

@@ -26,22 +26,13 @@ export function nativeBindingPath(where: NativeLocation): string {
     : join(where.bundleDir, '..', 'native', NATIVE_BINDING_FILE);
 }
 
-/** The backend's hook that makes every `new Database(...)` pass `nativeBinding`. */
-export type SetNativeBinding = (path: string) => void;
-
 /**
- * Point the backend at the Electron build before anything opens a database.
- * Returns null when done, or a warning saying why the default build will be
- * loaded instead (a first database open would then fail with an ABI
+ * The Electron build of better-sqlite3 for the backend's `nativeBinding`
+ * option, when it is there; else a warning saying why the default build will
+ * be loaded instead (a first database open would then fail with an ABI
  * mismatch, and the message would show in the window's error dialog).
  */
-export function useElectronSqlite(
-  path: string,
-  setNativeBinding: SetNativeBinding | undefined,
-  exists: (path: string) => boolean = existsSync,
-): string | null {
-  if (!setNativeBinding) return 'the backend offers no setNativeBinding hook: better-sqlite3 loads its default (Node) build';
-  if (!exists(path)) return `${path} is missing (build it for Electron first): better-sqlite3 loads its default (Node) build`;
-  setNativeBinding(path);
-  return null;
+export function electronSqlite(path: string, exists: (path: string) => boolean = existsSync): { nativeBinding: string | null; warning: string | null } {
+  if (!exists(path)) return { nativeBinding: null, warning: `${path} is missing (build it for Electron first): better-sqlite3 loads its default (Node) build` };
+  return { nativeBinding: path, warning: null };
 }

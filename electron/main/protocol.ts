@@ -1,6 +1,6 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
-import { contentTypeOf, resolveAppPath } from '../backend/static-files';
+import { contentTypeOf, resolveAppPath } from '../backend/api';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { APP_SCHEME, isTrustedAppUrl } from './trusted-url';
 

@@ -1,9 +1,9 @@
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
-import { ReportRequest, type RpcResult } from '../../shared/ipc/contract';
+import { ReportRequest } from '../../shared/ipc/contract';
 import type { CpwChannels, SavedReport } from '../../shared/ipc/bridge';
-import type { Backend } from '../backend/dispatch';
-import { writeFileAtomic } from '../backend/io/export';
+import { resultCaller } from '../../shared/ipc/client';
+import { writeFileAtomic, type Backend } from '../backend/api';
 import { fromWorkbench } from './ipc';
 import { askSavePath, withExtension } from './workbook-files';
 
@@ -46,7 +46,7 @@ export function reportHandler(saving: ReportSaving) {
     if (!fromWorkbench(event)) return { saved: false, message: 'refused: the call did not come from the workbench window' };
     const parsed = ReportRequest.safeParse(request);
     if (!parsed.success) return { saved: false, message: `a report request ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')}` };
-    const made = (await saving.backend.call('report.html', parsed.data)) as RpcResult<{ html: string; period: string; fileName: string }>;
+    const made = await resultCaller((method, input) => saving.backend.call(method, input))('report.html', parsed.data);
     if (!made.ok) return { saved: false, message: made.error.message };
     const path = await saving.choose(made.value.fileName);
     if (path === null) return { saved: false, cancelled: true };

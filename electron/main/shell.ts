@@ -1,10 +1,10 @@
 import { app, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { createBackend } from '../backend/dispatch';
+import { createBackend } from '../backend/api';
 import { FILE_CHANNEL, fileDialogHandler, registerRpc, sendCommand } from './ipc';
 import { registerReport } from './report';
 import { menuTemplate, type MenuActions } from './menu';
-import { nativeBindingPath, useElectronSqlite, type SetNativeBinding } from './native';
+import { electronSqlite, nativeBindingPath } from './native';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { limitPermissions, hardenAllWebContents } from './security';
 import { createMainWindow, WINDOW_TITLE } from './window';
@@ -13,8 +13,6 @@ import { workbookFiles, workbookFromArgv } from './workbook-files';
 export interface ShellOptions {
   /** The folder of the bundled main file, dist/electron: preload.cjs is beside it, the renderer at ../renderer. */
   bundleDir: string;
-  /** The backend's hook for better-sqlite3's `nativeBinding` option, once it has one (native.ts). */
-  setNativeBinding?: SetNativeBinding;
 }
 
 /**
@@ -24,7 +22,7 @@ export interface ShellOptions {
  * before the backend opens any database, and the workbook is open before the
  * window asks for it.
  */
-export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
+export function startApp({ bundleDir }: ShellOptions): void {
   // The user data folder is named after the product however the app is started (`electron main.cjs` would say "Electron"),
   // so the desktop app and browser mode (launch.mjs) share recent.json and the sample workbook.
   app.setName(WINDOW_TITLE);
@@ -38,12 +36,11 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
     return;
   }
 
-  const binding = nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, bundleDir });
-  const warning = useElectronSqlite(binding, setNativeBinding);
-  if (warning) console.warn(`cpw: ${warning}`);
+  const sqlite = electronSqlite(nativeBindingPath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, bundleDir }));
+  if (sqlite.warning) console.warn(`cpw: ${sqlite.warning}`);
 
   // The person's folder holds their settings, recent workbooks and the sample; browser mode is given the same one.
-  const backend = createBackend({ profileDir: app.getPath('userData') });
+  const backend = createBackend({ profileDir: app.getPath('userData'), ...(sqlite.nativeBinding ? { nativeBinding: sqlite.nativeBinding } : {}) });
   let win: BrowserWindow | null = null;
   let requested = workbookFromArgv(process.argv, process.cwd());
   let started: Promise<unknown> | null = null;
@@ -54,7 +51,7 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
     documents: app.getPath('documents'),
     window: () => win,
     changed: () => {
-      refreshMenu();
+      void refreshMenu();
       if (win) sendCommand(win.webContents, 'workbook-changed');
     },
   });
@@ -63,10 +60,7 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
     newWorkbook: () => void files.newDialog(),
     open: () => void files.openDialog(),
     openRecent: (path) => void files.open(path),
-    clearRecent: () => {
-      files.recent.clear();
-      refreshMenu();
-    },
+    clearRecent: () => void files.clearRecent().then(refreshMenu),
     saveAs: () => void files.saveAsDialog(),
     // The window's import wizard reads the file the user picks; main only opens it.
     importSheet: () => {
@@ -78,8 +72,8 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
     },
   };
 
-  function refreshMenu(): void {
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, files.recent.list(), process.platform, !app.isPackaged)));
+  async function refreshMenu(): Promise<void> {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, await files.recent(), process.platform, !app.isPackaged)));
   }
 
   function focus(): void {
@@ -122,13 +116,13 @@ export function startApp({ bundleDir, setNativeBinding }: ShellOptions): void {
       registerRpc({
         call: async (method, input, caller) => {
           const result = await backend.call(method, input, caller);
-          if (result.ok && /^workbook\.(open|create|openSample|openRecent|createNamed|saveAs)$/.test(method)) refreshMenu();
+          if (result.ok && /^workbook\.(open|create|openSample|openRecent|createNamed|saveAs)$/.test(method)) await refreshMenu();
           return result;
         },
       });
       ipcMain.handle(FILE_CHANNEL, fileDialogHandler(files));
       registerReport(backend, () => win, app.getPath('documents'));
-      refreshMenu();
+      void refreshMenu();
       started = files.startup(requested);
       await started;
       win = createMainWindow(join(bundleDir, 'preload.cjs'));

@@ -7,11 +7,9 @@ import {
 } from 'electron';
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { resultCaller } from '../../shared/ipc/client';
 import type { RpcResult, WorkbookInfo } from '../../shared/ipc/contract';
-import { listBackups } from '../backend/db/backups';
-import type { Backend } from '../backend/dispatch';
-import { SAMPLE_NAME } from '../backend/profile';
-import { recentFiles, type RecentFiles } from '../backend/recent';
+import { SAMPLE_NAME, type Backend } from '../backend/api';
 
 export { SAMPLE_NAME };
 const WORKBOOK_FILTERS = [{ name: 'Customer Profitability Workbook', extensions: ['cpw'] }];
@@ -53,7 +51,9 @@ export interface WorkbookFilesOptions {
 }
 
 export interface WorkbookFiles {
-  readonly recent: RecentFiles;
+  /** The person's recent workbooks, newest first, as the backend keeps them. */
+  recent(): Promise<string[]>;
+  clearRecent(): Promise<void>;
   /** At start: the requested file, else the last workbook, else the sample (created on first run). */
   startup(requested?: string | null): Promise<RpcResult<unknown>>;
   open(path: string): Promise<RpcResult<unknown>>;
@@ -64,8 +64,14 @@ export interface WorkbookFiles {
 }
 
 export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
-  const { backend, userData, documents } = options;
-  const recent = recentFiles(userData);
+  const { userData, documents } = options;
+  // The backend's answers typed by the contract: a refusal is a result to branch on, not a throw.
+  const call = resultCaller((method, input) => options.backend.call(method, input));
+  const backend = { call };
+  const recent = async (): Promise<string[]> => {
+    const r = await call('profile.get');
+    return r.ok ? r.value.recent.map((x) => x.path) : [];
+  };
 
   async function message(box: MessageBoxOptions): Promise<void> {
     const win = options.window();
@@ -75,8 +81,7 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
   /** A refusal (locked, damaged, newer schema...) is shown in the backend's own words, which name the file. */
   async function settle(result: RpcResult<unknown>, failure: string): Promise<RpcResult<unknown>> {
     if (result.ok) {
-      const info = result.value as WorkbookInfo;
-      options.changed(info);
+      options.changed(result.value as WorkbookInfo);
     } else {
       await message({ type: 'error', message: failure, detail: result.error.message });
     }
@@ -110,12 +115,13 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
       return look ? backend.call('workbook.open', { path, readOnly: true }) : refused;
     }
     if (refused.error.code !== 'DAMAGED') return refused;
-    const newest = listBackups(path)[0];
+    const copies = await call('workbook.backups', { path });
+    const newest = copies.ok ? copies.value[0] : undefined;
     if (!newest) return refused;
     const restore = await offered({
       type: 'warning',
       message: `${basename(path)} is damaged`,
-      detail: `${refused.error.message}\n\nA copy of it was kept on ${newest.taken.toLocaleString()}. Restoring puts the newest good copy in its place; the damaged file is kept beside it. Changes made since that copy are not in it.`,
+      detail: `${refused.error.message}\n\nA copy of it was kept on ${new Date(newest.taken).toLocaleString()}. Restoring puts the newest good copy in its place; the damaged file is kept beside it. Changes made since that copy are not in it.`,
       buttons: ['Restore the last good copy', 'Cancel'],
       defaultId: 0,
       cancelId: 1,
@@ -141,20 +147,24 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
 
   /** The open workbook's info, or null (with the reason shown) when there is none. */
   async function current(action: string): Promise<WorkbookInfo | null> {
-    const r = await backend.call('workbook.info', {});
-    if (r.ok) return r.value as WorkbookInfo;
+    const r = await call('workbook.info');
+    if (r.ok) return r.value;
     await message({ type: 'info', message: `Open a workbook first to ${action}`, detail: r.error.message });
     return null;
   }
 
   return {
     recent,
+    async clearRecent() {
+      await call('profile.clearRecent');
+    },
     async startup(requested) {
       if (requested) {
         const r = await open(requested);
         if (r.ok) return r;
       }
-      const last = recent.last();
+      // The workbook reopened at start is the last one opened: the head of the recent list.
+      const last = (await recent())[0] ?? null;
       const sample = join(userData, SAMPLE_NAME);
       if (last !== null && last !== sample && existsSync(last)) {
         const r = await open(last);
@@ -187,9 +197,9 @@ export function workbookFiles(options: WorkbookFilesOptions): WorkbookFiles {
       const path = await askSave({ title: 'Export CSV', defaultPath: join(documents, name), filters: CSV_FILTERS });
       if (!path) return;
       // Main does not know which period the window shows; the backend exports the latest one, and the message says which.
-      const r = await backend.call('export.sheet', { out: withExtension(path, '.csv') });
+      const r = await call('export.sheet', { out: withExtension(path, '.csv') });
       if (!r.ok) return message({ type: 'error', message: 'Cannot export the sheet', detail: r.error.message });
-      const done = r.value as { path: string; period: string; rows: number };
+      const done = r.value;
       return message({ type: 'info', message: `Exported ${done.rows} accounts of period ${done.period}`, detail: done.path });
     },
   };

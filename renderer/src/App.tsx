@@ -271,7 +271,7 @@ export function App() {
       {showAssumptions && wb.assumptions ? (
         <AssumptionsPanel assumptions={wb.assumptions} onChange={wb.changeAssumptions} onClose={() => setShowAssumptions(false)} />
       ) : null}
-      <StatusBar wb={wb} />
+      <StatusBar figures={wb.model?.result.figures} currency={wb.info?.currency ?? "USD"} busy={wb.busy} />
       {managingPeriods ? <PeriodsDialog wb={wb} onClose={() => setManagingPeriods(false)} /> : null}
       {importing ? <ImportWizard wb={wb} initialFile={importing.file} onClose={() => setImporting(null)} /> : null}
       {help ? (

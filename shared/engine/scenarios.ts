@@ -3,7 +3,8 @@ import { FLOAT_FIELDS, emptyColumns, selectRows, type SheetColumns } from './col
 import { SEGMENTS } from '../schemas/fields';
 import type { Adjustment, Where } from '../schemas/scenario';
 import { PORTFOLIO_FIGURE_KEYS, type PortfolioFigures, type ScenarioResult } from '../schemas/trends';
-import { computeColumns, toPortfolio, type SheetResult } from './sheet';
+import { toPortfolio } from './results';
+import { computeColumns, type SheetResult } from './sheet';
 
 /** Which rows `where` picks; segments are the baseline's, so a scenario reads as "the Fix accounts of today". */
 function matcher(c: SheetColumns, baseline: SheetResult, where: Where): (i: number) => boolean {

@@ -18,3 +18,11 @@ export function createClient(transport: Transport): Client {
     },
   };
 }
+
+/** A call answered as its result, typed by the contract: for callers that branch on a refusal rather than catch it. */
+export type ResultCall = <M extends Method>(method: M, ...input: Record<string, never> extends Input<M> ? [Input<M>?] : [Input<M>]) => Promise<RpcResult<Output<M>>>;
+
+/** The contract's types over a transport that answers results (the backend's own `call`, as the desktop shell uses it). */
+export function resultCaller(transport: Transport): ResultCall {
+  return ((method: Method, input?: unknown) => transport(method, input ?? {})) as ResultCall;
+}

@@ -1,146 +1,46 @@
 import { z } from 'zod';
 import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
-import { INPUT_FIELDS } from '../schemas/fields';
 import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
 import { Allocation, PoolSetup } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
-import type { SheetRowPatch} from '../schemas/row';
 import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
 import { RowColumns } from '../schemas/row-columns';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { PersonSettings, PersonSettingsPatch } from '../schemas/settings';
 import { ScenarioResult, Trends } from '../schemas/trends';
-import { Problem, type RpcError } from './errors';
+import type { RpcError } from './errors';
+import {
+  CheckReport,
+  Done,
+  Empty,
+  FilePath,
+  HistoryState,
+  HistoryStep,
+  ImportRequest,
+  ImportSource,
+  ImportSummary,
+  PoolsState,
+  ProfileInfo,
+  ReportRequest,
+  RowPatchInput,
+  WorkbookInfo,
+} from './messages';
 
-const FilePath = z.string({ error: 'a file path is required' }).trim().min(1, { error: 'a file path is required' });
-const Empty = z.object({}).strict();
-const Done = z.object({ done: z.literal(true) });
+export {
+  ColumnMap,
+  CheckReport,
+  HistoryState,
+  HistoryStep,
+  ImportRequest,
+  ImportSource,
+  ImportSummary,
+  PoolsState,
+  ProfileInfo,
+  ReportRequest,
+  WorkbookInfo,
+} from './messages';
 
-export const WorkbookInfo = z.object({
-  path: z.string(),
-  name: z.string(),
-  readOnly: z.boolean(),
-  schemaVersion: z.number().int(),
-  currency: z.string(),
-  periods: z.array(z.string()),
-  /** What opening it had to do that its user should hear of (an interrupted save rolled back, why it is read-only). */
-  notes: z.array(z.string()),
-});
-export type WorkbookInfo = z.output<typeof WorkbookInfo>;
-
-/** The person's side of the window: their settings and the workbooks they opened lately. */
-export const ProfileInfo = z.object({
-  /** False when the host was started without a profile folder (a bare `cpw serve FILE`): defaults, nothing kept. */
-  stored: z.boolean(),
-  settings: PersonSettings,
-  recent: z.array(z.object({ path: z.string(), name: z.string(), exists: z.boolean() })),
-});
-export type ProfileInfo = z.output<typeof ProfileInfo>;
-
-export const CheckReport = z.object({
-  path: z.string(),
-  ok: z.boolean(),
-  schemaVersion: z.number().int().nullable(),
-  problems: z.array(z.string()),
-  /** What the file holds, as its last committed state reads: each period with its count of rows. */
-  periods: z.array(z.object({ label: z.string(), rows: z.number().int() })),
-  /** What the check did that is not a problem (an interrupted save rolled back), and with repair what the restored copy lacks. */
-  notes: z.array(z.string()),
-  /** With repair: the copy put in place of the damaged file, and where the damaged file was kept. */
-  restoredFrom: z.string().optional(),
-  damagedKeptAs: z.string().optional(),
-});
-export type CheckReport = z.output<typeof CheckReport>;
-
-export const HistoryState = z.object({
-  /** What Undo would undo ("edit Acme"), or null. */
-  undo: z.string().nullable(),
-  redo: z.string().nullable(),
-});
-/** An undone or redone action, the period it touched, and what can be undone and redone next. */
-export type HistoryState = z.output<typeof HistoryState>;
-export const HistoryStep = HistoryState.extend({ label: z.string(), period: z.string().nullable() });
-
-/**
- * A row patch as it crosses the boundary: any object of input fields. The
- * handler validates it against the current row, so a refusal can name the
- * account as well as the field, the value and the rule.
- */
-const RowPatchInput = z.custom<SheetRowPatch>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
-  error: 'a patch is an object of field names and values',
-});
-
-/** Which DOMAIN.md field each file header feeds: `{ revenue: "Sales" }`. */
-export const ColumnMap = z.record(z.enum(INPUT_FIELDS), z.string());
-export type ColumnMap = z.output<typeof ColumnMap>;
-
-/**
- * A sheet to import: a path (the command line) or the file's bytes in base64
- * with its name (the window reads the file the user picked or dropped; it
- * never names a path on disk).
- */
-export const ImportSource = z
-  .object({
-    file: FilePath.optional(),
-    content: z.base64({ error: 'content must be the file in base64' }).optional(),
-    fileName: z.string().trim().min(1).max(500).optional(),
-    /** The sheet of an XLSX workbook; the first by default. */
-    sheet: z.string().trim().min(1).optional(),
-  })
-  .refine((s) => (s.file === undefined) !== (s.content === undefined), { error: 'give either file or content, not both' })
-  .refine((s) => s.content === undefined || s.fileName !== undefined, { error: 'content needs its fileName (its extension says csv or xlsx)' });
-
-export const ImportRequest = z.object({
-  source: ImportSource,
-  period: PeriodLabel,
-  /** Headers the user chose for fields; the rest are matched by name and synonyms. */
-  map: z.partialRecord(z.enum(INPUT_FIELDS), z.string()).default({}),
-  /** Update matching accounts and add new ones, keeping the period's other rows; otherwise replace the period's rows. */
-  merge: z.boolean().default(false),
-});
-export type ImportRequest = z.input<typeof ImportRequest>;
-
-export const ImportSummary = z.object({
-  file: z.string(),
-  sheet: z.string().nullable(),
-  sheets: z.array(z.string()),
-  period: z.string(),
-  /** The header cells of the file, for choosing a mapping. */
-  headers: z.array(z.string()),
-  /** Every problem found (the first 1,000); an import with any is refused whole. */
-  problems: z.array(Problem),
-  problemCount: z.number().int(),
-  rows: z.number().int(),
-  added: z.number().int(),
-  updated: z.number().int(),
-  removed: z.number().int(),
-  mapping: z.partialRecord(z.enum(INPUT_FIELDS), z.string()),
-  absentColumns: z.array(z.string()),
-  unmappedColumns: z.array(z.string()),
-  /** How a text file was read (UTF-8, UTF-16, Windows-1252); null for XLSX. */
-  encoding: z.string().nullable(),
-  /** Numbers were read with decimal commas ("1.234,56"), as European spreadsheets write them. */
-  decimalComma: z.boolean(),
-  /** Rows of the file not imported, each with why: a title block, blank rows, a totals line. */
-  skipped: z.array(z.object({ row: z.number().int(), count: z.number().int(), reason: z.string() })),
-  /** Cells read but worth a look (a number in scientific notation, an account named like a totals line). */
-  warnings: z.array(Problem),
-  preview: z.array(SheetRowShape),
-});
-export type ImportSummary = z.output<typeof ImportSummary>;
-
-/** A period's cost pools, as the Cost pools view and `cpw allocate` show them: the setup and what it allocates. */
-export const PoolsState = z.object({ setup: PoolSetup, allocation: Allocation, overCapacity: z.array(z.string()) });
-export type PoolsState = z.output<typeof PoolsState>;
-
-/** Which workshop report to make: a period (the latest by default), the paper, and the saved scenarios to show (all by default). */
-export const ReportRequest = z.object({
-  period: PeriodLabel.optional(),
-  paper: z.enum(['A4', 'Letter']).default('A4'),
-  scenarios: z.array(z.string().trim().min(1)).max(50).optional(),
-});
-export type ReportRequest = z.input<typeof ReportRequest>;
 
 /**
  * Every call the renderer and the CLI can make of the backend, method name
@@ -156,6 +56,8 @@ export const contract = {
   'workbook.close': { input: Empty, output: Done },
   'workbook.saveAs': { input: z.object({ path: FilePath }), output: WorkbookInfo },
   'workbook.check': { input: z.object({ path: FilePath, repair: z.boolean().default(false) }), output: CheckReport },
+  /** The copies kept beside a workbook, newest first: what the app offers to restore. */
+  'workbook.backups': { input: z.object({ path: FilePath }), output: z.array(z.object({ file: z.string(), taken: z.string(), reason: z.string() })) },
   /** The profile's sample workbook, made there the first time. */
   'workbook.openSample': { input: Empty, output: WorkbookInfo },
   /**
@@ -183,6 +85,8 @@ export const contract = {
 
   'profile.get': { input: Empty, output: ProfileInfo },
   'profile.update': { input: PersonSettingsPatch, output: PersonSettings },
+  /** Forget the recent workbooks (File > Open Recent > Clear Recent); the one to reopen at start is kept. */
+  'profile.clearRecent': { input: Empty, output: Done },
 
   'periods.list': { input: Empty, output: z.array(Period) },
   'periods.create': {

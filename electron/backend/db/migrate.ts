@@ -36,9 +36,10 @@ function appliedIds(db: Database.Database): number[] {
 }
 
 /**
- * Apply the pending migrations, each in one transaction that also records it
- * and moves `user_version`, so a crash leaves the workbook at one version or
- * the next, never between.
+ * Apply the pending migrations, each in its own transaction that also
+ * records it and moves `user_version` (DESIGN.md): a crash leaves the
+ * workbook at one version or the next, never between, and what was applied
+ * before it stays applied.
  */
 export function migrate(db: Database.Database, now: () => string = () => new Date().toISOString()): number {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -50,13 +51,12 @@ export function migrate(db: Database.Database, now: () => string = () => new Dat
       `the workbook's recorded migrations (${applied.join(', ') || 'none'}) do not match its schema version ${version}`,
     );
   }
-  // Every step in one transaction: a migration cut short (a crash, a kill) leaves the file as it was, not half-way.
-  db.transaction(() => {
-    for (const m of MIGRATIONS.slice(version)) {
+  for (const m of MIGRATIONS.slice(version)) {
+    db.transaction(() => {
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, now());
       db.pragma(`user_version = ${m.id}`);
-    }
-  })();
+    })();
+  }
   return MIGRATIONS.length - version;
 }

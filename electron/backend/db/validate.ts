@@ -5,7 +5,7 @@ import { zodProblems } from '../validation';
 import { getAssumptions } from './repos/assumptions';
 import { listPeriods } from './repos/periods';
 import { getPoolSetup } from './repos/pools';
-import { listStoredRows, orphanRowProblem } from './repos/rows';
+import { listStoredRows, orphanRowProblem } from './repos/period-rows';
 import { listScenarios } from './repos/scenarios';
 
 /**

@@ -1,10 +1,10 @@
-import { preCall } from '../../../shared/engine/interactions';
 import { CpwError } from '../../../shared/ipc/errors';
-import { getAssumptions } from '../db/repos/assumptions';
-import { findAccountName } from '../db/repos/rows';
 import { Interaction } from '../../../shared/schemas/interaction';
 import { addInteraction, deleteInteraction, getInteraction, listInteractions, updateInteraction } from '../db/repos/interactions';
 import { problemsMessage, zodProblems } from '../validation';
+import { sourceFile } from '../io/import';
+import { importInteractions, parseInteractions } from '../io/interactions';
+import { readTable } from '../io/table';
 import { defineHandlers } from './types';
 
 export const interactionHandlers = defineHandlers({
@@ -26,10 +26,10 @@ export const interactionHandlers = defineHandlers({
       deleteInteraction(db, id);
       return { done: true as const };
     }),
-  'precall.check': ({ account, plan }, { session }) =>
-    session.read((db) => {
-      const known = account === undefined ? null : findAccountName(db, account);
-      if (account !== undefined && known === null) throw new CpwError('NOT_FOUND', `no account "${account}" in this workbook`);
-      return { account: known, ...preCall(plan, getAssumptions(db)) };
-    }),
+  'interactions.import': async ({ source }, { session }) => {
+    const src = sourceFile(source);
+    const table = await readTable(src, source.sheet);
+    const rows = session.write((db) => importInteractions(db, src.name, parseInteractions(db, table.records, { decimalComma: table.decimalComma })));
+    return { file: src.name, rows };
+  },
 });

@@ -14,6 +14,10 @@ export const profileHandlers = defineHandlers({
           recent: profile.recent.list().map((path) => ({ path, name: basename(path), exists: existsSync(path) })),
         }
       : { stored: false, settings: UNSTORED_PERSON_SETTINGS, recent: [] },
+  'profile.clearRecent': (_input, { profile }) => {
+    profile?.recent.clear();
+    return { done: true };
+  },
   'profile.update': (patch, { profile }) => {
     if (!profile) throw new CpwError('NOT_FOUND', 'settings cannot be kept: this window was started without a profile folder (cpw serve --profile DIR)');
     return profile.update(patch);

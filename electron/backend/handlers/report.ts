@@ -1,14 +1,13 @@
 import type Database from 'better-sqlite3';
-import { accountResult, accountResults, computeColumns, toPortfolio } from '../../../shared/engine/sheet';
+import { computeColumns } from '../../../shared/engine/sheet';
+import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { CpwError } from '../../../shared/ipc/errors';
 import { runScenario } from '../../../shared/engine/scenarios';
-import { trends } from '../../../shared/engine/trends';
 import { Report } from '../../../shared/schemas/report';
 import { problemsMessage, zodProblems } from '../validation';
 import { getAssumptions } from '../db/repos/assumptions';
 import { periodColumns } from '../db/repos/pools';
-import { listPeriods, periodOrLatest } from '../db/repos/periods';
-import { findAccountName } from '../db/repos/rows';
+import { periodOrLatest } from '../db/repos/periods';
 import { listScenarios } from '../db/repos/scenarios';
 import { writeFileAtomic } from '../io/export';
 import { reportHtml, type ReportDocument } from '../report/html';
@@ -89,25 +88,4 @@ export const reportHandlers = defineHandlers({
     return { fileName: reportFileName(session.workbook.name, doc.report.period), content: Buffer.from(pdf).toString('base64'), period: doc.report.period };
   },
   'report.get': ({ period }, { session }) => session.read((db) => buildReport(db, period)),
-  // Each period is computed whole: an account's segment and Pareto class depend on the others.
-  'account.picture': ({ account }, { session }) =>
-    session.read((db) => {
-      const name = findAccountName(db, account);
-      if (name === null) throw new CpwError('NOT_FOUND', `no account "${account}" in this workbook`);
-      const key = name.toLowerCase();
-      const assumptions = getAssumptions(db);
-      const periods = listPeriods(db).map((p) => {
-        const result = computeColumns(periodColumns(db, p.id), assumptions);
-        const i = result.columns.accountKey.indexOf(key);
-        return { period: p.label, result: i < 0 ? null : accountResult(result, i) };
-      });
-      return { account: name, periods };
-    }),
-  'trends.get': (_input, { session }) =>
-    session.read((db) =>
-      trends(
-        listPeriods(db).map((p) => ({ label: p.label, columns: periodColumns(db, p.id) })),
-        getAssumptions(db),
-      ),
-    ),
 });

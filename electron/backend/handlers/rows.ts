@@ -3,7 +3,8 @@ import { CpwError, type Problem } from '../../../shared/ipc/errors';
 import { SheetRow, type SheetRowPatch } from '../../../shared/schemas/row';
 import { historyState, recordChanges, recorded, rowChange, type Change } from '../db/repos/history';
 import { getPeriod, periodIdOf } from '../db/repos/periods';
-import { checkPatch, deleteRows, findAccountId, findRow, findStoredRow, insertRow, listColumns, listRows, writeRowChange, type StoredRow } from '../db/repos/rows';
+import { checkPatch, createAccount, deleteRows, findAccountId, findRow, findStoredRow, insertRow, writeRowChange, type StoredRow } from '../db/repos/rows';
+import { listColumns, listRows } from '../db/repos/period-rows';
 import { toRowColumns } from '../../../shared/engine/columns';
 import { problemsMessage, zodProblems } from '../validation';
 import { defineHandlers } from './types';
@@ -70,9 +71,7 @@ export const rowHandlers = defineHandlers({
       const periodId = getPeriod(db, period).id;
       if (findRow(db, periodId, parsed.data.account)) throw new CpwError('CONFLICT', `account "${parsed.data.account}" is already in this period`);
       // The account exists before the action is recorded, so undo removes the row and leaves the name free to reuse.
-      const id =
-        findAccountId(db, parsed.data.account) ??
-        Number(db.prepare('INSERT INTO accounts (name) VALUES (?)').run(parsed.data.account).lastInsertRowid);
+      const id = findAccountId(db, parsed.data.account) ?? createAccount(db, parsed.data.account);
       return recorded(db, `add ${parsed.data.account}`, periodId, [id], () => insertRow(db, periodId, parsed.data));
     });
   },

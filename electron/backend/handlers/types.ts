@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Contract, Method, ParsedInput } from '../../../shared/ipc/contract';
 import type { Profile } from '../profile';
-import type { Session } from '../session';
+import type { Session } from '../db/session';
 
 export interface Context {
   readonly session: Session;

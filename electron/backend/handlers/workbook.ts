@@ -2,14 +2,15 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { WorkbookInfo } from '../../../shared/ipc/contract';
 import { CpwError } from '../../../shared/ipc/errors';
+import { listBackups } from '../db/backups';
 import { checkWorkbookFile, repairWorkbookFile } from '../db/check';
-import { copyWorkbook, createWorkbook } from '../db/connection';
+import { copyWorkbook, createWorkbook } from '../db/create';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getAssumptions } from '../db/repos/assumptions';
 import { listPeriods } from '../db/repos/periods';
 import { validateStoredData } from '../db/validate';
 import { seedSample } from '../sample';
-import type { Session } from '../session';
+import type { Session } from '../db/session';
 import { defineHandlers, type Context } from './types';
 
 /** The workbook now open, remembered in the person's recent list when there is a profile. */
@@ -79,5 +80,6 @@ export const workbookHandlers = defineHandlers({
     ctx.session.open(path, false);
     return opened(ctx);
   },
+  'workbook.backups': ({ path }) => listBackups(path).map((b) => ({ file: b.file, taken: b.taken.toISOString(), reason: b.reason })),
   'workbook.check': ({ path, repair }) => ({ path, ...(repair ? repairWorkbookFile(path, validateStoredData) : checkWorkbookFile(path, validateStoredData)) }),
 });

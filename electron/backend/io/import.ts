@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { ImportRequest, ImportSummary } from '../../../shared/ipc/contract';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
 import type { InputField } from '../../../shared/schemas/fields';
+import { getMeta, setMeta } from '../db/repos/meta';
 import { ensurePeriod, findPeriod } from '../db/repos/periods';
-import { periodAccountKeys, writeRows } from '../db/repos/rows';
+import { periodAccountKeys, writeRows } from '../db/repos/bulk-rows';
 import { findHeaderRow, parseSheet, type ParsedSheet } from './sheet';
 import type { TextEncoding } from './decode';
 import { readSource, readTable, type SourceFile } from './table';
@@ -32,19 +33,16 @@ export function sourceFile(source: Source): SourceFile {
 
 /** The mapping the last import used, kept in the workbook for the next one. */
 export function rememberedMapping(db: Database.Database): Map {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(MAPPING_KEY) as { value: string } | undefined;
+  const value = getMeta(db, MAPPING_KEY);
   try {
-    return row ? (JSON.parse(row.value) as Map) : {};
+    return value ? (JSON.parse(value) as Map) : {};
   } catch {
     return {};
   }
 }
 
 function rememberMapping(db: Database.Database, mapping: Map): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    MAPPING_KEY,
-    JSON.stringify(mapping),
-  );
+  setMeta(db, MAPPING_KEY, JSON.stringify(mapping));
 }
 
 /**

@@ -1,5 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { requestHelp } from '../features/help/HelpDialog';
+
+/** Ask the window for help from anywhere (a column header's or a tile's "?" button): App listens. */
+export function requestHelp(name: string | null): void {
+  window.dispatchEvent(new CustomEvent('cpw:help', { detail: name }));
+}
 
 /**
  * The "?" beside a column header or a KPI tile: the glossary at that metric.

@@ -1,10 +1,8 @@
 import { formatMoney, formatNumber, formatPercent } from '../../../shared/format';
-import type { Workbook } from '../state/useWorkbook';
+import type { PortfolioFigures } from '../../../shared/schemas/trends';
 
 /** Always in view: the period's accounts, revenue, profit, ROI and loss makers, and any work under way. */
-export function StatusBar({ wb }: { wb: Workbook }) {
-  const f = wb.model?.result.figures;
-  const currency = wb.info?.currency ?? 'USD';
+export function StatusBar({ figures: f, currency, busy }: { figures: PortfolioFigures | undefined; currency: string; busy: string | null }) {
   return (
     <footer className="status-bar" aria-label="Period totals">
       {f ? (
@@ -25,9 +23,9 @@ export function StatusBar({ wb }: { wb: Workbook }) {
         <span>No period open</span>
       )}
       <span className="work" aria-live="polite">
-        {wb.busy ? (
+        {busy ? (
           <>
-            <span className="spinner" aria-hidden="true" /> {wb.busy}
+            <span className="spinner" aria-hidden="true" /> {busy}
           </>
         ) : (
           'All changes saved'

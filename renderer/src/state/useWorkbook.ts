@@ -8,8 +8,9 @@ import type { Period } from '../../../shared/schemas/period';
 import type { SheetRow, SheetRowPatch } from '../../../shared/schemas/row';
 import { fromRowColumns, toRows } from '../../../shared/engine/columns';
 import { resultFromParts } from '../../../shared/engine/sheet';
-import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from '../features/sheet/model';
+import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from './period-model';
 import { OFF_THREAD_FROM, OffThreadRecompute } from '../recompute/off-thread';
+import { usePeriodActions } from './usePeriodActions';
 
 /** Whether the row the window shows is the row as stored: the usual case, when nothing need be done. */
 function sameRow(shown: SheetRow | undefined, stored: SheetRow): boolean {
@@ -241,34 +242,7 @@ export function useWorkbook(client: Client) {
     [client, recomputeModel],
   );
 
-  /** An action on the periods; the list and the sheet are read again after it. */
-  const periodAction = useCallback(
-    async (act: () => Promise<unknown>, show: string | null, done?: string) => {
-      try {
-        await act();
-        await load(show);
-        if (done) setNotice({ kind: 'info', text: done });
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [load, fail],
-  );
-  const addPeriod = useCallback(
-    (label: string, copyFrom?: string) => periodAction(() => client.call('periods.create', copyFrom ? { label, copyFrom } : { label }), label),
-    [client, periodAction],
-  );
-  const renamePeriod = useCallback(
-    (label: string, newLabel: string) =>
-      periodAction(() => client.call('periods.rename', { label, newLabel }), period === label ? newLabel : period, `Renamed ${label} to ${newLabel}.`),
-    [client, period, periodAction],
-  );
-  const reorderPeriods = useCallback((labels: string[]) => periodAction(() => client.call('periods.reorder', { labels }), period), [client, period, periodAction]);
-  const deletePeriod = useCallback(
-    (label: string) =>
-      periodAction(() => client.call('periods.delete', { label }), period === label ? null : period, `Deleted period ${label} (Ctrl+Z brings it back).`),
-    [client, period, periodAction],
-  );
+  const { addPeriod, renamePeriod, reorderPeriods, deletePeriod } = usePeriodActions(client, period, load, setNotice, fail);
 
   const [selected, setSelected] = useState<{ account: string; at: number } | null>(null);
   /** Show an account in the sheet: the dashboard's linked click. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/dispatch';
 import { traceStatements } from '../../../electron/backend/db/sqlite';
+import type { SheetRow } from '../../../shared/schemas/row';
 import { useTempDir } from '../../helpers';
 
 // Issue 18, item 3: one cell edit is one round trip (the rows as stored and the history come back with it), the
@@ -34,7 +35,7 @@ describe('one cell edit', () => {
     // What the history keeps undoes it.
     expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'edit Contoso Retail' } });
     const rows = await backend.call('rows.list', { period: '2026-Q3' });
-    expect(rows.ok && rows.value.find((x) => x.account === 'Contoso Retail')!.revenue).not.toBe(123_456);
+    expect(rows.ok && (rows.value as SheetRow[]).find((x) => x.account === 'Contoso Retail')!.revenue).not.toBe(123_456);
   });
 
   it('a rename writes the account, once, and is undone whole', async () => {
@@ -44,7 +45,7 @@ describe('one cell edit', () => {
     expect(seen.filter((s) => /^UPDATE accounts/.test(s))).toHaveLength(1);
     await backend.call('history.undo', {});
     const rows = await backend.call('rows.list', { period: '2025-Q4' });
-    expect(rows.ok && rows.value.some((x) => x.account === 'Contoso Retail')).toBe(true);
+    expect(rows.ok && (rows.value as SheetRow[]).some((x) => x.account === 'Contoso Retail')).toBe(true);
   });
 
   it('a block with one bad cell writes nothing', async () => {

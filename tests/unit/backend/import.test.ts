@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkbook, openWorkbook } from '../../../electron/backend/db/connection';
+import { openWorkbook } from '../../../electron/backend/db/connection';
+import { createWorkbook } from '../../../electron/backend/db/create';
 import { getPeriod } from '../../../electron/backend/db/repos/periods';
-import { listRows } from '../../../electron/backend/db/repos/rows';
+import { listRows } from '../../../electron/backend/db/repos/period-rows';
 import { commitImport, loadSheet } from '../../../electron/backend/io/import';
 import { matchHeaders } from '../../../electron/backend/io/mapping';
 import { parseSheet } from '../../../electron/backend/io/sheet';

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkbook, openWorkbook } from '../../../electron/backend/db/connection';
+import { openWorkbook } from '../../../electron/backend/db/connection';
+import { createWorkbook } from '../../../electron/backend/db/create';
 import { createPeriod, listPeriods } from '../../../electron/backend/db/repos/periods';
-import { listColumns, listRows, writeRows } from '../../../electron/backend/db/repos/rows';
+import { listColumns, listRows } from '../../../electron/backend/db/repos/period-rows';
+import { writeRows } from '../../../electron/backend/db/repos/bulk-rows';
 import { seedSample } from '../../../electron/backend/sample';
 import { toColumns } from '../../../shared/engine/columns';
 import { SheetRow } from '../../../shared/schemas/row';

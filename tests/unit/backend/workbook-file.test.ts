@@ -4,12 +4,14 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync, statSync, t
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CpwError } from '../../../shared/ipc/errors';
-import { APPLICATION_ID, copyWorkbook, createWorkbook, openWorkbook } from '../../../electron/backend/db/connection';
+import { APPLICATION_ID, openWorkbook } from '../../../electron/backend/db/connection';
+import { copyWorkbook, createWorkbook } from '../../../electron/backend/db/create';
 import { checkWorkbookFile } from '../../../electron/backend/db/check';
 import { lockPathOf } from '../../../electron/backend/db/lock';
 import { SCHEMA_VERSION } from '../../../electron/backend/db/migrate';
 import { createPeriod } from '../../../electron/backend/db/repos/periods';
-import { insertRow, listRows } from '../../../electron/backend/db/repos/rows';
+import { insertRow } from '../../../electron/backend/db/repos/rows';
+import { listRows } from '../../../electron/backend/db/repos/period-rows';
 import { SheetRow } from '../../../shared/schemas/row';
 import { seedSample } from '../../../electron/backend/sample';
 import { ROOT, sha256, useTempDir } from '../../helpers';

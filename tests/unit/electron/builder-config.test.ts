@@ -14,7 +14,7 @@ import {
   SQLITE_ADDON,
   type BuilderConfig,
   type Check,
-} from '../../../electron/builder-config.mjs';
+} from '../../../scripts/builder-config.mjs';
 import { ROOT } from '../../helpers';
 
 // electron-builder's own schema check, the one `electron-builder` runs before it builds anything.
@@ -187,9 +187,9 @@ describe('electron-builder.yml, as `npm run dist:check` sees it', () => {
     });
   });
 
-  it('`node electron/check-builder-config.mjs` prints one ok line per check and exits 0', async () => {
+  it('`node scripts/check-builder-config.mjs` prints one ok line per check and exits 0', async () => {
     const run = await new Promise<{ code: number | null; stdout: string }>((done) =>
-      execFile(process.execPath, [join(ROOT, 'electron', 'check-builder-config.mjs')], { cwd: ROOT }, (error, stdout) =>
+      execFile(process.execPath, [join(ROOT, 'scripts', 'check-builder-config.mjs')], { cwd: ROOT }, (error, stdout) =>
         done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout }),
       ),
     );

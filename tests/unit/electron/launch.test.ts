@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, cpw, useTempDir } from '../../helpers';
 
-const LAUNCH = join(ROOT, 'electron', 'launch.mjs');
+const LAUNCH = join(ROOT, 'scripts', 'launch.mjs');
 const PRODUCT = 'Customer Profitability Workbench';
 const RENDERER_BUILT = existsSync(join(ROOT, 'dist', 'renderer', 'index.html'));
 

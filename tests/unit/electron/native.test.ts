@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NATIVE_BINDING_FILE, nativeBindingPath, useElectronSqlite } from '../../../electron/main/native';
+import { NATIVE_BINDING_FILE, nativeBindingPath, electronSqlite } from '../../../electron/main/native';
 import { useTempDir } from '../../helpers';
 
 describe('the Electron build of better-sqlite3', () => {
@@ -23,24 +23,18 @@ describe('the Electron build of better-sqlite3', () => {
     }
   });
 
-  it('is handed to the backend hook when the file is there', () => {
+  it("is the backend's nativeBinding option when the file is there", () => {
     const dir = join(tmp(), 'native');
     mkdirSync(dir);
     const path = join(dir, NATIVE_BINDING_FILE);
     writeFileSync(path, 'not really an addon');
-    const handed: string[] = [];
-    expect(useElectronSqlite(path, (p) => handed.push(p))).toBeNull();
-    expect(handed).toEqual([path]);
+    expect(electronSqlite(path)).toEqual({ nativeBinding: path, warning: null });
   });
 
-  it('is not handed over when missing, with a warning naming the file', () => {
+  it('is not given when missing, with a warning naming the file', () => {
     const path = join(tmp(), 'native', NATIVE_BINDING_FILE);
-    const handed: string[] = [];
-    expect(useElectronSqlite(path, (p) => handed.push(p))).toContain(path);
-    expect(handed).toEqual([]);
-  });
-
-  it('warns when the backend has no hook yet', () => {
-    expect(useElectronSqlite('/x/better_sqlite3.node', undefined)).toMatch(/setNativeBinding/);
+    const chosen = electronSqlite(path);
+    expect(chosen.nativeBinding).toBeNull();
+    expect(chosen.warning).toContain(path);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRecomputer, computeMessage, shapeMessage, transferablesOf, type FromWorker } from '../../../renderer/src/recompute/protocol';
 import { toColumns } from '../../../shared/engine/columns';
-import { accountResults, computeColumns, editAccount, resultFromParts, toPortfolio } from '../../../shared/engine/sheet';
+import { computeColumns, editAccount, resultFromParts } from '../../../shared/engine/sheet';
+import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { generatePortfolio } from '../../bench/portfolio';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTsv, toTsv } from '../../../renderer/src/features/sheet/clipboard';
-import { buildModel, metricValue, modelAllocation, replaceRow, totalsRow } from '../../../renderer/src/features/sheet/model';
-import { accountResults, toPortfolio } from '../../../shared/engine/sheet';
+import { buildModel, metricValue, modelAllocation, replaceRow, totalsRow } from '../../../renderer/src/state/period-model';
+import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { accountFromHash, viewFromHash } from '../../../renderer/src/router';
 import { findAccount } from '../../../renderer/src/search';
 import { tokenFromLocation } from '../../../renderer/src/api/transports/http';

@@ -6,7 +6,7 @@ import { GLOSSARY, glossaryEntry } from '../../../shared/glossary';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { SheetRow } from '../../../shared/schemas/row';
 import { InteractionPlan } from '../../../shared/schemas/interaction';
-import { COMPUTED } from '../../../renderer/src/features/sheet/model';
+import { COMPUTED } from '../../../renderer/src/state/period-model';
 import { TILES } from '../../../renderer/src/features/dashboard/tiles';
 
 // The glossary's examples are worked with the engine, so a formula that changes cannot leave its example behind.

@@ -1,7 +1,7 @@
 import { Assumptions, DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { SheetRow } from '../../../shared/schemas/row';
 import type { SheetRowInput } from '../../../shared/schemas/row';
-import { computeSheet } from '../../../shared/engine/sheet';
+import { computeSheet } from '../../../shared/engine/results';
 import type { AccountResult, Portfolio } from '../../../shared/schemas/report';
 
 /** A row as the schema shapes it, so every default applies. */

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toColumns, type SheetColumns } from '../../../shared/engine/columns';
-import { accountResults, computeColumns, editAccount, toPortfolio, type SheetResult } from '../../../shared/engine/sheet';
+import { computeColumns, editAccount, type SheetResult } from '../../../shared/engine/sheet';
+import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { Assumptions, DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { SEGMENTS, STATUSES } from '../../../shared/schemas/fields';
 import { SheetRow } from '../../../shared/schemas/row';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
-import { computeSheet } from '../../../shared/engine/sheet';
+import { computeSheet } from '../../../shared/engine/results';
 import { SheetRow } from '../../../shared/schemas/row';
 import { assumptions, compute, one } from './helpers';
 

@@ -4,7 +4,7 @@ import { fromRowColumns, toColumns, toRowColumns, toRows } from '../../../shared
 import { RowColumns } from '../../../shared/schemas/row-columns';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { median } from '../../../shared/engine/segmentation';
-import { computeSheet } from '../../../shared/engine/sheet';
+import { computeSheet } from '../../../shared/engine/results';
 import { profitOrder } from '../../../shared/engine/whale';
 import { Assumptions, DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { PARETO_CLASSES, SCALABLE_FIELDS, SEGMENTS } from '../../../shared/schemas/fields';

@@ -5,7 +5,7 @@ import { CpwError, type Problem } from '../../../../shared/ipc/errors';
 import { BUCKETS } from '../../../../shared/schemas/fields';
 import { AllocationModes, type CostPool, type DriverCount, type PoolSetup } from '../../../../shared/schemas/pools';
 import { problemsMessage } from '../../validation';
-import { listColumns } from './rows';
+import { listColumns } from './period-rows';
 
 /** A period's pools with their activities, its driver counts by account name, and the bucket modes. */
 export function getPoolSetup(db: Database.Database, periodId: number): PoolSetup {

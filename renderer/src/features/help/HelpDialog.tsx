@@ -11,10 +11,6 @@ function inputLabel(field: string): string {
   return isInputField(field) ? fieldLabel(field, true) : field;
 }
 
-/** Ask the window for help from anywhere (a column header's or a tile's "?" button): App listens. */
-export function requestHelp(name: string | null): void {
-  window.dispatchEvent(new CustomEvent('cpw:help', { detail: name }));
-}
 
 /**
  * Help: the glossary of every metric (its formula, an example with numbers,

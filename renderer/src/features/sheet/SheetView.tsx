@@ -18,7 +18,7 @@ import { gridTheme } from '../../components/grid';
 import { accountHref } from '../../router';
 import { parseTsv, toTsv } from './clipboard';
 import { columnDefs, INPUT_COLUMN_IDS } from './columns';
-import { COMPUTED, totalsRow } from './model';
+import { COMPUTED, totalsRow } from '../../state/period-model';
 
 
 interface CellRef {

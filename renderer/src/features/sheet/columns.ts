@@ -5,7 +5,7 @@ import { INPUT_FIELDS, SEGMENT_FOCUS, type Bucket, type InputField, type Segment
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
 import { HeaderWithHelp } from './HeaderWithHelp';
-import { metricValue, type ComputedField, type ModelAllocation } from './model';
+import { metricValue, type ComputedField, type ModelAllocation } from '../../state/period-model';
 
 type Kind = 'money' | 'count' | 'rating' | 'text' | 'ratio' | 'multiple';
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`, after the build: the desktop app where Electron can run, browser mode (`cpw serve`) where it cannot,
 // e.g. a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or a Linux box without a display.
-// Usage: node electron/launch.mjs [FILE.cpw]
+// Usage: node scripts/launch.mjs [FILE.cpw]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { constants, homedir } from 'node:os';
@@ -89,7 +89,7 @@ if (electron && display) {
   // The app needs better-sqlite3 built for Electron's ABI, once; the Node build in node_modules stays as it is.
   // CPW_SKIP_NATIVE_BUILD=1 leaves it out where the addon comes otherwise (and in the launcher's own tests).
   if (!existsSync(join(ROOT, 'dist', 'native', 'better_sqlite3.node')) && process.env.CPW_SKIP_NATIVE_BUILD !== '1') {
-    const built = spawnSync(process.execPath, [join(ROOT, 'electron', 'build-native.mjs')], { stdio: 'inherit' });
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-native.mjs')], { stdio: 'inherit' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   // Set in a parent shell, this would make the Electron binary behave as plain Node.

@@ -1,13 +1,13 @@
-import { METRICS, type Metric } from '../../../../shared/catalogue/metrics';
-import { allocatedAt, allocatedByAccount, withAllocated } from '../../../../shared/engine/allocation';
-import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../../shared/engine/columns';
-import { computeColumns, editAccount, type SheetResult } from '../../../../shared/engine/sheet';
-import type { Assumptions } from '../../../../shared/schemas/assumptions';
-import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../../shared/schemas/fields';
-import type { AllocationLine, AllocationModes } from '../../../../shared/schemas/pools';
-import type { Bucket } from '../../../../shared/schemas/fields';
-import type { SheetRow } from '../../../../shared/schemas/row';
-import { formatNumber } from '../../../../shared/format';
+import { METRICS, type Metric } from '../../../shared/catalogue/metrics';
+import { allocatedAt, allocatedByAccount, withAllocated } from '../../../shared/engine/allocation';
+import { FLOAT_FIELDS, toColumns, type SheetColumns } from '../../../shared/engine/columns';
+import { computeColumns, editAccount, type SheetResult } from '../../../shared/engine/sheet';
+import type { Assumptions } from '../../../shared/schemas/assumptions';
+import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../shared/schemas/fields';
+import type { AllocationLine, AllocationModes } from '../../../shared/schemas/pools';
+import type { Bucket } from '../../../shared/schemas/fields';
+import type { SheetRow } from '../../../shared/schemas/row';
+import { formatNumber } from '../../../shared/format';
 
 /** What the period's cost pools put into its buckets: the lines by account, and how each bucket takes them. */
 export interface ModelAllocation {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { CpwError } from '../../shared/ipc/errors';
-import { openWorkbook, type OpenWorkbook } from './db/connection';
+import { CpwError } from '../../../shared/ipc/errors';
+import { openWorkbook, type OpenWorkbook } from './connection';
 
 /** The workbook a window (or a CLI run) has open: at most one at a time. */
 export class Session {

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import { existsSync, linkSync, rmSync } from 'node:fs';
+import { CpwError } from '../../../shared/ipc/errors';
+import { APPLICATION_ID, type OpenWorkbook } from './connection';
+import { migrate } from './migrate';
+import { errnoOf, placeFailure } from './place';
+import { sqlite } from './sqlite';
+
+/**
+ * Create a new workbook at `path`, seeded by `seed` in one transaction. It is
+ * built under a temporary name and linked into place whole, so a crash never
+ * leaves a half-made workbook and an existing file is never overwritten.
+ */
+export function createWorkbook(path: string, seed?: (db: Database.Database) => void): void {
+  if (existsSync(path)) {
+    throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
+  }
+  const tmp = `${path}.creating-${process.pid}`;
+  let db: Database.Database | undefined;
+  try {
+    db = sqlite(tmp);
+    db.pragma('journal_mode = DELETE');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    migrate(db);
+    if (seed) db.transaction(() => seed(db!))();
+    db.close();
+    linkSync(tmp, path);
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
+    throw placeFailure(e, path, 'creating it');
+  } finally {
+    if (db?.open) db.close();
+    for (const f of [tmp, `${tmp}-journal`]) rmSync(f, { force: true });
+  }
+}
+
+/** "Save as": a compact copy of the open workbook written with VACUUM INTO, then linked into place whole. */
+export function copyWorkbook(wb: OpenWorkbook, dest: string): void {
+  if (existsSync(dest)) throw new CpwError('FILE_EXISTS', `${dest} already exists: choose another name`, { file: dest });
+  const tmp = `${dest}.saving-${process.pid}`;
+  try {
+    wb.db.prepare('VACUUM INTO ?').run(tmp);
+    linkSync(tmp, dest);
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') throw new CpwError('FILE_EXISTS', `${dest} already exists: choose another name`, { file: dest });
+    throw placeFailure(e, dest, 'saving a copy');
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}

@@ -1,0 +1,53 @@
+import type { Assumptions } from '../schemas/assumptions';
+import { NPS_CATEGORIES, PARETO_CLASSES, SEGMENTS } from '../schemas/fields';
+import type { AccountResult, Portfolio } from '../schemas/report';
+import type { SheetRow } from '../schemas/row';
+import { rowAt, toColumns } from './columns';
+import { computeColumns, type SheetResult } from './sheet';
+
+/** A computed period as DOMAIN.md names it: the accounts' inputs and metrics as objects, the portfolio with its whale curve as points. */
+
+const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
+
+/** One account's inputs and metrics as DOMAIN.md names them. */
+export function accountResult(r: SheetResult, i: number): AccountResult {
+  const m = r.metrics;
+  const cat = m.npsCategory[i]!;
+  return {
+    ...rowAt(r.columns, i),
+    totalCost: m.totalCost[i]!,
+    profit: m.profit[i]!,
+    margin: orNull(m.margin[i]!),
+    roi: orNull(m.roi[i]!),
+    costToRevenue: orNull(m.costToRevenue[i]!),
+    costToServe: m.costToServe[i]!,
+    interactionCost: m.interactionCost[i]!,
+    revenuePerInteraction: orNull(m.revenuePerInteraction[i]!),
+    clv: m.clv[i]!,
+    lifetimeProfit: orNull(m.lifetimeProfit[i]!),
+    valueMultiple: orNull(m.valueMultiple[i]!),
+    expansionShare: orNull(m.expansionShare[i]!),
+    npsCategory: cat < 0 ? null : NPS_CATEGORIES[cat]!,
+    segment: SEGMENTS[r.segmentAt(i)]!,
+    paretoClass: PARETO_CLASSES[r.paretoClassAt(i)]!,
+  };
+}
+
+export function accountResults(r: SheetResult): AccountResult[] {
+  const out = new Array<AccountResult>(r.columns.n);
+  for (let i = 0; i < r.columns.n; i++) out[i] = accountResult(r, i);
+  return out;
+}
+
+/** The portfolio as DOMAIN.md names it, the whale curve as points {x, y}. */
+export function toPortfolio(r: SheetResult): Portfolio {
+  const n = r.columns.n;
+  const whaleCurve = r.whale === null ? null : Array.from(r.whale, (y, k) => ({ x: (k + 1) / n, y }));
+  return { ...r.figures, whaleCurve, bySegment: r.bySegment, byOwner: r.byOwner };
+}
+
+/** DOMAIN.md in one call: `computeSheet(rows, assumptions) -> { accounts, portfolio }`. */
+export function computeSheet(rows: readonly SheetRow[], a: Assumptions): { accounts: AccountResult[]; portfolio: Portfolio } {
+  const r = computeColumns(toColumns(rows), a);
+  return { accounts: accountResults(r), portfolio: toPortfolio(r) };
+}
