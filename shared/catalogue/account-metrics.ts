@@ -1,4 +1,4 @@
-import type { MetricSpec } from './metrics';
+import type { MetricSpec } from './metric-spec';
 
 /** DOMAIN.md, "Per-account metrics" and "Segmentation": the sheet's computed columns, the export's and the report's. */
 export const ACCOUNT_METRICS = [

@@ -1,4 +1,4 @@
-import type { MetricSpec } from './metrics';
+import type { MetricSpec } from './metric-spec';
 
 /** DOMAIN.md, "Portfolio metrics (one period)": the tiles, trends, scenario and report tables; and the help's concepts. */
 export const PORTFOLIO_METRICS = [

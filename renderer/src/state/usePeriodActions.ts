@@ -1,6 +1,11 @@
 import { useCallback } from 'react';
 import type { Client } from '../../../shared/ipc/client';
-import type { Notice } from './useWorkbook';
+
+/** A message for the status line: a confirmation that fades, or an error that stays until dismissed. */
+export interface Notice {
+  kind: 'info' | 'error';
+  text: string;
+}
 
 /**
  * The actions on the periods themselves (add, rename, reorder, delete): each

@@ -17,10 +17,9 @@ function sameRow(shown: SheetRow | undefined, stored: SheetRow): boolean {
   return shown !== undefined && (Object.keys(stored) as (keyof SheetRow)[]).every((k) => shown[k] === stored[k]);
 }
 
-export interface Notice {
-  kind: 'info' | 'error';
-  text: string;
-}
+import type { Notice } from './usePeriodActions';
+
+export type { Notice };
 
 /**
  * The open workbook as the window sees it: its periods, assumptions, the

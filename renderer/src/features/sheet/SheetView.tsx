@@ -1,11 +1,4 @@
-import {
-  type CellFocusedEvent,
-  type Column,
-  type GetRowIdParams,
-  type GridApi,
-  type SuppressKeyboardEventParams,
-  type ValueSetterParams,
-} from 'ag-grid-community';
+import { type GetRowIdParams, type GridApi, type SuppressKeyboardEventParams, type ValueSetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InputField } from '../../../../shared/schemas/fields';
@@ -16,23 +9,14 @@ import { EmptyState } from '../../components/EmptyState';
 import { downloadBase64 } from '../../components/download';
 import { gridTheme } from '../../components/grid';
 import { accountHref } from '../../router';
-import { parseTsv, toTsv } from './clipboard';
-import { columnDefs, INPUT_COLUMN_IDS } from './columns';
 import { COMPUTED, totalsRow } from '../../state/period-model';
-
-
-interface CellRef {
-  row: number;
-  col: string;
-}
-
-interface CellError {
-  row: number;
-  col: string;
-  text: string;
-}
-
-const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+import { CellErrorPopover, type CellError } from './CellError';
+import { parseTsv } from './clipboard';
+import { columnDefs, INPUT_COLUMN_IDS } from './columns';
+import { planPaste, rowProblem } from './paste';
+import { SheetToolbar } from './SheetToolbar';
+import { ARROWS, useBlockSelection } from './useBlockSelection';
+import { useClipboard } from './useClipboard';
 
 /**
  * A row is its account, whose name is unique ignoring case: with ids, a
@@ -41,28 +25,21 @@ const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
  */
 const rowId = (p: GetRowIdParams<SheetRow>) => p.data.account.toLowerCase();
 
-/** The first problem of a zod check of a whole row, in the user's words. */
-function rowProblem(candidate: unknown): { field: string; rule: string } | null {
-  const parsed = SheetRow.safeParse(candidate);
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0]!;
-  return { field: String(issue.path[0] ?? ''), rule: issue.message };
-}
-
+/**
+ * The Customer Profitability Sheet of one period: AG Grid with the
+ * spreadsheet's keys (block selection, paste, clearing, undo), every typed
+ * value checked as the backend will check it before it is saved.
+ */
 export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const apiRef = useRef<GridApi<SheetRow> | null>(null);
   const wbRef = useRef(wb);
   wbRef.current = wb;
   const [error, setError] = useState<CellError | null>(null);
-  const [errorBox, setErrorBox] = useState<{ top: number; left: number } | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
-  const anchor = useRef<CellRef | null>(null);
-  const block = useRef<{ top: number; bottom: number; left: number; right: number } | null>(null);
-  /** Where a Shift+arrow moved the focus: that focus change extends the block instead of starting a new one. */
-  const extendTarget = useRef<CellRef | null>(null);
   const keyHandler = useRef<(ev: KeyboardEvent) => boolean>(() => false);
   /** An account just added: its name cell opens for typing once the grid has its row. */
   const pendingEdit = useRef<string | null>(null);
+  const blocks = useBlockSelection(apiRef);
 
   const editPending = () => {
     const api = apiRef.current;
@@ -81,20 +58,8 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     });
   };
 
-  const displayedColumns = (): Column[] => apiRef.current?.getAllDisplayedColumns() ?? [];
   const headerOf = (colId: string) => apiRef.current?.getColumnDef(colId)?.headerName ?? colId;
-
   const showError = useCallback((row: number, col: string, text: string) => setError({ row, col, text }), []);
-
-  // Place the message just under the cell it is about.
-  useEffect(() => {
-    if (!error || !wrapRef.current) return setErrorBox(null);
-    const cell = wrapRef.current.querySelector<HTMLElement>(`.ag-row[row-index="${error.row}"] .ag-cell[col-id="${error.col}"]`);
-    const frame = wrapRef.current.getBoundingClientRect();
-    if (!cell) return setErrorBox({ top: 8, left: 8 });
-    const r = cell.getBoundingClientRect();
-    setErrorBox({ top: r.bottom - frame.top + 2, left: Math.max(0, r.left - frame.left) });
-  }, [error]);
 
   const setCell = useCallback(
     (p: ValueSetterParams<SheetRow>): boolean => {
@@ -164,14 +129,6 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   };
   useEffect(showSelected, [wb.selected]);
 
-  const inBlock = (row: number, col: string) => {
-    const b = block.current;
-    if (!b) return false;
-    const cols = displayedColumns().map((c) => c.getColId());
-    const k = cols.indexOf(col);
-    return row >= b.top && row <= b.bottom && k >= b.left && k <= b.right;
-  };
-
   const defaultColDef = useMemo(
     () => ({
       sortable: true,
@@ -182,89 +139,33 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
       autoHeaderHeight: true,
       // Ours, not the grid's: block selection, clearing a cell, deleting accounts, and undo/redo (the window's).
       suppressKeyboardEvent: (p: SuppressKeyboardEventParams) => !p.editing && keyHandler.current(p.event),
-      cellClassRules: { 'in-block': (p: { node: { rowIndex: number | null; rowPinned?: string | null }; colDef: { colId?: string } }) => !p.node.rowPinned && inBlock(p.node.rowIndex ?? -1, p.colDef.colId ?? '') },
+      cellClassRules: {
+        'in-block': (p: { node: { rowIndex: number | null; rowPinned?: string | null }; colDef: { colId?: string } }) =>
+          !p.node.rowPinned && blocks.inBlock(p.node.rowIndex ?? -1, p.colDef.colId ?? ''),
+      },
     }),
+    // The block lives in refs the rule reads at each paint: the definition need not change with it.
     [],
   );
 
-  const repaintBlock = () => apiRef.current?.refreshCells({ force: true });
-
-  const onCellFocused = (e: CellFocusedEvent) => {
-    if (e.rowPinned) return;
-    const col = typeof e.column === 'string' ? e.column : e.column?.getColId();
-    if (e.rowIndex === null || e.rowIndex === undefined || !col) return;
-    const target = extendTarget.current;
-    if (target && target.row === e.rowIndex && target.col === col) {
-      extendTarget.current = null;
-      return;
-    }
-    anchor.current = { row: e.rowIndex, col };
-    if (block.current) {
-      block.current = null;
-      repaintBlock();
-    }
-  };
-
-  const focusedRef = (): CellRef | null => {
-    const f = apiRef.current?.getFocusedCell();
-    if (!f || f.rowPinned) return null;
-    return { row: f.rowIndex, col: f.column.getColId() };
-  };
-
-  const extendBlock = (key: string) => {
-    const api = apiRef.current!;
-    const focus = focusedRef();
-    if (!focus) return;
-    const cols = displayedColumns().map((c) => c.getColId());
-    const start = anchor.current ?? focus;
-    let row = focus.row;
-    let k = cols.indexOf(focus.col);
-    if (key === 'ArrowUp') row = Math.max(0, row - 1);
-    if (key === 'ArrowDown') row = Math.min(api.getDisplayedRowCount() - 1, row + 1);
-    if (key === 'ArrowLeft') k = Math.max(0, k - 1);
-    if (key === 'ArrowRight') k = Math.min(cols.length - 1, k + 1);
-    const a = cols.indexOf(start.col);
-    block.current = { top: Math.min(start.row, row), bottom: Math.max(start.row, row), left: Math.min(a, k), right: Math.max(a, k) };
-    extendTarget.current = { row, col: cols[k]! };
-    api.ensureIndexVisible(row);
-    api.setFocusedCell(row, cols[k]!);
-    repaintBlock();
-  };
-
-  /** The selected block, or the focused cell, as row indices and column ids. */
-  const selection = (): { rows: number[]; cols: string[] } | null => {
-    const cols = displayedColumns().map((c) => c.getColId());
-    const b = block.current;
-    if (b) {
-      return {
-        rows: Array.from({ length: b.bottom - b.top + 1 }, (_, k) => b.top + k),
-        cols: cols.slice(b.left, b.right + 1),
-      };
-    }
-    const f = focusedRef();
-    return f ? { rows: [f.row], cols: [f.col] } : null;
-  };
-
   const selectedAccounts = (): string[] => {
-    const s = selection();
+    const s = blocks.selection();
     if (!s) return [];
     return s.rows.map((r) => apiRef.current?.getDisplayedRowAtIndex(r)?.data?.account).filter((a): a is string => Boolean(a));
   };
 
   /** The focused row's account on a page of its own. */
   const openPicture = () => {
-    const f = focusedRef();
+    const f = blocks.focused();
     const account = f ? apiRef.current?.getDisplayedRowAtIndex(f.row)?.data?.account : undefined;
     if (account) window.location.hash = accountHref(account);
   };
 
   const clearCell = () => {
-    const f = focusedRef();
+    const f = blocks.focused();
     const api = apiRef.current;
     if (!f || !api || !INPUT_COLUMN_IDS.has(f.col)) return;
-    const node = api.getDisplayedRowAtIndex(f.row);
-    if (!node) return;
-    node.setDataValue(f.col, '');
+    api.getDisplayedRowAtIndex(f.row)?.setDataValue(f.col, '');
   };
 
   /** Keys the sheet handles itself; true keeps them from the grid. */
@@ -279,7 +180,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     }
     if (ev.shiftKey && ARROWS.has(ev.key)) {
       ev.preventDefault();
-      extendBlock(ev.key);
+      blocks.extend(ev.key);
       return true;
     }
     if (ev.key === 'Delete') {
@@ -292,82 +193,17 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     return undoKeys;
   };
 
-  // Copy a block out and paste one in, as tab-separated text. The grid is the target while a cell has focus.
-  useEffect(() => {
-    const wrap = wrapRef.current;
-    if (!wrap) return;
-    const editingNow = () => (apiRef.current?.getEditingCells().length ?? 0) > 0;
-    const onCopy = (e: ClipboardEvent) => {
-      if (editingNow() || !wrap.contains(document.activeElement)) return;
-      const s = selection();
-      const api = apiRef.current;
-      if (!s || !api) return;
-      const lines = s.rows.map((r) => {
-        const node = api.getDisplayedRowAtIndex(r);
-        return s.cols.map((c) => {
-          const v = node ? api.getCellValue({ rowNode: node, colKey: c }) : '';
-          return v === null || v === undefined ? '' : String(v);
-        });
-      });
-      e.clipboardData?.setData('text/plain', toTsv(lines));
-      e.preventDefault();
-    };
-    const onPaste = (e: ClipboardEvent) => {
-      if (editingNow() || !wrap.contains(document.activeElement)) return;
-      const text = e.clipboardData?.getData('text/plain') ?? '';
-      e.preventDefault();
-      void pasteBlock(text);
-    };
-    wrap.addEventListener('copy', onCopy);
-    wrap.addEventListener('paste', onPaste);
-    return () => {
-      wrap.removeEventListener('copy', onCopy);
-      wrap.removeEventListener('paste', onPaste);
-    };
-  });
-
+  /** A pasted block, checked whole: saved as one action, or nothing and the first problem shown at its cell. */
   const pasteBlock = async (text: string) => {
     const api = apiRef.current;
-    const s = selection();
-    if (!api || !s || text === '') return;
+    const s = blocks.selection();
+    const rows = wbRef.current.model?.rows;
+    if (!api || !s || !rows || text === '') return;
     const grid = parseTsv(text);
-    const cols = displayedColumns().map((c) => c.getColId());
+    const cols = blocks.columnIds();
     const top = s.rows[0]!;
     const left = cols.indexOf(s.cols[0]!);
-    const problems: { row: number; col: string; text: string }[] = [];
-    const byRow = new Map<number, { index: number; account: string; patch: Record<string, unknown>; display: number }>();
-    grid.forEach((line, r) => {
-      const node = api.getDisplayedRowAtIndex(top + r);
-      line.forEach((raw, c) => {
-        const col = cols[left + c];
-        if (!node?.data || node.rowPinned) {
-          problems.push({ row: top + r, col: col ?? cols[left]!, text: `the block runs past the last account (row ${top + r + 1})` });
-          return;
-        }
-        if (!col) {
-          problems.push({ row: top + r, col: cols[cols.length - 1]!, text: `the block runs past the last column` });
-          return;
-        }
-        const where = `row ${top + r + 1} (${node.data.account}), column ${headerOf(col)}`;
-        if (!INPUT_COLUMN_IDS.has(col)) {
-          problems.push({ row: top + r, col, text: `${where} is computed and cannot be pasted into` });
-          return;
-        }
-        const cell = readCell(col as InputField, raw);
-        if (!cell.ok) {
-          problems.push({ row: top + r, col, text: `${where}: value "${raw}" ${cell.rule}` });
-          return;
-        }
-        const entry = byRow.get(node.sourceRowIndex) ?? { index: node.sourceRowIndex, account: node.data.account, patch: {}, display: top + r };
-        entry.patch[col] = cell.value;
-        byRow.set(node.sourceRowIndex, entry);
-      });
-    });
-    for (const entry of byRow.values()) {
-      const current = wbRef.current.model!.rows[entry.index]!;
-      const problem = rowProblem({ ...current, ...entry.patch });
-      if (problem) problems.push({ row: entry.display, col: problem.field, text: `row ${entry.display + 1} (${current.account}), column ${headerOf(problem.field)}: ${problem.rule}` });
-    }
+    const { patches, problems } = planPaste(grid, { top, left }, cols, api, rows, headerOf);
     if (problems.length > 0) {
       const first = problems[0]!;
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
@@ -375,12 +211,11 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
       return;
     }
     setError(null);
-    const ok = await wbRef.current.saveBlock([...byRow.values()].map(({ index, account, patch }) => ({ index, account, patch: patch as SheetRowPatch })));
-    if (ok) {
-      block.current = { top, bottom: top + grid.length - 1, left, right: left + Math.max(...grid.map((l) => l.length)) - 1 };
-      api.refreshCells({ force: true });
+    if (await wbRef.current.saveBlock(patches)) {
+      blocks.select({ top, bottom: top + grid.length - 1, left, right: left + Math.max(...grid.map((l) => l.length)) - 1 });
     }
   };
+  useClipboard(wrapRef, apiRef, blocks.selection, (text) => void pasteBlock(text));
 
   /** The period as a file download: the backend renders it, the browser saves it where the user says. */
   const exportPeriod = async (format: 'csv' | 'xlsx') => {
@@ -403,32 +238,15 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   }
   return (
     <div className="sheet">
-      <div className="sheet-toolbar" role="toolbar" aria-label="Sheet">
-        <button
-          type="button"
-          onClick={async () => {
-            pendingEdit.current = await wb.addAccount();
-            editPending();
-          }}
-        >
-          + Account
-        </button>
-        <button type="button" onClick={() => void wb.deleteAccounts(selectedAccounts())} title="Delete the selected accounts (Ctrl+Delete)">
-          Delete selected
-        </button>
-        <button type="button" onClick={openPicture} title="The focused account on one page: its buckets, figures, interactions and periods (Ctrl+Enter)">
-          Customer Picture
-        </button>
-        <button type="button" onClick={() => void exportPeriod('xlsx')} title="Download the period with every metric as an Excel workbook">
-          Export XLSX
-        </button>
-        <button type="button" onClick={() => void exportPeriod('csv')} title="Download the period with every metric as CSV">
-          Export CSV
-        </button>
-        <span className="hint">
-          Type or F2 to edit · Enter/Tab to move · Shift+arrows select · Ctrl+C / Ctrl+V copy and paste blocks · Delete clears · Ctrl+Enter opens the account · Ctrl+Z / Ctrl+Y undo and redo
-        </span>
-      </div>
+      <SheetToolbar
+        onAdd={async () => {
+          pendingEdit.current = await wb.addAccount();
+          editPending();
+        }}
+        onDelete={() => void wb.deleteAccounts(selectedAccounts())}
+        onPicture={openPicture}
+        onExport={(format) => void exportPeriod(format)}
+      />
       {model && model.rows.length === 0 ? (
         <EmptyState title={`No accounts in ${wb.period} yet`}>
           Add one with <b>+ Account</b>, or copy rows from Excel or LibreOffice and paste them here once an account exists. Each row is an
@@ -447,7 +265,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
             apiRef.current = e.api;
             showSelected();
           }}
-          onCellFocused={onCellFocused}
+          onCellFocused={blocks.onCellFocused}
           onRowDataUpdated={editPending}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
@@ -457,14 +275,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           suppressColumnVirtualisation
           getRowClass={(p) => (p.node.rowPinned ? 'totals-row' : undefined)}
         />
-        {error && errorBox ? (
-          <div className="cell-error" role="alert" style={{ top: errorBox.top, left: errorBox.left }}>
-            {error.text}
-            <button type="button" aria-label="Dismiss" onClick={() => setError(null)}>
-              ×
-            </button>
-          </div>
-        ) : null}
+        <CellErrorPopover error={error} frame={wrapRef} onDismiss={() => setError(null)} />
       </div>
     </div>
   );

@@ -1,0 +1,25 @@
+/** The sheet's own actions, above the grid, with the keys that do the same. */
+export function SheetToolbar({ onAdd, onDelete, onPicture, onExport }: { onAdd: () => void; onDelete: () => void; onPicture: () => void; onExport: (format: 'csv' | 'xlsx') => void }) {
+  return (
+    <div className="sheet-toolbar" role="toolbar" aria-label="Sheet">
+      <button type="button" onClick={onAdd}>
+        + Account
+      </button>
+      <button type="button" onClick={onDelete} title="Delete the selected accounts (Ctrl+Delete)">
+        Delete selected
+      </button>
+      <button type="button" onClick={onPicture} title="The focused account on one page: its buckets, figures, interactions and periods (Ctrl+Enter)">
+        Customer Picture
+      </button>
+      <button type="button" onClick={() => onExport('xlsx')} title="Download the period with every metric as an Excel workbook">
+        Export XLSX
+      </button>
+      <button type="button" onClick={() => onExport('csv')} title="Download the period with every metric as CSV">
+        Export CSV
+      </button>
+      <span className="hint">
+        Type or F2 to edit · Enter/Tab to move · Shift+arrows select · Ctrl+C / Ctrl+V copy and paste blocks · Delete clears · Ctrl+Enter opens the account · Ctrl+Z / Ctrl+Y undo and redo
+      </span>
+    </div>
+  );
+}
