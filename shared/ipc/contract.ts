@@ -27,19 +27,7 @@ import {
   WorkbookInfo,
 } from './messages';
 
-export {
-  ColumnMap,
-  CheckReport,
-  HistoryState,
-  HistoryStep,
-  ImportRequest,
-  ImportSource,
-  ImportSummary,
-  PoolsState,
-  ProfileInfo,
-  ReportRequest,
-  WorkbookInfo,
-} from './messages';
+export * from './messages';
 
 
 /**
