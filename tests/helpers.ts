@@ -4,10 +4,23 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import { openWorkbook } from '../electron/backend/db/connection';
+import { FileStore } from '../electron/backend/db/file-store';
+import type { Sql } from '../electron/backend/db/sql';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
 const BIN = join(ROOT, 'electron', 'cli', 'bin.cjs');
+
+/** One transaction on a workbook file through the store, as the backend makes them; the file closed after. */
+export async function onWorkbook<T>(path: string, fn: (tx: Sql) => Promise<T>, mode: 'read' | 'write' = 'read'): Promise<T> {
+  const store = new FileStore(openWorkbook(path, { readOnly: mode === 'read' }));
+  try {
+    return await (mode === 'read' ? store.read(fn) : store.write(fn));
+  } finally {
+    await store.close();
+  }
+}
 
 /** A fresh folder for each test of the describe block, removed after it: call the returned function inside a test. */
 export function useTempDir(): () => string {

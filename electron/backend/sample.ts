@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from './db/sql';
 import { seededRandom } from '../../shared/random';
 import type { Interaction } from '../../shared/schemas/interaction';
 import { SheetRow } from '../../shared/schemas/row';
@@ -95,14 +95,14 @@ const VALUED = ['yes', 'no', 'unknown'] as const;
  * accounts over four quarters, five owners, accounts won and lost, a few
  * that cost more than they bring, and an interactions log.
  */
-export function seedSample(db: Database.Database): void {
+export async function seedSample(tx: Sql): Promise<void> {
   const rnd = seededRandom(20260101);
   const people = profiles(rnd);
-  SAMPLE_PERIODS.forEach((label, period) => {
-    const { id } = createPeriod(db, label);
+  for (const [period, label] of SAMPLE_PERIODS.entries()) {
+    const { id } = await createPeriod(tx, label);
     const rows = people.map((p) => rowFor(p, period, rnd)).filter((r): r is SheetRow => r !== null);
-    writeRows(db, id, rows, { merge: false, accountFields: { owner: true, segmentOverride: true } });
-  });
+    await writeRows(tx, id, rows, { merge: false, accountFields: { owner: true, segmentOverride: true } });
+  }
   const quarterStart = ['2025-10', '2026-01', '2026-04', '2026-07'];
   for (let k = 0; k < 90; k++) {
     const p = people[Math.floor(rnd() * 30)]!;
@@ -123,6 +123,6 @@ export function seedSample(db: Database.Database): void {
       planned: false,
       note: null,
     };
-    addInteraction(db, it);
+    await addInteraction(tx, it);
   }
 }

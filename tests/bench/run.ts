@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { openWorkbook } from '../../electron/backend/db/connection';
+import { FileStore } from '../../electron/backend/db/file-store';
 import { getPeriod } from '../../electron/backend/db/repos/periods';
 import { periodColumns } from '../../electron/backend/db/repos/pools';
 import { createBackend } from '../../electron/backend/dispatch';
@@ -96,12 +97,12 @@ function whole(r: SheetResult): SheetResult {
 }
 
 /** Open a workbook file and compute its period: what the window does when it opens one. */
-function openAndCompute(path: string) {
-  const wb = openWorkbook(path, { readOnly: true });
+async function openAndCompute(path: string) {
+  const store = new FileStore(openWorkbook(path, { readOnly: true }));
   try {
-    return whole(computeColumns(periodColumns(wb.db, getPeriod(wb.db, 'Q1').id), a));
+    return whole(computeColumns(await store.read(async (tx) => periodColumns(tx, (await getPeriod(tx, 'Q1')).id)), a));
   } finally {
-    wb.close();
+    await store.close();
   }
 }
 

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
 import { CpwError } from '../../../shared/ipc/errors';
-import { restoreLastGood, type Backup } from './backups';
+import { listBackups, restoreLastGood, type Backup } from './backups';
 import { canonicalPath, checkHeader, integrity, readConnection, refuseForeignCode } from './connection';
 import { rollBackInPlace, ROLLED_BACK } from './journal';
 import { acquireWriterLock } from './lock';
 import { SCHEMA_VERSION } from './migrate';
 import { sqlite } from './sqlite';
+import { sqliteSql } from './sqlite-sql';
+import type { Sql } from './sql';
 
 export interface CheckResult {
   ok: boolean;
@@ -24,7 +26,7 @@ export interface CheckResult {
  * any reader would (in place when nobody holds the file, else in a copy) and
  * is a note, not a problem. Problems are listed, not thrown.
  */
-export function checkWorkbookFile(given: string, validate?: (db: Database.Database) => string[]): CheckResult {
+export async function checkWorkbookFile(given: string, validate?: (tx: Sql) => Promise<string[]>): Promise<CheckResult> {
   let schemaVersion: number | null = null;
   const path = canonicalPath(given);
   try {
@@ -51,7 +53,7 @@ export function checkWorkbookFile(given: string, validate?: (db: Database.Databa
         refuseForeignCode(db, path);
         const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
         problems.push(...fk.map((f) => `table ${f.table}, row ${f.rowid}: refers to a missing ${f.parent} row`));
-        if (validate && schemaVersion === SCHEMA_VERSION) problems.push(...validate(db));
+        if (validate && schemaVersion === SCHEMA_VERSION) problems.push(...(await validate(sqliteSql(db))));
       } catch (e) {
         problems.push((e as Error).message);
       }
@@ -82,7 +84,7 @@ export interface RepairResult extends CheckResult {
  * is replaced by its newest good copy, and the result says what that copy
  * lacks.
  */
-export function repairWorkbookFile(given: string, validate: (db: Database.Database) => string[], now: Date = new Date()): RepairResult {
+export async function repairWorkbookFile(given: string, validate: (tx: Sql) => Promise<string[]>, now: Date = new Date()): Promise<RepairResult> {
   const path = canonicalPath(given);
   const lock = acquireWriterLock(path);
   try {
@@ -93,11 +95,13 @@ export function repairWorkbookFile(given: string, validate: (db: Database.Databa
     } catch {
       // A file SQLite cannot open at all is what the copies are for: the check below says what is wrong.
     }
-    const before = checkWorkbookFile(path, validate);
+    const before = await checkWorkbookFile(path, validate);
     if (before.ok) return { ...before, notes: [...notes, ...before.notes, 'nothing to repair'] };
     const lost = describeNewerThan(path);
-    const { restored, damagedKeptAs } = restoreLastGood(path, (file) => checkWorkbookFile(file, validate).ok, now);
-    const after = checkWorkbookFile(path, validate);
+    const good = new Set<string>();
+    for (const b of listBackups(path)) if ((await checkWorkbookFile(b.file, validate)).ok) good.add(b.file);
+    const { restored, damagedKeptAs } = restoreLastGood(path, (file) => good.has(file), now);
+    const after = await checkWorkbookFile(path, validate);
     return {
       ...after,
       notes: [...before.problems.map((p) => `found: ${p}`), lost(restored), ...after.notes],

@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
 import { existsSync, linkSync, rmSync } from 'node:fs';
 import { CpwError } from '../../../shared/ipc/errors';
-import { APPLICATION_ID, type OpenWorkbook } from './connection';
+import { APPLICATION_ID } from './connection';
+import { FileStore } from './file-store';
+import { sqliteSql } from './sqlite-sql';
+import type { Sql } from './sql';
+import type { WorkbookStore } from './store';
 import { migrate } from './migrate';
 import { errnoOf, placeFailure } from './place';
 import { sqlite } from './sqlite';
@@ -11,7 +15,7 @@ import { sqlite } from './sqlite';
  * built under a temporary name and linked into place whole, so a crash never
  * leaves a half-made workbook and an existing file is never overwritten.
  */
-export function createWorkbook(path: string, seed?: (db: Database.Database) => void): void {
+export async function createWorkbook(path: string, seed?: (tx: Sql) => Promise<void>): Promise<void> {
   if (existsSync(path)) {
     throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
   }
@@ -23,7 +27,17 @@ export function createWorkbook(path: string, seed?: (db: Database.Database) => v
     db.pragma('foreign_keys = ON');
     db.pragma(`application_id = ${APPLICATION_ID}`);
     migrate(db);
-    if (seed) db.transaction(() => seed(db!))();
+    if (seed) {
+      const made = db;
+      made.exec('BEGIN IMMEDIATE');
+      try {
+        await seed(sqliteSql(made));
+        made.exec('COMMIT');
+      } catch (e) {
+        if (made.inTransaction) made.exec('ROLLBACK');
+        throw e;
+      }
+    }
     db.close();
     linkSync(tmp, path);
   } catch (e) {
@@ -36,7 +50,9 @@ export function createWorkbook(path: string, seed?: (db: Database.Database) => v
 }
 
 /** "Save as": a compact copy of the open workbook written with VACUUM INTO, then linked into place whole. */
-export function copyWorkbook(wb: OpenWorkbook, dest: string): void {
+export async function copyWorkbook(store: WorkbookStore, dest: string): Promise<void> {
+  if (!(store instanceof FileStore)) throw new CpwError('INVALID_INPUT', `Save as copies a workbook file; ${store.location} is not one (cpw copy takes a workbook anywhere)`);
+  const wb = store.workbook;
   if (existsSync(dest)) throw new CpwError('FILE_EXISTS', `${dest} already exists: choose another name`, { file: dest });
   const tmp = `${dest}.saving-${process.pid}`;
   try {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from './sql';
 import { describeProblem } from '../../../shared/ipc/errors';
 import { SheetRow } from '../../../shared/schemas/row';
 import { zodProblems } from '../validation';
@@ -9,26 +9,26 @@ import { listStoredRows, orphanRowProblem } from './repos/period-rows';
 import { listScenarios } from './repos/scenarios';
 
 /**
- * What `cpw check` adds to SQLite's own checks: every stored row, the
+ * What `cpw check` adds to the database's own checks: every stored row, the
  * assumptions and the scenarios read back through the same zod schemas the
  * app writes with, so a file edited by another tool is caught.
  */
-export function validateStoredData(db: Database.Database): string[] {
+export async function validateStoredData(tx: Sql): Promise<string[]> {
   const problems: string[] = [];
-  const attempt = (fn: () => void) => {
+  const attempt = async (fn: () => Promise<unknown>) => {
     try {
-      fn();
+      await fn();
     } catch (e) {
       problems.push((e as Error).message);
     }
   };
-  attempt(() => getAssumptions(db));
-  attempt(() => listScenarios(db));
-  for (const period of listPeriods(db)) {
-    attempt(() => getPoolSetup(db, period.id));
-    for (const { accountId, ...row } of listStoredRows(db, period.id)) {
+  await attempt(() => getAssumptions(tx));
+  await attempt(() => listScenarios(tx));
+  for (const period of await listPeriods(tx)) {
+    await attempt(() => getPoolSetup(tx, period.id));
+    for (const { accountId, ...row } of await listStoredRows(tx, period.id)) {
       if (row.account === null) {
-        problems.push(orphanRowProblem(db, period.id, accountId));
+        problems.push(await orphanRowProblem(tx, period.id, accountId));
         continue;
       }
       const parsed = SheetRow.safeParse(row);

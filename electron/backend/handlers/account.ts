@@ -10,16 +10,17 @@ import { defineHandlers } from './types';
 export const accountHandlers = defineHandlers({
   // Each period is computed whole: an account's segment and Pareto class depend on the others.
   'account.picture': ({ account }, { session }) =>
-    session.read((db) => {
-      const name = findAccountName(db, account);
+    session.read(async (tx) => {
+      const name = await findAccountName(tx, account);
       if (name === null) throw new CpwError('NOT_FOUND', `no account "${account}" in this workbook`);
       const key = name.toLowerCase();
-      const assumptions = getAssumptions(db);
-      const periods = listPeriods(db).map((p) => {
-        const result = computeColumns(periodColumns(db, p.id), assumptions);
+      const assumptions = await getAssumptions(tx);
+      const periods = [];
+      for (const p of await listPeriods(tx)) {
+        const result = computeColumns(await periodColumns(tx, p.id), assumptions);
         const i = result.columns.accountKey.indexOf(key);
-        return { period: p.label, result: i < 0 ? null : accountResult(result, i) };
-      });
+        periods.push({ period: p.label, result: i < 0 ? null : accountResult(result, i) });
+      }
       return { account: name, periods };
     }),
 });

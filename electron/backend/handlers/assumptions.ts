@@ -2,6 +2,6 @@ import { getAssumptions, setAssumptions } from '../db/repos/assumptions';
 import { defineHandlers } from './types';
 
 export const assumptionHandlers = defineHandlers({
-  'assumptions.get': (_input, { session }) => session.read((db) => getAssumptions(db)),
-  'assumptions.set': ({ patch }, { session }) => session.write((db) => setAssumptions(db, patch)),
+  'assumptions.get': (_input, { session }) => session.read((tx) => getAssumptions(tx)),
+  'assumptions.set': ({ patch }, { session }) => session.write((tx) => setAssumptions(tx, patch)),
 });

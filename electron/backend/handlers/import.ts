@@ -3,11 +3,11 @@ import { defineHandlers } from './types';
 
 export const importHandlers = defineHandlers({
   'import.preview': async ({ source, period, map, merge }, { session }) => {
-    const sheet = await loadSheet(source, map, session.read(rememberedMapping));
-    return session.read((db) => previewImport(db, period, merge, sheet));
+    const sheet = await loadSheet(source, map, await session.read(rememberedMapping));
+    return session.read((tx) => previewImport(tx, period, merge, sheet));
   },
   'import.commit': async ({ source, period, map, merge }, { session }) => {
-    const sheet = await loadSheet(source, map, session.read(rememberedMapping));
-    return session.write((db) => commitImport(db, period, merge, sheet));
+    const sheet = await loadSheet(source, map, await session.read(rememberedMapping));
+    return session.write((tx) => commitImport(tx, period, merge, sheet));
   },
 });

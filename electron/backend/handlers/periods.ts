@@ -4,27 +4,27 @@ import { defineHandlers } from './types';
 
 // Every action on the periods is one step of the history, so Undo brings a deleted period back with its rows.
 export const periodHandlers = defineHandlers({
-  'periods.list': (_input, { session }) => session.read((db) => listPeriods(db)),
+  'periods.list': (_input, { session }) => session.read((tx) => listPeriods(tx)),
   'periods.create': ({ label, copyFrom }, { session }) =>
-    session.write((db) =>
+    session.write((tx) =>
       recordedPeriods(
-        db,
+        tx,
         copyFrom === undefined ? `add period ${label}` : `copy ${copyFrom} to ${label}`,
-        () => findPeriod(db, label)?.id ?? null,
-        () => createPeriod(db, label, copyFrom),
+        async () => (await findPeriod(tx, label))?.id ?? null,
+        () => createPeriod(tx, label, copyFrom),
       ),
     ),
   'periods.rename': ({ label, newLabel }, { session }) =>
-    session.write((db) => {
-      const { label: current } = getPeriod(db, label);
-      return recordedPeriods(db, `rename ${current} to ${newLabel}`, () => null, () => renamePeriod(db, label, newLabel));
+    session.write(async (tx) => {
+      const { label: current } = await getPeriod(tx, label);
+      return recordedPeriods(tx, `rename ${current} to ${newLabel}`, async () => null, () => renamePeriod(tx, label, newLabel));
     }),
   'periods.reorder': ({ labels }, { session }) =>
-    session.write((db) => recordedPeriods(db, 'reorder periods', () => null, () => reorderPeriods(db, labels))),
+    session.write((tx) => recordedPeriods(tx, 'reorder periods', async () => null, () => reorderPeriods(tx, labels))),
   'periods.delete': ({ label }, { session }) =>
-    session.write((db) => {
-      const { id, label: current } = getPeriod(db, label);
-      recordedPeriods(db, `delete period ${current}`, () => (findPeriod(db, current) ? id : null), () => deletePeriod(db, label));
+    session.write(async (tx) => {
+      const { id, label: current } = await getPeriod(tx, label);
+      await recordedPeriods(tx, `delete period ${current}`, async () => ((await findPeriod(tx, current)) ? id : null), () => deletePeriod(tx, label));
       return { done: true as const };
     }),
 });

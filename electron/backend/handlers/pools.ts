@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sql';
 import { allocate, overCapacity } from '../../../shared/engine/allocation';
 import type { PoolsState } from '../../../shared/ipc/contract';
 import type { DriverCount, PoolSetup } from '../../../shared/schemas/pools';
@@ -9,8 +9,8 @@ import { readActivities, readDrivers, readLines, readPools } from '../io/pools';
 import { readTable, type Table } from '../io/table';
 import { defineHandlers } from './types';
 
-function state(db: Database.Database, periodId: number): PoolsState {
-  const setup = getPoolSetup(db, periodId);
+async function state(tx: Sql, periodId: number): Promise<PoolsState> {
+  const setup = await getPoolSetup(tx, periodId);
   const allocation = allocate(setup.pools, setup.drivers);
   return { setup, allocation, overCapacity: allocation.pools.filter(overCapacity).map((p) => p.pool) };
 }
@@ -23,25 +23,25 @@ const load = async (source: Parameters<typeof sourceFile>[0] | undefined): Promi
 };
 
 export const poolHandlers = defineHandlers({
-  'pools.get': ({ period }, { session }) => session.read((db) => state(db, getPeriod(db, period).id)),
+  'pools.get': ({ period }, { session }) => session.read(async (tx) => state(tx, (await getPeriod(tx, period)).id)),
   'pools.save': ({ period, setup }, { session }) =>
-    session.write((db) => {
-      const id = getPeriod(db, period).id;
-      replacePoolSetup(db, id, setup);
-      return state(db, id);
+    session.write(async (tx) => {
+      const id = (await getPeriod(tx, period)).id;
+      await replacePoolSetup(tx, id, setup);
+      return state(tx, id);
     }),
   'pools.allocate': ({ period }, { session }) =>
-    session.read((db) => {
-      const p = periodOrLatest(db, period);
-      const setup = getPoolSetup(db, p.id);
+    session.read(async (tx) => {
+      const p = await periodOrLatest(tx, period);
+      const setup = await getPoolSetup(tx, p.id);
       return { period: p.label, ...allocate(setup.pools, setup.drivers) };
     }),
   // Every file is read and checked before the one write: a problem anywhere leaves the workbook as it was.
   'pools.import': async (input, { session }) => {
     const [pools, activities, drivers, lines] = await Promise.all([load(input.pools), load(input.activities), load(input.drivers), load(input.lines?.source)]);
-    return session.write((db) => {
-      const id = getPeriod(db, input.period).id;
-      const current = getPoolSetup(db, id);
+    return session.write(async (tx) => {
+      const id = (await getPeriod(tx, input.period)).id;
+      const current = await getPoolSetup(tx, id);
       const next: PoolSetup = { ...current };
       if (pools) {
         const rows = readPools(pools.file, pools.table);
@@ -61,7 +61,7 @@ export const poolHandlers = defineHandlers({
         const others: DriverCount[] = next.drivers.filter((d) => d.activity.toLowerCase() !== activity.toLowerCase());
         next.drivers = [...others, ...read.counts];
       }
-      replacePoolSetup(db, id, next);
+      await replacePoolSetup(tx, id, next);
       return {
         pools: next.pools.length,
         activities: names.length,

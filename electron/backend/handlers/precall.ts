@@ -6,9 +6,9 @@ import { defineHandlers } from './types';
 
 export const precallHandlers = defineHandlers({
   'precall.check': ({ account, plan }, { session }) =>
-    session.read((db) => {
-      const known = account === undefined ? null : findAccountName(db, account);
+    session.read(async (tx) => {
+      const known = account === undefined ? null : await findAccountName(tx, account);
       if (account !== undefined && known === null) throw new CpwError('NOT_FOUND', `no account "${account}" in this workbook`);
-      return { account: known, ...preCall(plan, getAssumptions(db)) };
+      return { account: known, ...preCall(plan, await getAssumptions(tx)) };
     }),
 });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sql';
 import { computeColumns } from '../../../shared/engine/sheet';
 import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { CpwError } from '../../../shared/ipc/errors';
@@ -16,10 +16,10 @@ import type { ParsedInput } from '../../../shared/ipc/contract';
 import { defineHandlers } from './types';
 
 /** DESIGN.md's report: `{ period, currency, assumptions, accounts, portfolio }` for one period (the latest by default). */
-export function buildReport(db: Database.Database, period: string | undefined): Report {
-  const p = periodOrLatest(db, period);
-  const assumptions = getAssumptions(db);
-  const result = computeColumns(periodColumns(db, p.id), assumptions);
+export async function buildReport(tx: Sql, period: string | undefined): Promise<Report> {
+  const p = await periodOrLatest(tx, period);
+  const assumptions = await getAssumptions(tx);
+  const result = computeColumns(await periodColumns(tx, p.id), assumptions);
   return {
     period: p.label,
     currency: assumptions.currency,
@@ -30,13 +30,13 @@ export function buildReport(db: Database.Database, period: string | undefined): 
 }
 
 /** Everything the printed report shows, read in one transaction. */
-function reportDocument(db: Database.Database, request: ParsedInput<'report.html'>, workbook: string): ReportDocument {
+async function reportDocument(tx: Sql, request: ParsedInput<'report.html'>, workbook: string): Promise<ReportDocument> {
   const { period, paper } = request;
-  const p = periodOrLatest(db, period);
-  const assumptions = getAssumptions(db);
-  const columns = periodColumns(db, p.id);
+  const p = await periodOrLatest(tx, period);
+  const assumptions = await getAssumptions(tx);
+  const columns = await periodColumns(tx, p.id);
   const result = computeColumns(columns, assumptions);
-  const scenarios = chosenScenarios(db, request.scenarios).map((s) => ({
+  const scenarios = (await chosenScenarios(tx, request.scenarios)).map((s) => ({
     adjustments: s.adjustments,
     result: runScenario(columns, assumptions, s.adjustments, { name: s.name, period: p.label }),
   }));
@@ -55,8 +55,8 @@ function reportDocument(db: Database.Database, request: ParsedInput<'report.html
 }
 
 /** The saved scenarios the report shows: those named (each must exist), or all of them. */
-function chosenScenarios(db: Database.Database, names: readonly string[] | undefined) {
-  const saved = listScenarios(db);
+async function chosenScenarios(tx: Sql, names: readonly string[] | undefined) {
+  const saved = await listScenarios(tx);
   if (names === undefined) return saved;
   return names.map((name) => {
     const found = saved.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -73,19 +73,19 @@ const reportFileName = (workbook: string, period: string) => `${`${workbook.repl
 
 export const reportHandlers = defineHandlers({
   'report.pdf': async (request, { session }) => {
-    const doc = session.read((db) => reportDocument(db, request, session.workbook.name));
+    const doc = await session.read((tx) => reportDocument(tx, request, session.store.name));
     const pdf = await htmlToPdf(reportHtml(doc), request.paper);
     writeFileAtomic(request.out, pdf);
     return { path: request.out, period: doc.report.period, bytes: pdf.length };
   },
-  'report.html': (request, { session }) => {
-    const doc = session.read((db) => reportDocument(db, request, session.workbook.name));
-    return { html: reportHtml(doc), period: doc.report.period, fileName: reportFileName(session.workbook.name, doc.report.period) };
+  'report.html': async (request, { session }) => {
+    const doc = await session.read((tx) => reportDocument(tx, request, session.store.name));
+    return { html: reportHtml(doc), period: doc.report.period, fileName: reportFileName(session.store.name, doc.report.period) };
   },
   'report.download': async (request, { session }) => {
-    const doc = session.read((db) => reportDocument(db, request, session.workbook.name));
+    const doc = await session.read((tx) => reportDocument(tx, request, session.store.name));
     const pdf = await htmlToPdf(reportHtml(doc), request.paper);
-    return { fileName: reportFileName(session.workbook.name, doc.report.period), content: Buffer.from(pdf).toString('base64'), period: doc.report.period };
+    return { fileName: reportFileName(session.store.name, doc.report.period), content: Buffer.from(pdf).toString('base64'), period: doc.report.period };
   },
-  'report.get': ({ period }, { session }) => session.read((db) => buildReport(db, period)),
+  'report.get': ({ period }, { session }) => session.read((tx) => buildReport(tx, period)),
 });

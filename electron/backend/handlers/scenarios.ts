@@ -7,21 +7,21 @@ import { deleteScenario, getScenario, listScenarios, saveScenario } from '../db/
 import { defineHandlers } from './types';
 
 export const scenarioHandlers = defineHandlers({
-  'scenarios.list': (_input, { session }) => session.read((db) => listScenarios(db)),
-  'scenarios.save': ({ scenario }, { session }) => session.write((db) => saveScenario(db, scenario)),
+  'scenarios.list': (_input, { session }) => session.read((tx) => listScenarios(tx)),
+  'scenarios.save': ({ scenario }, { session }) => session.write((tx) => saveScenario(tx, scenario)),
   'scenarios.delete': ({ name }, { session }) =>
-    session.write((db) => {
-      deleteScenario(db, name);
+    session.write(async (tx) => {
+      await deleteScenario(tx, name);
       return { done: true as const };
     }),
   /** Adjustments given run as they are; a name alone runs the saved scenario. Nothing is written. */
   'scenarios.run': ({ period, name, adjustments }, { session }) =>
-    session.read((db) => {
+    session.read(async (tx) => {
       if (adjustments === undefined && name === undefined) {
         throw new CpwError('INVALID_INPUT', 'a scenario needs adjustments or the name of a saved scenario');
       }
-      const steps = adjustments ?? getScenario(db, name!).adjustments;
-      const p = periodOrLatest(db, period);
-      return runScenario(periodColumns(db, p.id), getAssumptions(db), steps, { name: name ?? null, period: p.label });
+      const steps = adjustments ?? (await getScenario(tx, name!)).adjustments;
+      const p = await periodOrLatest(tx, period);
+      return runScenario(await periodColumns(tx, p.id), await getAssumptions(tx), steps, { name: name ?? null, period: p.label });
     }),
 });

@@ -6,10 +6,9 @@ import { defineHandlers } from './types';
 
 export const trendHandlers = defineHandlers({
   'trends.get': (_input, { session }) =>
-    session.read((db) =>
-      trends(
-        listPeriods(db).map((p) => ({ label: p.label, columns: periodColumns(db, p.id) })),
-        getAssumptions(db),
-      ),
-    ),
+    session.read(async (tx) => {
+      const periods = [];
+      for (const p of await listPeriods(tx)) periods.push({ label: p.label, columns: await periodColumns(tx, p.id) });
+      return trends(periods, await getAssumptions(tx));
+    }),
 });

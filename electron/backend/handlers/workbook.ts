@@ -14,72 +14,72 @@ import type { Session } from '../db/session';
 import { defineHandlers, type Context } from './types';
 
 /** The workbook now open, remembered in the person's recent list when there is a profile. */
-function opened({ session, profile }: Context): WorkbookInfo {
-  profile?.recent.remember(session.workbook.path);
+function opened({ session, profile }: Context): Promise<WorkbookInfo> {
+  profile?.recent.remember(session.store.location);
   return info(session);
 }
 
-function info(session: Session): WorkbookInfo {
-  const wb = session.workbook;
-  return session.read((db) => ({
-    path: wb.path,
+function info(session: Session): Promise<WorkbookInfo> {
+  const wb = session.store;
+  return session.read(async (tx) => ({
+    path: wb.location,
     name: wb.name,
     readOnly: wb.readOnly,
     schemaVersion: SCHEMA_VERSION,
-    currency: getAssumptions(db).currency,
-    periods: listPeriods(db).map((p) => p.label),
+    currency: (await getAssumptions(tx)).currency,
+    periods: (await listPeriods(tx)).map((p) => p.label),
     notes: [...wb.notes],
   }));
 }
 
 export const workbookHandlers = defineHandlers({
-  'workbook.create': ({ path, sample }, ctx) => {
-    createWorkbook(path, sample ? seedSample : undefined);
-    ctx.session.open(path, false);
+  'workbook.create': async ({ path, sample }, ctx) => {
+    await createWorkbook(path, sample ? seedSample : undefined);
+    await ctx.session.open(path, false);
     return opened(ctx);
   },
-  'workbook.open': ({ path, readOnly }, ctx) => {
-    ctx.session.open(path, readOnly);
+  'workbook.open': async ({ path, readOnly }, ctx) => {
+    await ctx.session.open(path, readOnly);
     return opened(ctx);
   },
-  'workbook.openSample': (_input, ctx) => {
+  'workbook.openSample': async (_input, ctx) => {
     if (!ctx.profile) throw new CpwError('NOT_FOUND', 'there is no sample here: this window was started without a profile folder (cpw serve --profile DIR)');
     const sample = ctx.profile.samplePath;
     if (!existsSync(sample)) {
       mkdirSync(ctx.profile.dir, { recursive: true });
-      createWorkbook(sample, seedSample);
+      await createWorkbook(sample, seedSample);
     }
-    ctx.session.open(sample, false);
+    await ctx.session.open(sample, false);
     return opened(ctx);
   },
-  'workbook.openRecent': ({ index, name, readOnly }, ctx) => {
+  'workbook.openRecent': async ({ index, name, readOnly }, ctx) => {
     const listed = ctx.profile?.recent.list() ?? [];
     const path = listed[index];
     if (path === undefined || basename(path) !== name) {
       throw new CpwError('NOT_FOUND', `"${name}" is not in your recent workbooks any more: open it with File > Open`);
     }
-    ctx.session.open(path, readOnly);
+    await ctx.session.open(path, readOnly);
     return opened(ctx);
   },
-  'workbook.createNamed': ({ name, sample }, ctx) => {
+  'workbook.createNamed': async ({ name, sample }, ctx) => {
     const folder = ctx.session.path !== null ? dirname(ctx.session.path) : ctx.profile?.dir;
     if (folder === undefined) throw new CpwError('NOT_FOUND', 'there is no folder to make it in: open a workbook first, or start the window with a profile folder');
     const path = join(folder, name.toLowerCase().endsWith('.cpw') ? name : `${name}.cpw`);
     mkdirSync(folder, { recursive: true });
-    createWorkbook(path, sample ? seedSample : undefined);
-    ctx.session.open(path, false);
+    await createWorkbook(path, sample ? seedSample : undefined);
+    await ctx.session.open(path, false);
     return opened(ctx);
   },
   'workbook.info': (_input, { session }) => info(session),
-  'workbook.close': (_input, { session }) => {
-    session.close();
+  'workbook.close': async (_input, { session }) => {
+    await session.close();
     return { done: true };
   },
-  'workbook.saveAs': ({ path }, ctx) => {
-    copyWorkbook(ctx.session.workbook, path);
-    ctx.session.open(path, false);
+  'workbook.saveAs': async ({ path }, ctx) => {
+    await copyWorkbook(ctx.session.store, path);
+    await ctx.session.open(path, false);
     return opened(ctx);
   },
   'workbook.backups': ({ path }) => listBackups(path).map((b) => ({ file: b.file, taken: b.taken.toISOString(), reason: b.reason })),
-  'workbook.check': ({ path, repair }) => ({ path, ...(repair ? repairWorkbookFile(path, validateStoredData) : checkWorkbookFile(path, validateStoredData)) }),
+  'workbook.check': async ({ path, repair }) => ({ path, ...(repair ? await repairWorkbookFile(path, validateStoredData) : await checkWorkbookFile(path, validateStoredData)) }),
 });

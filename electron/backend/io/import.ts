@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sql';
 import type { ImportRequest, ImportSummary } from '../../../shared/ipc/contract';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
 import type { InputField } from '../../../shared/schemas/fields';
@@ -32,8 +32,8 @@ export function sourceFile(source: Source): SourceFile {
 }
 
 /** The mapping the last import used, kept in the workbook for the next one. */
-export function rememberedMapping(db: Database.Database): Map {
-  const value = getMeta(db, MAPPING_KEY);
+export async function rememberedMapping(tx: Sql): Promise<Map> {
+  const value = await getMeta(tx, MAPPING_KEY);
   try {
     return value ? (JSON.parse(value) as Map) : {};
   } catch {
@@ -41,8 +41,8 @@ export function rememberedMapping(db: Database.Database): Map {
   }
 }
 
-function rememberMapping(db: Database.Database, mapping: Map): void {
-  setMeta(db, MAPPING_KEY, JSON.stringify(mapping));
+function rememberMapping(tx: Sql, mapping: Map): Promise<void> {
+  return setMeta(tx, MAPPING_KEY, JSON.stringify(mapping));
 }
 
 /**
@@ -112,9 +112,9 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
 }
 
 /** What an import would do, problems included, without writing. */
-export function previewImport(db: Database.Database, period: string, merge: boolean, sheet: LoadedSheet): ImportSummary {
-  const p = findPeriod(db, period);
-  const existing = p ? periodAccountKeys(db, p.id) : new Set<string>();
+export async function previewImport(tx: Sql, period: string, merge: boolean, sheet: LoadedSheet): Promise<ImportSummary> {
+  const p = await findPeriod(tx, period);
+  const existing = p ? await periodAccountKeys(tx, p.id) : new Set<string>();
   const incoming = new Set(sheet.rows.map((r) => r.account.toLowerCase()));
   const updated = [...incoming].filter((a) => existing.has(a)).length;
   return summary(p?.label ?? period, sheet, {
@@ -125,14 +125,14 @@ export function previewImport(db: Database.Database, period: string, merge: bool
 }
 
 /** Write a checked sheet into its period and remember its mapping; the caller holds the transaction. */
-export function commitImport(db: Database.Database, period: string, merge: boolean, sheet: LoadedSheet): ImportSummary {
+export async function commitImport(tx: Sql, period: string, merge: boolean, sheet: LoadedSheet): Promise<ImportSummary> {
   refuseIfProblems(sheet);
-  const p = ensurePeriod(db, period);
-  const counts = writeRows(db, p.id, sheet.rows, {
+  const p = await ensurePeriod(tx, period);
+  const counts = await writeRows(tx, p.id, sheet.rows, {
     merge,
     // An account keeps its owner and pinned segment unless the sheet has those columns.
     accountFields: { owner: 'owner' in sheet.mapping, segmentOverride: 'segmentOverride' in sheet.mapping },
   });
-  rememberMapping(db, sheet.mapping);
+  await rememberMapping(tx, sheet.mapping);
   return summary(p.label, sheet, counts);
 }

@@ -1,9 +1,9 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../db/sql';
 import type { Problem } from '../../../shared/ipc/errors';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
 import { Interaction } from '../../../shared/schemas/interaction';
 import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
-import { addInteraction } from '../db/repos/interactions';
+import { addInteractions } from '../db/repos/interactions';
 import { findAccountName } from '../db/repos/rows';
 import { matchHeaders, type Synonyms } from './mapping';
 
@@ -75,7 +75,7 @@ function cell(field: Field, raw: string, style: NumberStyle): { ok: true; value:
  * accounts the workbook knows. Every row is checked; the problems name row,
  * column, value and rule.
  */
-export function parseInteractions(db: Database.Database, records: readonly (readonly string[])[], style: NumberStyle): { rows: Interaction[]; problems: Problem[] } {
+export async function parseInteractions(tx: Sql, records: readonly (readonly string[])[], style: NumberStyle): Promise<{ rows: Interaction[]; problems: Problem[] }> {
   const headers = (records[0] ?? []).map((h) => h.trim());
   const match = matchHeaders<Field>(headers, {}, 1, INTERACTION_SYNONYMS);
   const problems: Problem[] = [...match.problems];
@@ -94,7 +94,7 @@ export function parseInteractions(db: Database.Database, records: readonly (read
       if (!c.ok) rowProblems.push({ row: r + 1, column: headers[index]!, field, value: record[index] ?? '', rule: c.rule });
       else if (c.value !== undefined) candidate[field] = c.value;
     }
-    const known = findAccountName(db, String(candidate.account ?? ''));
+    const known = await findAccountName(tx, String(candidate.account ?? ''));
     if (known === null) {
       const index = match.columns.account!;
       // First on the row, as the account is what a reader looks for first.
@@ -119,7 +119,7 @@ export function parseInteractions(db: Database.Database, records: readonly (read
 }
 
 /** Add a whole log, or nothing: the caller holds the transaction. */
-export function importInteractions(db: Database.Database, file: string, parsed: { rows: Interaction[]; problems: Problem[] }): number {
+export async function importInteractions(tx: Sql, file: string, parsed: { rows: Interaction[]; problems: Problem[] }): Promise<number> {
   const n = parsed.problems.length;
   if (n > 0) {
     const lines = parsed.problems.slice(0, 50).map(describeProblem);
@@ -128,6 +128,5 @@ export function importInteractions(db: Database.Database, file: string, parsed: 
       problems: parsed.problems.slice(0, 1000),
     });
   }
-  for (const it of parsed.rows) addInteraction(db, it);
-  return parsed.rows.length;
+  return addInteractions(tx, parsed.rows);
 }

@@ -15,9 +15,9 @@ import { cpw, damageWorkbook as damage, sha256, useTempDir } from '../../helpers
 describe('backups of a workbook', () => {
   const tmp = useTempDir();
 
-  it('the first open for editing of the day keeps a copy beside it; the second that day does not', () => {
+  it('the first open for editing of the day keeps a copy beside it; the second that day does not', async () => {
     const path = join(tmp(), 'demo.cpw');
-    createWorkbook(path, seedSample);
+    await createWorkbook(path, seedSample);
     openWorkbook(path, { readOnly: true }).close(); // a reader changes nothing, and copies nothing
     expect(listBackups(path)).toEqual([]);
     openWorkbook(path).close();
@@ -30,9 +30,9 @@ describe('backups of a workbook', () => {
     copy.close();
   });
 
-  it('keeps the newest five, whatever their reason', () => {
+  it('keeps the newest five, whatever their reason', async () => {
     const path = join(tmp(), 'demo.cpw');
-    createWorkbook(path, seedSample);
+    await createWorkbook(path, seedSample);
     const wb = openWorkbook(path);
     for (let day = 1; day <= 8; day++) takeBackup(wb.db, path, day % 2 ? 'daily' : 'before-schema-9', new Date(Date.UTC(2030, 10, day, 9)));
     wb.close();
@@ -60,7 +60,7 @@ describe('backups of a workbook', () => {
 
   it('cpw check --repair puts the newest good copy in place of a damaged file and keeps the damaged one', async () => {
     const path = join(tmp(), 'demo.cpw');
-    createWorkbook(path, seedSample);
+    await createWorkbook(path, seedSample);
     openWorkbook(path).close(); // today's copy
     damage(path);
     expect((await cpw(['check', path])).code).toBe(1);
@@ -75,7 +75,7 @@ describe('backups of a workbook', () => {
 
   it('cpw check --repair with no good copy says so and changes nothing', async () => {
     const path = join(tmp(), 'demo.cpw');
-    createWorkbook(path, seedSample);
+    await createWorkbook(path, seedSample);
     damage(path);
     const before = sha256(path);
     const r = await cpw(['check', path, '--repair']);

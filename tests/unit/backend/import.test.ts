@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openWorkbook } from '../../../electron/backend/db/connection';
 import { createWorkbook } from '../../../electron/backend/db/create';
 import { getPeriod } from '../../../electron/backend/db/repos/periods';
 import { listRows } from '../../../electron/backend/db/repos/period-rows';
@@ -9,7 +8,7 @@ import { commitImport, loadSheet } from '../../../electron/backend/io/import';
 import { matchHeaders } from '../../../electron/backend/io/mapping';
 import { parseSheet } from '../../../electron/backend/io/sheet';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
-import { csv, sha256, useTempDir } from '../../helpers';
+import { csv, onWorkbook, sha256, useTempDir } from '../../helpers';
 
 const style = { decimalComma: false };
 
@@ -97,35 +96,32 @@ describe('reading a sheet', () => {
 describe('importing into a workbook', () => {
   const tmp = useTempDir();
 
-  function setup(sheet: string, name = 'sheet.csv') {
+  async function setup(sheet: string, name = 'sheet.csv') {
     const book = join(tmp(), 'w.cpw');
-    createWorkbook(book);
+    await createWorkbook(book);
     const file = join(tmp(), name);
     writeFileSync(file, sheet);
     return { book, file };
   }
 
   it('reads a semicolon CSV from European Excel with decimal commas', async () => {
-    const { book, file } = setup('Kunde;Umsatz;Service\nMüller GmbH;"1.234,50";"100,25"\n', 'de.csv');
+    const { book, file } = await setup('Kunde;Umsatz;Service\nMüller GmbH;"1.234,50";"100,25"\n', 'de.csv');
     const sheet = await loadSheet({ file }, { account: 'Kunde', revenue: 'Umsatz' });
-    const wb = openWorkbook(book);
-    wb.db.transaction(() => commitImport(wb.db, 'Q1', false, sheet))();
-    expect(listRows(wb.db, getPeriod(wb.db, 'Q1').id).map((r) => [r.account, r.revenue, r.service])).toEqual([['Müller GmbH', 1234.5, 100.25]]);
-    wb.close();
+    await onWorkbook(book, (tx) => commitImport(tx, 'Q1', false, sheet), 'write');
+    const rows = await onWorkbook(book, async (tx) => listRows(tx, (await getPeriod(tx, 'Q1')).id));
+    expect(rows.map((r) => [r.account, r.revenue, r.service])).toEqual([['Müller GmbH', 1234.5, 100.25]]);
   });
 
   it('refuses a bad sheet whole: every problem listed, the workbook bytes unchanged', async () => {
-    const { book, file } = setup(csv(['account', 'revenue'], [['Acme', 100], ['Beta', -3], ['Gamma', 'n/a']]));
+    const { book, file } = await setup(csv(['account', 'revenue'], [['Acme', 100], ['Beta', -3], ['Gamma', 'n/a']]));
     const before = sha256(book);
     let error: unknown;
     const sheet = await loadSheet({ file }, {});
-    const wb = openWorkbook(book);
     try {
-      wb.db.transaction(() => commitImport(wb.db, 'Q1', false, sheet))();
+      await onWorkbook(book, (tx) => commitImport(tx, 'Q1', false, sheet), 'write');
     } catch (e) {
       error = e;
     }
-    wb.close();
     expect(error).toBeInstanceOf(CpwError);
     const e = error as CpwError;
     expect(e.code).toBe('IMPORT_INVALID');
@@ -139,20 +135,18 @@ describe('importing into a workbook', () => {
   });
 
   it('replaces a period, or merges into it keeping the other rows and the owners', async () => {
-    const { book, file } = setup(csv(['account', 'owner', 'revenue'], [['Acme', 'Ann', 100], ['Beta', 'Bob', 200]]));
-    const wb = openWorkbook(book);
+    const { book, file } = await setup(csv(['account', 'owner', 'revenue'], [['Acme', 'Ann', 100], ['Beta', 'Bob', 200]]));
     const run = async (path: string, merge: boolean) => {
       const sheet = await loadSheet({ file: path }, {});
-      return wb.db.transaction(() => commitImport(wb.db, 'Q1', merge, sheet))();
+      return onWorkbook(book, (tx) => commitImport(tx, 'Q1', merge, sheet), 'write');
     };
     expect(await run(file, false)).toMatchObject({ added: 2, updated: 0, removed: 0 });
     const second = join(tmp(), 'second.csv');
     writeFileSync(second, csv(['account', 'revenue'], [['beta', 250], ['Cara', 50]]));
     expect(await run(second, true)).toMatchObject({ added: 1, updated: 1, removed: 0 });
-    const rows = () => listRows(wb.db, getPeriod(wb.db, 'Q1').id).map((r) => [r.account, r.owner, r.revenue]);
-    expect(rows()).toEqual([['Acme', 'Ann', 100], ['Beta', 'Bob', 250], ['Cara', null, 50]]);
+    const rows = async () => (await onWorkbook(book, async (tx) => listRows(tx, (await getPeriod(tx, 'Q1')).id))).map((r) => [r.account, r.owner, r.revenue]);
+    expect(await rows()).toEqual([['Acme', 'Ann', 100], ['Beta', 'Bob', 250], ['Cara', null, 50]]);
     expect(await run(second, false)).toMatchObject({ added: 0, updated: 2, removed: 1 });
-    expect(rows()).toEqual([['Beta', 'Bob', 250], ['Cara', null, 50]]);
-    wb.close();
+    expect(await rows()).toEqual([['Beta', 'Bob', 250], ['Cara', null, 50]]);
   });
 });

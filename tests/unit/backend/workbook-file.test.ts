@@ -7,6 +7,7 @@ import { CpwError } from '../../../shared/ipc/errors';
 import { APPLICATION_ID, openWorkbook } from '../../../electron/backend/db/connection';
 import { copyWorkbook, createWorkbook } from '../../../electron/backend/db/create';
 import { checkWorkbookFile } from '../../../electron/backend/db/check';
+import { FileStore } from '../../../electron/backend/db/file-store';
 import { lockPathOf } from '../../../electron/backend/db/lock';
 import { SCHEMA_VERSION } from '../../../electron/backend/db/migrate';
 import { createPeriod } from '../../../electron/backend/db/repos/periods';
@@ -14,7 +15,7 @@ import { insertRow } from '../../../electron/backend/db/repos/rows';
 import { listRows } from '../../../electron/backend/db/repos/period-rows';
 import { SheetRow } from '../../../shared/schemas/row';
 import { seedSample } from '../../../electron/backend/sample';
-import { ROOT, sha256, useTempDir } from '../../helpers';
+import { onWorkbook, ROOT, sha256, useTempDir } from '../../helpers';
 
 function refusal(fn: () => unknown): CpwError {
   try {
@@ -26,11 +27,11 @@ function refusal(fn: () => unknown): CpwError {
   throw new Error('expected a refusal');
 }
 
-function newWorkbook(dir: string, name = 'w.cpw'): string {
+async function newWorkbook(dir: string, name = 'w.cpw'): Promise<string> {
   const path = join(dir, name);
-  createWorkbook(path, (db) => {
-    const p = createPeriod(db, '2026-Q1');
-    for (let i = 0; i < 300; i++) insertRow(db, p.id, SheetRow.parse({ account: `Account ${i}`, revenue: 1000 + i, service: 10 * i }));
+  await createWorkbook(path, async (tx) => {
+    const p = await createPeriod(tx, '2026-Q1');
+    for (let i = 0; i < 300; i++) await insertRow(tx, p.id, SheetRow.parse({ account: `Account ${i}`, revenue: 1000 + i, service: 10 * i }));
   });
   return path;
 }
@@ -38,8 +39,8 @@ function newWorkbook(dir: string, name = 'w.cpw'): string {
 describe('a new workbook', () => {
   const tmp = useTempDir();
 
-  it('is marked as ours, at the current schema, in rollback-journal mode', () => {
-    const path = newWorkbook(tmp());
+  it('is marked as ours, at the current schema, in rollback-journal mode', async () => {
+    const path = await newWorkbook(tmp());
     const db = new Database(path, { readonly: true });
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -54,15 +55,15 @@ describe('a new workbook', () => {
     expect(readdirNames(tmp())).toEqual(['w.cpw']);
   });
 
-  it('is never written over an existing file', () => {
+  it('is never written over an existing file', async () => {
     const path = join(tmp(), 'taken.cpw');
     writeFileSync(path, 'my notes');
-    expect(refusal(() => createWorkbook(path)).code).toBe('FILE_EXISTS');
+    await expect(createWorkbook(path)).rejects.toMatchObject({ code: 'FILE_EXISTS' });
     expect(readFileSync(path, 'utf8')).toBe('my notes');
   });
 
-  it('refuses a row the CHECK constraints forbid even when the app is bypassed', () => {
-    const path = newWorkbook(tmp());
+  it('refuses a row the CHECK constraints forbid even when the app is bypassed', async () => {
+    const path = await newWorkbook(tmp());
     const wb = openWorkbook(path);
     expect(() => wb.db.prepare("UPDATE period_rows SET revenue = -1 WHERE position = 1").run()).toThrow(/CHECK constraint/);
     expect(() => wb.db.prepare("UPDATE period_rows SET csat = 6 WHERE position = 1").run()).toThrow(/CHECK constraint/);
@@ -70,15 +71,14 @@ describe('a new workbook', () => {
     wb.close();
   });
 
-  it('saves as a compact copy that opens on its own', () => {
-    const path = newWorkbook(tmp());
+  it('saves as a compact copy that opens on its own', async () => {
+    const path = await newWorkbook(tmp());
     const wb = openWorkbook(path);
     const copy = join(tmp(), 'copy.cpw');
-    copyWorkbook(wb, copy);
-    wb.close();
-    const other = openWorkbook(copy, { readOnly: true });
-    expect(listRows(other.db, 1)).toHaveLength(300);
-    other.close();
+    const store = new FileStore(wb);
+    await copyWorkbook(store, copy);
+    await store.close();
+    expect(await onWorkbook(copy, (tx) => listRows(tx, 1))).toHaveLength(300);
   });
 });
 
@@ -89,7 +89,7 @@ function readdirNames(dir: string): string[] {
 describe('opening refuses what it cannot read, without changing a byte', () => {
   const tmp = useTempDir();
 
-  const cases: [string, (dir: string) => string, string, RegExp][] = [
+  const cases: [string, (dir: string) => string | Promise<string>, string, RegExp][] = [
     ['random bytes', (d) => write(d, 'random.cpw', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))), 'NOT_SQLITE', /not a SQLite database/],
     ['an empty file', (d) => write(d, 'empty.cpw', Buffer.alloc(0)), 'NOT_SQLITE', /is empty/],
     ['a foreign SQLite file', (d) => foreignSqlite(d), 'NOT_WORKBOOK', /SQLite database but not a Customer Profitability workbook \(application_id 0\)/],
@@ -102,8 +102,8 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
   ];
 
   for (const [what, make, code, message] of cases) {
-    it(`${what}: ${code}`, () => {
-      const path = make(tmp());
+    it(`${what}: ${code}`, async () => {
+      const path = await make(tmp());
       const before = sha256(path);
       const size = statSync(path).size;
       for (const readOnly of [false, true]) {
@@ -112,7 +112,7 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
         expect(e.message).toMatch(message);
         expect(e.message).toContain(path);
       }
-      const check = checkWorkbookFile(path);
+      const check = await checkWorkbookFile(path);
       expect(check.ok).toBe(false);
       expect(check.problems.join('\n')).toMatch(message);
       expect(sha256(path)).toBe(before);
@@ -122,18 +122,18 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
     });
   }
 
-  it('a journal left by a save killed before its header was written is no problem to readers, and is dropped on the next open for editing (found by the crash harness)', () => {
-    const path = newWorkbook(tmp(), 'dead-journal.cpw');
+  it('a journal left by a save killed before its header was written is no problem to readers, and is dropped on the next open for editing (found by the crash harness)', async () => {
+    const path = await newWorkbook(tmp(), 'dead-journal.cpw');
     writeFileSync(`${path}-journal`, Buffer.alloc(512)); // a journal SQLite does not take as hot: nothing to roll back
-    const before = checkWorkbookFile(path);
+    const before = await checkWorkbookFile(path);
     expect(before).toMatchObject({ ok: true, problems: [], notes: [] });
     expect(existsSync(`${path}-journal`)).toBe(true);
     openWorkbook(path).close();
     expect(existsSync(`${path}-journal`)).toBe(false);
-    expect(checkWorkbookFile(path).ok).toBe(true);
+    expect((await checkWorkbookFile(path)).ok).toBe(true);
   });
 
-  it('a missing file is named as missing', () => {
+  it('a missing file is named as missing', async () => {
     const e = refusal(() => openWorkbook(join(tmp(), 'nowhere.cpw')));
     expect(e.code).toBe('FILE_NOT_FOUND');
     expect(e.message).toMatch(/nowhere\.cpw does not exist/);
@@ -155,24 +155,24 @@ function foreignSqlite(dir: string): string {
 }
 
 /** A real workbook (the sample) whose file is cut to half its length, as a failed copy leaves it. */
-function truncatedWorkbook(dir: string): string {
+async function truncatedWorkbook(dir: string): Promise<string> {
   const path = join(dir, 'half.cpw');
-  createWorkbook(path, seedSample);
+  await createWorkbook(path, seedSample);
   truncateSync(path, Math.floor(statSync(path).size / 2));
   return path;
 }
 
 /** A workbook that someone has given SQL of their own. */
-function withSql(dir: string, name: string, sql: string): string {
-  const path = newWorkbook(dir, name);
+async function withSql(dir: string, name: string, sql: string): Promise<string> {
+  const path = await newWorkbook(dir, name);
   const db = new Database(path);
   db.exec(sql);
   db.close();
   return path;
 }
 
-function newerSchema(dir: string): string {
-  const path = newWorkbook(dir, 'future.cpw');
+async function newerSchema(dir: string): Promise<string> {
+  const path = await newWorkbook(dir, 'future.cpw');
   const db = new Database(path);
   db.pragma('user_version = 99');
   db.close();
@@ -180,8 +180,8 @@ function newerSchema(dir: string): string {
 }
 
 /** A workbook whose table pages are overwritten: the header is fine, the content is not. */
-function damagedWorkbook(dir: string): string {
-  const path = newWorkbook(dir, 'damaged.cpw');
+async function damagedWorkbook(dir: string): Promise<string> {
+  const path = await newWorkbook(dir, 'damaged.cpw');
   const pageSize = 4096;
   const fd = openSync(path, 'r+');
   const pages = Math.floor(statSync(path).size / pageSize);
@@ -193,22 +193,20 @@ function damagedWorkbook(dir: string): string {
 describe('one writer at a time', () => {
   const tmp = useTempDir();
 
-  it('refuses a second writer with a message naming the holder; readers are fine', () => {
-    const path = newWorkbook(tmp());
+  it('refuses a second writer with a message naming the holder; readers are fine', async () => {
+    const path = await newWorkbook(tmp());
     const first = openWorkbook(path);
     const e = refusal(() => openWorkbook(path));
     expect(e.code).toBe('LOCKED');
     expect(e.message).toMatch(new RegExp(`open for editing in another window or process \\(process ${process.pid} on `));
-    const reader = openWorkbook(path, { readOnly: true });
-    expect(listRows(reader.db, 1)).toHaveLength(300);
-    reader.close();
+    expect(await onWorkbook(path, (tx) => listRows(tx, 1))).toHaveLength(300);
     first.close();
     expect(existsSync(lockPathOf(path))).toBe(false);
     openWorkbook(path).close();
   });
 
   it('takes over at once the lock of a process that was killed', async () => {
-    const path = newWorkbook(tmp());
+    const path = await newWorkbook(tmp());
     const holder = spawn(
       process.execPath,
       ['--import', 'tsx', '--import', './tests/sql-hooks.mjs', join('tests', 'fixtures', 'hold-workbook.ts'), path],
@@ -241,7 +239,7 @@ describe('older workbooks', () => {
     return path;
   }
 
-  it('are read in memory without a byte written, and upgraded when opened for editing', () => {
+  it('are read in memory without a byte written, and upgraded when opened for editing', async () => {
     const path = schemaZero();
     const before = sha256(path);
     const reader = openWorkbook(path, { readOnly: true });

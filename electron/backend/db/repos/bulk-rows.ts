@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { nfc, type SheetRow } from '../../../../shared/schemas/row';
 import { ROW_FIELDS } from '../columns';
+import { ROWS_PER_INSERT, valuesList, type Sql } from '../sql';
 import { nextPosition, UPSERT_ROW } from './rows';
 
 /** A whole sheet written into a period at once: what an import does, ROWS_PER_INSERT rows to a statement. */
@@ -18,59 +18,48 @@ export interface WriteSummary {
   removed: number;
 }
 
-/** Rows a bulk write sends to SQLite in one statement: fewer round trips, well inside its limit of parameters. */
-const ROWS_PER_INSERT = 64;
 const ROW_PARAMS = 3 + ROW_FIELDS.length;
-const ROW_VALUES = `(${Array.from({ length: ROW_PARAMS }, () => '?').join(', ')})`;
-const bulkUpserts = new WeakMap<Database.Database, Database.Statement>();
-
-/** UPSERT_ROW for ROWS_PER_INSERT rows at once. */
-function bulkUpsert(db: Database.Database): Database.Statement {
-  let st = bulkUpserts.get(db);
-  if (!st) {
-    const [head, tail] = UPSERT_ROW.split(/VALUES \([^)]*\)/) as [string, string];
-    st = db.prepare(`${head} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => ROW_VALUES).join(', ')} ${tail}`);
-    bulkUpserts.set(db, st);
-  }
-  return st;
-}
+const [UPSERT_HEAD, UPSERT_TAIL] = UPSERT_ROW.split(/VALUES \([^)]*\)/) as [string, string];
+/** UPSERT_ROW for `n` rows at once. */
+const bulkUpsert = (n: number) => `${UPSERT_HEAD} VALUES ${valuesList(n, ROW_PARAMS)} ${UPSERT_TAIL}`;
+const insertAccounts = (n: number) => `INSERT INTO accounts (name, owner, segment_override) VALUES ${valuesList(n, 3)} RETURNING id, name`;
 
 /**
- * An account name as the accounts table's NOCASE index compares it (ASCII
- * letters folded, nothing else), in one Unicode form: a name stored before
- * names were normalised still meets its NFC twin.
+ * An account name as the accounts' case-insensitive index compares it
+ * (ASCII letters folded, nothing else), in one Unicode form: a name stored
+ * before names were normalised still meets its NFC twin.
  */
 const nocaseKey = (name: string): string => nfc(name).replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 /**
  * The id of each row's account, creating the new ones ROWS_PER_INSERT to a
- * statement and writing owner and pinned segment of the known ones where
- * asked. SQLite numbers the rows of a block on from the largest id before
- * it; a table whose ids have been spent to the top would number them at
- * random, and is refused rather than guessed at.
+ * statement (each block answers its ids by name) and writing owner and
+ * pinned segment of the known ones where asked. A table whose ids have been
+ * spent to the top could only number new accounts beyond what a number
+ * holds exactly, and is refused rather than guessed at.
  */
-function accountIds(db: Database.Database, rows: readonly SheetRow[], write: AccountFields): number[] {
+async function accountIds(tx: Sql, rows: readonly SheetRow[], write: AccountFields): Promise<number[]> {
   const known = new Map<string, number>();
-  for (const [id, name] of db.prepare('SELECT id, name FROM accounts').raw(true).iterate() as IterableIterator<[number, string]>) {
-    known.set(nocaseKey(name), id);
-  }
+  for (const [id, name] of (await tx.rows('SELECT id, name FROM accounts')) as [number, string][]) known.set(nocaseKey(name), id);
   const sets = [write.owner ? 'owner = ?' : null, write.segmentOverride ? 'segment_override = ?' : null].filter((x) => x !== null);
-  const update = sets.length > 0 ? db.prepare(`UPDATE accounts SET ${sets.join(', ')} WHERE id = ?`) : null;
+  const update = sets.length > 0 ? `UPDATE accounts SET ${sets.join(', ')} WHERE id = ?` : null;
   const ids = new Array<number>(rows.length);
   const fresh: number[] = [];
-  rows.forEach((row, k) => {
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
     const id = known.size === 0 ? undefined : known.get(nocaseKey(row.account));
     if (id === undefined) {
       fresh.push(k);
-      return;
+      continue;
     }
     ids[k] = id;
-    if (update) update.run(...(write.owner ? [row.owner] : []), ...(write.segmentOverride ? [row.segmentOverride] : []), id);
-  });
-  const insert = (count: number) =>
-    db.prepare(`INSERT INTO accounts (name, owner, segment_override) VALUES ${Array.from({ length: count }, () => '(?, ?, ?)').join(', ')}`);
-  const block = insert(ROWS_PER_INSERT);
-  let top = Number(db.prepare('SELECT coalesce(max(id), 0) FROM accounts').pluck().get());
+    if (update) await tx.run(update, [...(write.owner ? [row.owner] : []), ...(write.segmentOverride ? [row.segmentOverride] : []), id]);
+  }
+  if (fresh.length === 0) return ids;
+  const top = Number(await tx.value('SELECT coalesce(max(id), 0) FROM accounts'));
+  if (!Number.isSafeInteger(top + fresh.length)) {
+    throw new CpwError('DAMAGED', 'the accounts table has used up its ids (an id at the top of the range), so new accounts cannot be added; nothing was written');
+  }
   const params = new Array<string | null>(3 * ROWS_PER_INSERT);
   for (let at = 0; at < fresh.length; at += ROWS_PER_INSERT) {
     const count = Math.min(ROWS_PER_INSERT, fresh.length - at);
@@ -80,48 +69,44 @@ function accountIds(db: Database.Database, rows: readonly SheetRow[], write: Acc
       params[3 * j + 1] = row.owner;
       params[3 * j + 2] = row.segmentOverride;
     }
-    const last = (count === ROWS_PER_INSERT ? block.run(params) : insert(count).run(params.slice(0, 3 * count))).lastInsertRowid;
-    if (!Number.isSafeInteger(top + count) || BigInt(last) !== BigInt(top + count)) {
-      throw new CpwError('DAMAGED', 'the accounts table has used up its ids (an id at the top of the range), so new accounts cannot be added; nothing was written');
-    }
-    for (let j = 0; j < count; j++) ids[fresh[at + j]!] = top + 1 + j;
-    top += count;
+    const made = (await tx.rows(insertAccounts(count), count === ROWS_PER_INSERT ? params : params.slice(0, 3 * count))) as [number, string][];
+    const byName = new Map(made.map(([id, name]) => [name, Number(id)]));
+    for (let j = 0; j < count; j++) ids[fresh[at + j]!] = byName.get(rows[fresh[at + j]!]!.account)!;
   }
   return ids;
 }
 
 /** The names of a period's accounts, in lower case. */
-export function periodAccountKeys(db: Database.Database, periodId: number): Set<string> {
-  const names = db.prepare('SELECT a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').pluck().all(periodId) as string[];
+export async function periodAccountKeys(tx: Sql, periodId: number): Promise<Set<string>> {
+  const names = await tx.pluck<string>('SELECT a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?', [periodId]);
   return new Set(names.map((n) => nfc(n).toLowerCase()));
 }
 
 /**
  * Write a whole sheet into a period: replace its rows, or merge (update the
  * accounts it names, add new ones, keep the rest). The caller runs this
- * inside one transaction. Rows go to SQLite ROWS_PER_INSERT at a time.
+ * inside one transaction. Rows go to the database ROWS_PER_INSERT at a time.
  */
-export function writeRows(
-  db: Database.Database,
+export async function writeRows(
+  tx: Sql,
   periodId: number,
   rows: readonly SheetRow[],
   options: { merge: boolean; accountFields: AccountFields },
-): WriteSummary {
-  const existing = periodAccountKeys(db, periodId);
+): Promise<WriteSummary> {
+  const existing = await periodAccountKeys(tx, periodId);
   // Into an empty period (a first import) every row is added: no name needs comparing.
   const keys = existing.size === 0 ? null : rows.map((r) => r.account.toLowerCase());
   let removed = 0;
   if (!options.merge) {
     const incoming = new Set(keys);
     for (const a of existing) if (!incoming.has(a)) removed++;
-    db.prepare('DELETE FROM period_rows WHERE period_id = ?').run(periodId);
+    await tx.run('DELETE FROM period_rows WHERE period_id = ?', [periodId]);
   }
-  const ids = accountIds(db, rows, options.accountFields);
-  const one = db.prepare(UPSERT_ROW);
-  const many = bulkUpsert(db);
+  const ids = await accountIds(tx, rows, options.accountFields);
+  const many = bulkUpsert(ROWS_PER_INSERT);
   const params = new Array<number | string | null>(ROWS_PER_INSERT * ROW_PARAMS);
   let filled = 0;
-  let position = options.merge ? nextPosition(db, periodId) : 1;
+  let position = options.merge ? await nextPosition(tx, periodId) : 1;
   let updated = 0;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k]!;
@@ -132,10 +117,10 @@ export function writeRows(
     params[filled++] = position++;
     for (const f of ROW_FIELDS) params[filled++] = row[f];
     if (filled === params.length) {
-      many.run(params);
+      await tx.run(many, params);
       filled = 0;
     }
   }
-  for (let at = 0; at < filled; at += ROW_PARAMS) one.run(params.slice(at, at + ROW_PARAMS));
+  if (filled > 0) await tx.run(bulkUpsert(filled / ROW_PARAMS), params.slice(0, filled));
   return { added: rows.length - updated, updated, removed };
 }

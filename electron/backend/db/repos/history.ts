@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import { applyPeriods, capturePeriods, isPeriodsChange, type PeriodsChange } from './period-history';
@@ -26,27 +26,23 @@ export interface Change {
   after: Snapshot;
 }
 
-function snapshot(db: Database.Database, periodId: number, accountId: number): Snapshot {
-  const account = db.prepare('SELECT name, owner, segment_override AS segmentOverride FROM accounts WHERE id = ?').get(accountId) as AccountState;
-  const row = db
-    .prepare(`${SELECT_ROWS.replace('SELECT ', 'SELECT r.position AS position, ')} WHERE r.period_id = ? AND r.account_id = ?`)
-    .get(periodId, accountId) as (SheetRow & { position: number }) | undefined;
+async function snapshot(tx: Sql, periodId: number, accountId: number): Promise<Snapshot> {
+  const account = (await tx.get<AccountState>('SELECT name, owner, segment_override AS segmentOverride FROM accounts WHERE id = ?', [accountId]))!;
+  const row = await tx.get<SheetRow & { position: number }>(`${SELECT_ROWS.replace('SELECT ', 'SELECT r.position AS position, ')} WHERE r.period_id = ? AND r.account_id = ?`, [
+    periodId,
+    accountId,
+  ]);
   const values = row ? (Object.fromEntries([...ROW_FIELDS, 'position'].map((f) => [f, row[f as keyof typeof row]])) as Snapshot['row']) : null;
   return { periodId, accountId, account, row: values };
 }
 
-function apply(db: Database.Database, s: Snapshot): void {
-  db.prepare('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?').run(
-    s.account.name,
-    s.account.owner,
-    s.account.segmentOverride,
-    s.accountId,
-  );
+async function apply(tx: Sql, s: Snapshot): Promise<void> {
+  await tx.run('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?', [s.account.name, s.account.owner, s.account.segmentOverride, s.accountId]);
   if (s.row === null) {
-    db.prepare('DELETE FROM period_rows WHERE period_id = ? AND account_id = ?').run(s.periodId, s.accountId);
+    await tx.run('DELETE FROM period_rows WHERE period_id = ? AND account_id = ?', [s.periodId, s.accountId]);
   } else {
-    db.prepare(UPSERT_ROW).run(s.periodId, s.accountId, s.row.position, ...rowValues(s.row));
-    db.prepare('UPDATE period_rows SET position = ? WHERE period_id = ? AND account_id = ?').run(s.row.position, s.periodId, s.accountId);
+    await tx.run(UPSERT_ROW, [s.periodId, s.accountId, s.row.position, ...rowValues(s.row)]);
+    await tx.run('UPDATE period_rows SET position = ? WHERE period_id = ? AND account_id = ?', [s.row.position, s.periodId, s.accountId]);
   }
 }
 
@@ -56,17 +52,13 @@ function apply(db: Database.Database, s: Snapshot): void {
  * undone (the redo branch), and the history is trimmed to HISTORY_LIMIT.
  * The caller holds the transaction.
  */
-export function recorded<T>(
-  db: Database.Database,
-  label: string,
-  periodId: number,
-  accountIds: readonly number[],
-  change: () => T,
-): T {
-  const before = accountIds.map((id) => snapshot(db, periodId, id));
-  const result = change();
-  const changes: Change[] = before.map((b, k) => ({ before: b, after: snapshot(db, periodId, accountIds[k]!) }));
-  keep(db, label, changes);
+export async function recorded<T>(tx: Sql, label: string, periodId: number, accountIds: readonly number[], change: () => Promise<T>): Promise<T> {
+  const before: Snapshot[] = [];
+  for (const id of accountIds) before.push(await snapshot(tx, periodId, id));
+  const result = await change();
+  const changes: Change[] = [];
+  for (const [k, b] of before.entries()) changes.push({ before: b, after: await snapshot(tx, periodId, accountIds[k]!) });
+  await keep(tx, label, changes);
   return result;
 }
 
@@ -82,15 +74,15 @@ export function rowChange(periodId: number, accountId: number, position: number,
 }
 
 /** Keep row changes already made as one undoable action; the caller holds the transaction. */
-export function recordChanges(db: Database.Database, label: string, changes: Change[]): void {
-  keep(db, label, changes);
+export function recordChanges(tx: Sql, label: string, changes: Change[]): Promise<void> {
+  return keep(tx, label, changes);
 }
 
 /** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
-function keep(db: Database.Database, label: string, changes: Change[] | PeriodsChange): void {
-  db.prepare('DELETE FROM history WHERE undone = 1').run();
-  db.prepare('INSERT INTO history (label, changes, at) VALUES (?, ?, ?)').run(label, JSON.stringify(changes), new Date().toISOString());
-  db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?').run(HISTORY_LIMIT);
+async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange): Promise<void> {
+  await tx.run('DELETE FROM history WHERE undone = 1');
+  await tx.run('INSERT INTO history (label, changes, at) VALUES (?, ?, ?)', [label, JSON.stringify(changes), new Date().toISOString()]);
+  await tx.run('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?', [HISTORY_LIMIT]);
 }
 
 /**
@@ -98,9 +90,9 @@ function keep(db: Database.Database, label: string, changes: Change[] | PeriodsC
  * `periodId` finds the period that may be created or deleted (null when it
  * does not exist), so its rows can come back. The caller holds the transaction.
  */
-export function recordedPeriods<T>(db: Database.Database, label: string, periodId: () => number | null, change: () => T): T {
-  const { result, entry } = capturePeriods(db, periodId, change);
-  keep(db, label, entry);
+export async function recordedPeriods<T>(tx: Sql, label: string, periodId: () => Promise<number | null>, change: () => Promise<T>): Promise<T> {
+  const { result, entry } = await capturePeriods(tx, periodId, change);
+  await keep(tx, label, entry);
   return result;
 }
 
@@ -109,21 +101,19 @@ export interface HistoryState {
   redo: string | null;
 }
 
-export function historyState(db: Database.Database): HistoryState {
-  const [undo, redo] = db
-    .prepare(
-      `SELECT (SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1),
-              (SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1)`,
-    )
-    .raw()
-    .get() as [string | null, string | null];
+export async function historyState(tx: Sql): Promise<HistoryState> {
+  const [row] = await tx.rows(
+    `SELECT (SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1),
+            (SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1)`,
+  );
+  const [undo, redo] = row as [string | null, string | null];
   return { undo, redo };
 }
 
-function periodLabel(db: Database.Database, changes: Change[]): string | null {
+async function periodLabel(tx: Sql, changes: Change[]): Promise<string | null> {
   const id = changes[0]?.before.periodId;
   if (id === undefined) return null;
-  return (db.prepare('SELECT label FROM periods WHERE id = ?').get(id) as { label: string } | undefined)?.label ?? null;
+  return (await tx.value<string>('SELECT label FROM periods WHERE id = ?', [id])) ?? null;
 }
 
 /**
@@ -131,23 +121,24 @@ function periodLabel(db: Database.Database, changes: Change[]): string | null {
  * before, in reverse order), or redo the earliest undone one (their state
  * after). The caller holds the transaction.
  */
-function step(db: Database.Database, direction: 'undo' | 'redo'): { label: string; period: string | null } {
+async function step(tx: Sql, direction: 'undo' | 'redo'): Promise<{ label: string; period: string | null }> {
   const undoing = direction === 'undo';
-  const entry = db
-    .prepare(`SELECT id, label, changes FROM history WHERE undone = ? ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`)
-    .get(undoing ? 0 : 1) as { id: number; label: string; changes: string } | undefined;
+  const entry = await tx.get<{ id: number; label: string; changes: string }>(
+    `SELECT id, label, changes FROM history WHERE undone = ? ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`,
+    [undoing ? 0 : 1],
+  );
   if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
   const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange;
-  db.prepare('UPDATE history SET undone = ? WHERE id = ?').run(undoing ? 1 : 0, entry.id);
+  await tx.run('UPDATE history SET undone = ? WHERE id = ?', [undoing ? 1 : 0, entry.id]);
   if (isPeriodsChange(changes)) {
     const { before, after, rows } = changes.periods;
-    applyPeriods(db, undoing ? before : after, rows);
+    await applyPeriods(tx, undoing ? before : after, rows);
     const shown = rows ? (undoing ? before : after).find((p) => p.id === rows.periodId) : undefined;
     return { label: entry.label, period: shown?.label ?? null };
   }
-  for (const c of undoing ? [...changes].reverse() : changes) apply(db, undoing ? c.before : c.after);
-  return { label: entry.label, period: periodLabel(db, changes) };
+  for (const c of undoing ? [...changes].reverse() : changes) await apply(tx, undoing ? c.before : c.after);
+  return { label: entry.label, period: await periodLabel(tx, changes) };
 }
 
-export const undo = (db: Database.Database) => step(db, 'undo');
-export const redo = (db: Database.Database) => step(db, 'redo');
+export const undo = (tx: Sql) => step(tx, 'undo');
+export const redo = (tx: Sql) => step(tx, 'redo');

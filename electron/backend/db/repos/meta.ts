@@ -1,11 +1,10 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../sql';
 
 /** The workbook's small settings of its own, by key: what the last import's mapping was. */
-export function getMeta(db: Database.Database, key: string): string | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
+export async function getMeta(tx: Sql, key: string): Promise<string | null> {
+  return (await tx.value<string>('SELECT value FROM meta WHERE key = ?', [key])) ?? null;
 }
 
-export function setMeta(db: Database.Database, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+export async function setMeta(tx: Sql, key: string, value: string): Promise<void> {
+  await tx.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
 }

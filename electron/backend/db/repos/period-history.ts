@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
 
 /** A period as the history keeps it: enough to put it back where it was. */
@@ -32,15 +32,16 @@ export function isPeriodsChange(changes: unknown): changes is PeriodsChange {
   return typeof changes === 'object' && changes !== null && !Array.isArray(changes) && 'periods' in changes;
 }
 
-function periodStates(db: Database.Database): PeriodState[] {
-  return db.prepare('SELECT id, label, position FROM periods ORDER BY position, id').all() as PeriodState[];
+function periodStates(tx: Sql): Promise<PeriodState[]> {
+  return tx.all<PeriodState>('SELECT id, label, position FROM periods ORDER BY position, id');
 }
 
-function periodRows(db: Database.Database, periodId: number): PeriodRows {
-  const tables = PERIOD_TABLES.map(({ table, where }) => {
-    const stmt = db.prepare(`SELECT * FROM ${table} WHERE ${where}`).raw(true);
-    return { table, columns: stmt.columns().map((c) => c.name), values: stmt.all(periodId) as unknown[][] };
-  });
+async function periodRows(tx: Sql, periodId: number): Promise<PeriodRows> {
+  const tables: PeriodRows['tables'] = [];
+  for (const { table, where } of PERIOD_TABLES) {
+    const { columns, rows } = await tx.table(`SELECT * FROM ${table} WHERE ${where}`, [periodId]);
+    tables.push({ table, columns, values: rows });
+  }
   return { periodId, tables };
 }
 
@@ -50,17 +51,17 @@ function periodRows(db: Database.Database, periodId: number): PeriodRows {
  * names the period that may come or go: its rows are kept from whichever side
  * holds them, so undoing a delete brings every row back.
  */
-export function capturePeriods<T>(db: Database.Database, periodId: () => number | null, change: () => T): { result: T; entry: PeriodsChange } {
-  const before = periodStates(db);
-  const idBefore = periodId();
-  const rowsBefore = idBefore === null ? null : periodRows(db, idBefore);
-  const result = change();
-  const after = periodStates(db);
-  const idAfter = periodId();
+export async function capturePeriods<T>(tx: Sql, periodId: () => Promise<number | null>, change: () => Promise<T>): Promise<{ result: T; entry: PeriodsChange }> {
+  const before = await periodStates(tx);
+  const idBefore = await periodId();
+  const rowsBefore = idBefore === null ? null : await periodRows(tx, idBefore);
+  const result = await change();
+  const after = await periodStates(tx);
+  const idAfter = await periodId();
   // A period that went keeps its rows from before; one that came, from after.
   const went = idBefore !== null && !after.some((p) => p.id === idBefore);
   const came = idAfter !== null && !before.some((p) => p.id === idAfter);
-  const rows = went ? rowsBefore : came ? periodRows(db, idAfter) : null;
+  const rows = went ? rowsBefore : came ? await periodRows(tx, idAfter) : null;
   return { result, entry: { periods: { before, after, rows } } };
 }
 
@@ -70,28 +71,26 @@ export function capturePeriods<T>(db: Database.Database, periodId: () => number 
  * that had gone comes back with its rows. Labels go through a placeholder
  * first, so two periods can swap names without tripping the unique label.
  */
-export function applyPeriods(db: Database.Database, target: readonly PeriodState[], rows: PeriodRows | null): void {
+export async function applyPeriods(tx: Sql, target: readonly PeriodState[], rows: PeriodRows | null): Promise<void> {
   const wanted = new Set(target.map((p) => p.id));
-  const current = new Set(periodStates(db).map((p) => p.id));
-  for (const id of current) if (!wanted.has(id)) db.prepare('DELETE FROM periods WHERE id = ?').run(id);
-  const park = db.prepare("UPDATE periods SET label = char(1) || id WHERE id = ?");
-  for (const p of target) if (current.has(p.id)) park.run(p.id);
-  const update = db.prepare('UPDATE periods SET label = ?, position = ? WHERE id = ?');
-  const insert = db.prepare('INSERT INTO periods (id, label, position) VALUES (?, ?, ?)');
+  const current = new Set((await periodStates(tx)).map((p) => p.id));
+  for (const id of current) if (!wanted.has(id)) await tx.run('DELETE FROM periods WHERE id = ?', [id]);
+  // A label no period can have (it starts with a control character) while the others move.
+  for (const p of target) if (current.has(p.id)) await tx.run('UPDATE periods SET label = ? || id WHERE id = ?', ['\u0001', p.id]);
   for (const p of target) {
     if (current.has(p.id)) {
-      update.run(p.label, p.position, p.id);
+      await tx.run('UPDATE periods SET label = ?, position = ? WHERE id = ?', [p.label, p.position, p.id]);
       continue;
     }
-    insert.run(p.id, p.label, p.position);
+    await tx.run('INSERT INTO periods (id, label, position) VALUES (?, ?, ?)', [p.id, p.label, p.position]);
     if (rows && rows.periodId === p.id) {
       for (const t of rows.tables) {
-        // The history is read from the file: a table or column name must be one of ours before it is written into SQL.
+        // The history is read from the workbook: a table or column name must be one of ours before it is written into SQL.
         if (!t.values.length || !PERIOD_TABLES.some((known) => known.table === t.table)) continue;
-        const known = new Set((db.pragma(`table_info(${t.table})`) as { name: string }[]).map((c) => c.name));
+        const known = new Set(await tx.columnsOf(t.table));
         if (!t.columns.every((c) => known.has(c))) throw new CpwError('DAMAGED', `the undo history names a column ${t.table} does not have`);
-        const put = db.prepare(`INSERT INTO ${t.table} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`);
-        for (const v of t.values) put.run(...v);
+        const put = `INSERT INTO ${t.table} (${t.columns.join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`;
+        for (const v of t.values) await tx.run(put, v);
       }
     }
   }

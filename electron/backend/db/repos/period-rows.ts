@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { emptyColumns, ownerInterner, type SheetColumns } from '../../../../shared/engine/columns';
 import { OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES, type SegmentName } from '../../../../shared/schemas/fields';
@@ -28,8 +28,8 @@ function storedValueProblem(field: (typeof ROW_FIELDS)[number], value: unknown):
 }
 
 /** A period's rows that a reader must not read past: one whose account is gone, or a value no rule allows. */
-function damagedRow(db: Database.Database, periodId: number, account: string | null, accountId: number, what: string): CpwError {
-  const period = (db.prepare('SELECT label FROM periods WHERE id = ?').pluck().get(periodId) as string | undefined) ?? `#${periodId}`;
+async function damagedRow(tx: Sql, periodId: number, account: string | null, accountId: number, what: string): Promise<CpwError> {
+  const period = (await tx.value<string>('SELECT label FROM periods WHERE id = ?', [periodId])) ?? `#${periodId}`;
   const who = account === null ? `a row for account #${accountId}, which is missing from the accounts table` : `account "${account}"`;
   return new CpwError('DAMAGED', `period ${period}, ${who}${what ? `: ${what}` : ''}; the file was changed outside the workbench (cpw check lists every such value)`);
 }
@@ -39,22 +39,22 @@ const SELECT_CHECKED = `SELECT a.name AS account, a.owner AS owner, a.segment_ov
   FROM period_rows r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ? ORDER BY r.position, r.account_id`;
 
 /** A period's rows as stored, unchecked, a missing account as null: for `cpw check` to judge each. */
-export function listStoredRows(db: Database.Database, periodId: number): (Record<string, unknown> & { accountId: number; account: string | null })[] {
-  return db.prepare(SELECT_CHECKED).all(periodId) as (Record<string, unknown> & { accountId: number; account: string | null })[];
+export function listStoredRows(tx: Sql, periodId: number): Promise<(Record<string, unknown> & { accountId: number; account: string | null })[]> {
+  return tx.all<Record<string, unknown> & { accountId: number; account: string | null }>(SELECT_CHECKED, [periodId]);
 }
 
 /** A row whose account is missing from the accounts table, in words. */
-export function orphanRowProblem(db: Database.Database, periodId: number, accountId: number): string {
-  return damagedRow(db, periodId, null, accountId, '').message;
+export async function orphanRowProblem(tx: Sql, periodId: number, accountId: number): Promise<string> {
+  return (await damagedRow(tx, periodId, null, accountId, '')).message;
 }
 
-export function listRows(db: Database.Database, periodId: number): SheetRow[] {
-  const rows = db.prepare(SELECT_CHECKED).all(periodId) as (SheetRow & { accountId: number; account: string | null })[];
+export async function listRows(tx: Sql, periodId: number): Promise<SheetRow[]> {
+  const rows = await tx.all<SheetRow & { accountId: number; account: string | null }>(SELECT_CHECKED, [periodId]);
   for (const row of rows) {
-    if (row.account === null) throw damagedRow(db, periodId, null, row.accountId, '');
+    if (row.account === null) throw await damagedRow(tx, periodId, null, row.accountId, '');
     for (const f of ROW_FIELDS) {
       const problem = storedValueProblem(f, row[f]);
-      if (problem) throw damagedRow(db, periodId, row.account, row.accountId, `${f} ${problem}`);
+      if (problem) throw await damagedRow(tx, periodId, row.account, row.accountId, `${f} ${problem}`);
     }
     delete (row as { accountId?: number }).accountId;
   }
@@ -66,22 +66,21 @@ const SELECT_COLUMNS = `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS
 
 /**
  * A period's rows read straight into the engine's typed columns: one array
- * per row from SQLite and no object, which halves the time a 100,000-account
+ * per row from the database and no object, which halves the time a 100,000-account
  * workbook takes to open. The same columns as `toColumns(listRows(...))`.
  */
-export function listColumns(db: Database.Database, periodId: number): SheetColumns {
-  const { n } = db.prepare('SELECT count(*) AS n FROM period_rows WHERE period_id = ?').get(periodId) as { n: number };
-  const account = new Array<string>(n);
+export async function listColumns(tx: Sql, periodId: number): Promise<SheetColumns> {
+  const values = await tx.rows(SELECT_COLUMNS, [periodId]);
+  const i = values.length;
+  const account = new Array<string>(i);
   const owners: string[] = [];
   const ownerId = ownerInterner(owners);
-  const values: (readonly unknown[])[] = new Array(n);
-  let i = 0;
-  for (const r of db.prepare(SELECT_COLUMNS).raw(true).iterate(periodId) as IterableIterator<unknown[]>) {
-    if (r[0] === null) throw damagedRow(db, periodId, null, r[3 + ROW_FIELDS.length] as number, '');
-    account[i] = r[0] as string;
-    values[i++] = r;
+  for (let j = 0; j < i; j++) {
+    const r = values[j]!;
+    if (r[0] === null) throw await damagedRow(tx, periodId, null, r[3 + ROW_FIELDS.length] as number, '');
+    account[j] = r[0] as string;
   }
-  const cols = emptyColumns(i, i === n ? account : account.slice(0, i), owners);
+  const cols = emptyColumns(i, account, owners);
   const status = 3 + ROW_FIELDS.indexOf('status');
   const floats = ROW_FIELDS.flatMap((f, k) => (f === 'status' ? [] : [{ array: cols[f], at: 3 + k }]));
   // Whether the value at each position of a raw row may be null.
@@ -97,9 +96,9 @@ export function listColumns(db: Database.Database, periodId: number): SheetColum
       // The commonest value, a number inside its rule, costs two comparisons.
       if (typeof v === 'number' && v >= 0 && v <= MAX_AMOUNT) array[j] = v;
       else if (v === null && optional[at]) array[j] = NaN;
-      else throw damagedRow(db, periodId, r[0] as string, r[3 + ROW_FIELDS.length] as number, `${ROW_FIELDS[at - 3]} ${storedValueProblem(ROW_FIELDS[at - 3]!, v)}`);
+      else throw await damagedRow(tx, periodId, r[0] as string, r[3 + ROW_FIELDS.length] as number, `${ROW_FIELDS[at - 3]} ${storedValueProblem(ROW_FIELDS[at - 3]!, v)}`);
     }
-    if (cols.status[j] === 255) throw damagedRow(db, periodId, r[0] as string, r[3 + ROW_FIELDS.length] as number, `status ${storedValueProblem('status', r[status])}`);
+    if (cols.status[j] === 255) throw await damagedRow(tx, periodId, r[0] as string, r[3 + ROW_FIELDS.length] as number, `status ${storedValueProblem('status', r[status])}`);
   }
   return cols;
 }

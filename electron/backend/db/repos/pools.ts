@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { Sql } from '../sql';
 import { allocate, applyAllocation, fedBuckets } from '../../../../shared/engine/allocation';
 import type { SheetColumns } from '../../../../shared/engine/columns';
 import { CpwError, type Problem } from '../../../../shared/ipc/errors';
@@ -8,23 +8,22 @@ import { problemsMessage } from '../../validation';
 import { listColumns } from './period-rows';
 
 /** A period's pools with their activities, its driver counts by account name, and the bucket modes. */
-export function getPoolSetup(db: Database.Database, periodId: number): PoolSetup {
-  const pools = db
-    .prepare('SELECT id, name, cost, capacity_minutes AS capacityMinutes, bucket FROM cost_pools WHERE period_id = ? ORDER BY position, id')
-    .all(periodId) as (Omit<CostPool, 'activities'> & { id: number })[];
-  const activities = db
-    .prepare('SELECT pool_id AS poolId, name, minutes_per_unit AS minutesPerUnit FROM pool_activities WHERE period_id = ? ORDER BY position, id')
-    .all(periodId) as { poolId: number; name: string; minutesPerUnit: number }[];
-  const drivers = db
-    .prepare(
-      `SELECT a.name AS account, pa.name AS activity, d.count FROM activity_drivers d
-       JOIN pool_activities pa ON pa.id = d.activity_id JOIN accounts a ON a.id = d.account_id
-       WHERE pa.period_id = ? ORDER BY pa.position, pa.id, a.name`,
-    )
-    .all(periodId) as DriverCount[];
-  const modes = Object.fromEntries(
-    (db.prepare('SELECT bucket, mode FROM allocation_modes WHERE period_id = ?').all(periodId) as { bucket: string; mode: string }[]).map((m) => [m.bucket, m.mode]),
+export async function getPoolSetup(tx: Sql, periodId: number): Promise<PoolSetup> {
+  const pools = await tx.all<Omit<CostPool, 'activities'> & { id: number }>(
+    'SELECT id, name, cost, capacity_minutes AS capacityMinutes, bucket FROM cost_pools WHERE period_id = ? ORDER BY position, id',
+    [periodId],
   );
+  const activities = await tx.all<{ poolId: number; name: string; minutesPerUnit: number }>(
+    'SELECT pool_id AS poolId, name, minutes_per_unit AS minutesPerUnit FROM pool_activities WHERE period_id = ? ORDER BY position, id',
+    [periodId],
+  );
+  const drivers = await tx.all<DriverCount>(
+    `SELECT a.name AS account, pa.name AS activity, d.count FROM activity_drivers d
+     JOIN pool_activities pa ON pa.id = d.activity_id JOIN accounts a ON a.id = d.account_id
+     WHERE pa.period_id = ? ORDER BY pa.position, pa.id, a.name`,
+    [periodId],
+  );
+  const modes = Object.fromEntries((await tx.all<{ bucket: string; mode: string }>('SELECT bucket, mode FROM allocation_modes WHERE period_id = ?', [periodId])).map((m) => [m.bucket, m.mode]));
   return {
     pools: pools.map(({ id, ...p }) => ({ ...p, activities: activities.filter((a) => a.poolId === id).map(({ name, minutesPerUnit }) => ({ name, minutesPerUnit })) })),
     drivers,
@@ -66,47 +65,61 @@ export function setupProblems(setup: PoolSetup, accountsInPeriod: ReadonlyMap<st
  * lower case). SQLite's lower() and NOCASE fold ASCII only, so "Élan" would
  * pass the check and then miss the lookup: one fold serves both.
  */
-const periodAccounts = (db: Database.Database, periodId: number) =>
+const periodAccounts = async (tx: Sql, periodId: number) =>
   new Map(
-    (db.prepare('SELECT a.id, a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?').all(periodId) as { id: number; name: string }[]).map((a) => [
+    (await tx.all<{ id: number; name: string }>('SELECT a.id, a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?', [periodId])).map((a) => [
       a.name.toLowerCase(),
       a.id,
     ]),
   );
 
 /** Replace the period's whole setup with `setup`, after checking it; the caller holds the transaction, so it is all or nothing. */
-export function replacePoolSetup(db: Database.Database, periodId: number, setup: PoolSetup): void {
-  const accounts = periodAccounts(db, periodId);
+export async function replacePoolSetup(tx: Sql, periodId: number, setup: PoolSetup): Promise<void> {
+  const accounts = await periodAccounts(tx, periodId);
   const problems = setupProblems(setup, accounts);
   if (problems.length) throw new CpwError('INVALID_INPUT', problemsMessage('the cost pools were not saved', problems), { problems });
-  db.prepare('DELETE FROM cost_pools WHERE period_id = ?').run(periodId);
-  const addPool = db.prepare('INSERT INTO cost_pools (period_id, position, name, cost, capacity_minutes, bucket) VALUES (?, ?, ?, ?, ?, ?)');
-  const addActivity = db.prepare('INSERT INTO pool_activities (pool_id, period_id, position, name, minutes_per_unit) VALUES (?, ?, ?, ?, ?)');
+  await tx.run('DELETE FROM cost_pools WHERE period_id = ?', [periodId]);
   const activityIds = new Map<string, number>();
   let position = 0;
-  setup.pools.forEach((p, k) => {
-    const poolId = Number(addPool.run(periodId, k + 1, p.name, p.cost, p.capacityMinutes, p.bucket).lastInsertRowid);
-    for (const a of p.activities) activityIds.set(a.name.toLowerCase(), Number(addActivity.run(poolId, periodId, ++position, a.name, a.minutesPerUnit).lastInsertRowid));
-  });
-  const addDriver = db.prepare('INSERT INTO activity_drivers (activity_id, account_id, count) VALUES (?, ?, ?)');
+  for (const [k, p] of setup.pools.entries()) {
+    const poolId = (await tx.value<number>('INSERT INTO cost_pools (period_id, position, name, cost, capacity_minutes, bucket) VALUES (?, ?, ?, ?, ?, ?) RETURNING id', [
+      periodId,
+      k + 1,
+      p.name,
+      p.cost,
+      p.capacityMinutes,
+      p.bucket,
+    ]))!;
+    for (const a of p.activities) {
+      const id = (await tx.value<number>('INSERT INTO pool_activities (pool_id, period_id, position, name, minutes_per_unit) VALUES (?, ?, ?, ?, ?) RETURNING id', [
+        poolId,
+        periodId,
+        ++position,
+        a.name,
+        a.minutesPerUnit,
+      ]))!;
+      activityIds.set(a.name.toLowerCase(), id);
+    }
+  }
   for (const d of setup.drivers) {
     if (d.count === 0) continue;
-    addDriver.run(activityIds.get(d.activity.toLowerCase())!, accounts.get(d.account.toLowerCase())!, d.count);
+    await tx.run('INSERT INTO activity_drivers (activity_id, account_id, count) VALUES (?, ?, ?)', [activityIds.get(d.activity.toLowerCase())!, accounts.get(d.account.toLowerCase())!, d.count]);
   }
-  const setMode = db.prepare('INSERT INTO allocation_modes (period_id, bucket, mode) VALUES (?, ?, ?) ON CONFLICT (period_id, bucket) DO UPDATE SET mode = excluded.mode');
-  for (const b of BUCKETS) setMode.run(periodId, b, setup.modes[b]);
+  for (const b of BUCKETS) {
+    await tx.run('INSERT INTO allocation_modes (period_id, bucket, mode) VALUES (?, ?, ?) ON CONFLICT (period_id, bucket) DO UPDATE SET mode = excluded.mode', [periodId, b, setup.modes[b]]);
+  }
 }
 
 /** Copy a period's setup to a new period (a period copied forward keeps its costing). */
-export function copyPoolSetup(db: Database.Database, fromPeriodId: number, toPeriodId: number): void {
-  const setup = getPoolSetup(db, fromPeriodId);
-  if (setup.pools.length) replacePoolSetup(db, toPeriodId, setup);
+export async function copyPoolSetup(tx: Sql, fromPeriodId: number, toPeriodId: number): Promise<void> {
+  const setup = await getPoolSetup(tx, fromPeriodId);
+  if (setup.pools.length) await replacePoolSetup(tx, toPeriodId, setup);
 }
 
 /** The period's columns as the engine computes them: the typed rows with the time-driven allocation in their buckets. */
-export function periodColumns(db: Database.Database, periodId: number): SheetColumns {
-  const columns = listColumns(db, periodId);
-  const setup = getPoolSetup(db, periodId);
+export async function periodColumns(tx: Sql, periodId: number): Promise<SheetColumns> {
+  const columns = await listColumns(tx, periodId);
+  const setup = await getPoolSetup(tx, periodId);
   if (setup.pools.length === 0) return columns;
   return applyAllocation(columns, allocate(setup.pools, setup.drivers).allocations, setup.modes, fedBuckets(setup.pools));
 }

@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import type { Sql } from './sql';
+
+/**
+ * The store's door on a workbook file: better-sqlite3, synchronous
+ * underneath, each statement prepared once per connection and kept.
+ */
+export function sqliteSql(db: Database.Database): Sql {
+  // A statement keeps the mode it is put in (objects, arrays, first column), so each mode has its own.
+  const cache = { objects: new Map<string, Database.Statement>(), arrays: new Map<string, Database.Statement>(), first: new Map<string, Database.Statement>() };
+  const statement = (mode: keyof typeof cache, sql: string): Database.Statement => {
+    let st = cache[mode].get(sql);
+    if (!st) {
+      st = db.prepare(sql);
+      if (mode === 'arrays' && st.reader) st.raw(true);
+      if (mode === 'first' && st.reader) st.pluck(true);
+      cache[mode].set(sql, st);
+    }
+    return st;
+  };
+  const prepared = (sql: string) => statement('objects', sql);
+  const args = (params?: readonly unknown[]) => (params ?? []) as unknown[];
+  return {
+    dialect: 'sqlite',
+    all: async <T>(sql: string, params?: readonly unknown[]) => prepared(sql).all(...args(params)) as T[],
+    get: async <T>(sql: string, params?: readonly unknown[]) => prepared(sql).get(...args(params)) as T | undefined,
+    rows: async (sql, params) => statement('arrays', sql).all(...args(params)) as unknown[][],
+    table: async (sql, params) => {
+      const st = statement('arrays', sql);
+      return { columns: st.columns().map((c) => c.name), rows: st.all(...args(params)) as unknown[][] };
+    },
+    pluck: async <T>(sql: string, params?: readonly unknown[]) => statement('first', sql).all(...args(params)) as T[],
+    value: async <T>(sql: string, params?: readonly unknown[]) => statement('first', sql).get(...args(params)) as T | undefined,
+    run: async (sql, params) => prepared(sql).run(...args(params)).changes,
+    columnsOf: async (table) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]),
+  };
+}
