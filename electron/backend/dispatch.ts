@@ -19,6 +19,7 @@ import { profileHandlers } from './handlers/profile';
 import { workbookHandlers } from './handlers/workbook';
 import { openProfile } from './profile';
 import { Session } from './db/session';
+import { openStore } from './db/locations';
 import { problemsMessage, zodProblems } from './validation';
 import { knownPlaceFailure } from './db/place';
 import { setNativeBinding } from './db/sqlite';
@@ -87,7 +88,7 @@ export type Caller = 'local' | 'window';
 export interface Backend {
   /** Look the method up, parse the input, run the handler, parse the output. Never throws. */
   call(method: string, input: unknown, caller?: Caller): Promise<RpcResult<unknown>>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface BackendOptions {
@@ -103,7 +104,7 @@ export interface BackendOptions {
 
 export function createBackend(options: BackendOptions = {}): Backend {
   if (options.nativeBinding !== undefined) setNativeBinding(options.nativeBinding);
-  const ctx: Context = { session: new Session(), profile: options.profileDir ? openProfile(options.profileDir) : null };
+  const ctx: Context = { session: new Session(openStore), profile: options.profileDir ? openProfile(options.profileDir) : null };
   async function call(method: string, input: unknown, caller: Caller = 'local'): Promise<RpcResult<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', `unknown method "${String(method)}"`);
     if (caller === 'window' && namesServerPath(method, input)) {

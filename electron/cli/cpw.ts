@@ -1,9 +1,11 @@
 import { createClient, type Client } from '../../shared/ipc/client';
 import { CpwError } from '../../shared/ipc/errors';
 import { createBackend, type Backend } from '../backend/dispatch';
+import { redactPasswords } from '../backend/db/pg/location';
 import { parse, str, UsageError, type Command, type Io } from './args';
 import { assumeCommand } from './commands/assume';
 import { checkCommand } from './commands/check';
+import { copyCommand } from './commands/copy';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { newCommand } from './commands/new';
@@ -14,7 +16,7 @@ import { scenarioCommand } from './commands/scenario';
 import { serveCommand } from './commands/serve';
 import { version } from '../../package.json';
 
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   import: importCommand,
   export: exportCommand,
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   pools: poolsCommand,
   allocate: allocateCommand,
   check: checkCommand,
+  copy: copyCommand,
   serve: serveCommand,
 };
 
@@ -34,6 +37,10 @@ function overview(): string {
     'cpw: the Customer Profitability Workbench on the command line',
     '',
     'Usage: cpw COMMAND FILE [options]      cpw COMMAND --help for one command',
+    '',
+    'FILE is a workbook file, or a team workbook in PostgreSQL:',
+    '  postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE?workbook=NAME',
+    '  (the password may instead come from PGPASSWORD or ~/.pgpass)',
     '',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
@@ -46,8 +53,9 @@ const stdio: Io = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-/** Run one cpw command line; resolves to the exit status. */
-export async function main(argv: string[], io: Io = stdio): Promise<number> {
+/** Run one cpw command line; resolves to the exit status. Nothing it writes ever shows a password typed in an address. */
+export async function main(argv: string[], given: Io = stdio): Promise<number> {
+  const io: Io = { out: (t) => given.out(redactPasswords(t)), err: (t) => given.err(redactPasswords(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
@@ -88,6 +96,6 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.err(`cpw ${name}: internal error: ${(e as Error).stack ?? String(e)}`);
     return 1;
   } finally {
-    backend?.close();
+    await backend?.close();
   }
 }

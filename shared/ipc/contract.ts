@@ -12,6 +12,7 @@ import { ScenarioResult, Trends } from '../schemas/trends';
 import type { RpcError } from './errors';
 import {
   CheckReport,
+  CopyReport,
   Done,
   Empty,
   FilePath,
@@ -43,6 +44,8 @@ export const contract = {
   'workbook.info': { input: Empty, output: WorkbookInfo },
   'workbook.close': { input: Empty, output: Done },
   'workbook.saveAs': { input: z.object({ path: FilePath }), output: WorkbookInfo },
+  /** A whole workbook from one location (a file or a postgresql:// address) to another, in one transaction on the target. */
+  'workbook.copy': { input: z.object({ from: FilePath, to: FilePath, replace: z.boolean().default(false) }), output: CopyReport },
   'workbook.check': { input: z.object({ path: FilePath, repair: z.boolean().default(false) }), output: CheckReport },
   /** The copies kept beside a workbook, newest first: what the app offers to restore. */
   'workbook.backups': { input: z.object({ path: FilePath }), output: z.array(z.object({ file: z.string(), taken: z.string(), reason: z.string() })) },

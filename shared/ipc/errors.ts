@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'IMPORT_INVALID',
   'IO_ERROR',
+  'UNREACHABLE',
+  'DENIED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -34,6 +34,13 @@ export const ProfileInfo = z.object({
 });
 export type ProfileInfo = z.output<typeof ProfileInfo>;
 
+/** What `cpw copy` carried from one workbook to another: the count of each thing. */
+export const CopyReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  copied: z.record(z.string(), z.number().int()),
+});
+
 export const CheckReport = z.object({
   path: z.string(),
   ok: z.boolean(),

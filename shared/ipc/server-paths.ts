@@ -12,6 +12,7 @@ export const SERVER_PATH_METHODS: ReadonlySet<Method> = new Set<Method>([
   'workbook.open',
   'workbook.saveAs',
   'workbook.check',
+  'workbook.copy',
   'workbook.backups',
   'report.pdf',
   'export.sheet',

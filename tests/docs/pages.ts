@@ -10,16 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { GLOSSARY } from '../../shared/glossary';
 import type { Command } from '../../electron/cli/args';
-import { assumeCommand } from '../../electron/cli/commands/assume';
-import { checkCommand } from '../../electron/cli/commands/check';
-import { exportCommand } from '../../electron/cli/commands/export';
-import { importCommand } from '../../electron/cli/commands/import';
-import { newCommand } from '../../electron/cli/commands/new';
-import { allocateCommand, poolsCommand } from '../../electron/cli/commands/pools';
-import { precallCommand } from '../../electron/cli/commands/precall';
-import { reportCommand } from '../../electron/cli/commands/report';
-import { scenarioCommand } from '../../electron/cli/commands/scenario';
-import { serveCommand } from '../../electron/cli/commands/serve';
+import { COMMANDS } from '../../electron/cli/cpw';
 
 /** The repository's docs/ folder. */
 export const DOCS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs');
@@ -28,19 +19,8 @@ export const DOCS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '
  * The cpw commands in the order `cpw --help` lists them (electron/cli/cpw.ts
  * keeps its COMMANDS record private, so the list is repeated here).
  */
-export const CLI_COMMANDS: readonly (readonly [name: string, command: Command])[] = [
-  ['new', newCommand],
-  ['import', importCommand],
-  ['export', exportCommand],
-  ['report', reportCommand],
-  ['assume', assumeCommand],
-  ['precall', precallCommand],
-  ['scenario', scenarioCommand],
-  ['pools', poolsCommand],
-  ['allocate', allocateCommand],
-  ['check', checkCommand],
-  ['serve', serveCommand],
-];
+/** The commands as `cpw --help` lists them, in its order. */
+export const CLI_COMMANDS: readonly (readonly [name: string, command: Command])[] = Object.entries(COMMANDS);
 
 /**
  * The screenshots the docs show, as `images/NAME.png`. Each is made by an

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { existsSync, linkSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { CpwError } from '../../../shared/ipc/errors';
-import { APPLICATION_ID } from './connection';
+import { APPLICATION_ID, openWorkbook } from './connection';
 import { FileStore } from './file-store';
 import { sqliteSql } from './sqlite-sql';
 import type { Sql } from './sql';
@@ -15,8 +15,11 @@ import { sqlite } from './sqlite';
  * built under a temporary name and linked into place whole, so a crash never
  * leaves a half-made workbook and an existing file is never overwritten.
  */
-export async function createWorkbook(path: string, seed?: (tx: Sql) => Promise<void>): Promise<void> {
-  if (existsSync(path)) {
+export async function createWorkbook(path: string, seed?: (tx: Sql) => Promise<void>, options: { replace?: boolean } = {}): Promise<void> {
+  // Replacing: the old workbook is opened for editing first, so it is ours (never any other file), nobody else
+  // holds it, its interrupted save is rolled back and its daily copy taken; the new one takes its place whole.
+  const old = options.replace && existsSync(path) ? openWorkbook(path) : undefined;
+  if (!old && existsSync(path)) {
     throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
   }
   const tmp = `${path}.creating-${process.pid}`;
@@ -39,12 +42,14 @@ export async function createWorkbook(path: string, seed?: (tx: Sql) => Promise<v
       }
     }
     db.close();
-    linkSync(tmp, path);
+    if (old) renameSync(tmp, path);
+    else linkSync(tmp, path);
   } catch (e) {
     if (errnoOf(e) === 'EEXIST') throw new CpwError('FILE_EXISTS', `${path} already exists: choose another name, or delete it first`, { file: path });
     throw placeFailure(e, path, 'creating it');
   } finally {
     if (db?.open) db.close();
+    old?.close();
     for (const f of [tmp, `${tmp}-journal`]) rmSync(f, { force: true });
   }
 }

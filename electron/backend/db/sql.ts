@@ -26,6 +26,12 @@ export interface Sql {
   value<T = unknown>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   /** A statement that changes rows: how many it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Many rows into one table at once, row `k` given by `row(k)`: multi-row
+   * INSERTs on the file, COPY streamed on PostgreSQL (what a million
+   * transaction lines want).
+   */
+  bulkLoad(table: string, columns: readonly string[], count: number, row: (k: number) => readonly unknown[]): Promise<void>;
   /** The names of a table's columns, in order. */
   columnsOf(table: string): Promise<string[]>;
 }

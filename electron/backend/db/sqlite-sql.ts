@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Sql } from './sql';
+import { ROWS_PER_INSERT, valuesList, type Sql } from './sql';
 
 /**
  * The store's door on a workbook file: better-sqlite3, synchronous
@@ -32,6 +32,19 @@ export function sqliteSql(db: Database.Database): Sql {
     pluck: async <T>(sql: string, params?: readonly unknown[]) => statement('first', sql).all(...args(params)) as T[],
     value: async <T>(sql: string, params?: readonly unknown[]) => statement('first', sql).get(...args(params)) as T | undefined,
     run: async (sql, params) => prepared(sql).run(...args(params)).changes,
+    bulkLoad: async (table, columns, count, row) => {
+      const insert = (n: number) => statement('objects', `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesList(n, columns.length)}`);
+      const full = insert(ROWS_PER_INSERT);
+      const values: unknown[] = [];
+      for (let k = 0; k < count; k++) {
+        values.push(...row(k));
+        if (values.length === ROWS_PER_INSERT * columns.length) {
+          full.run(values);
+          values.length = 0;
+        }
+      }
+      if (values.length > 0) insert(values.length / columns.length).run(values);
+    },
     columnsOf: async (table) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]),
   };
 }

@@ -3,6 +3,7 @@ import { allocate, overCapacity } from '../../../shared/engine/allocation';
 import type { PoolsState } from '../../../shared/ipc/contract';
 import type { DriverCount, PoolSetup } from '../../../shared/schemas/pools';
 import { getPeriod, periodOrLatest } from '../db/repos/periods';
+import { countLines } from '../db/repos/lines';
 import { getPoolSetup, replacePoolSetup } from '../db/repos/pools';
 import { sourceFile } from '../io/import';
 import { readActivities, readDrivers, readLines, readPools } from '../io/pools';
@@ -57,9 +58,9 @@ export const poolHandlers = defineHandlers({
       if (lines && input.lines) {
         const activity = names.find((n) => n.toLowerCase() === input.lines!.activity.toLowerCase()) ?? input.lines.activity;
         const read = readLines(lines.file, lines.table, { ...input.lines, activity });
-        lineCount = read.lines;
+        lineCount = read.accounts.length;
         const others: DriverCount[] = next.drivers.filter((d) => d.activity.toLowerCase() !== activity.toLowerCase());
-        next.drivers = [...others, ...read.counts];
+        next.drivers = [...others, ...(await countLines(tx, read)).map(({ account, count }) => ({ account, activity, count }))];
       }
       await replacePoolSetup(tx, id, next);
       return {

@@ -3,7 +3,10 @@ import { basename, dirname, join } from 'node:path';
 import type { WorkbookInfo } from '../../../shared/ipc/contract';
 import { CpwError } from '../../../shared/ipc/errors';
 import { listBackups } from '../db/backups';
-import { checkWorkbookFile, repairWorkbookFile } from '../db/check';
+import { repairWorkbookFile } from '../db/check';
+import { checkLocation, createStore } from '../db/locations';
+import { copyWorkbookBetween } from '../db/copy-workbook';
+import { isPgLocation, redactPasswords } from '../db/pg/location';
 import { copyWorkbook, createWorkbook } from '../db/create';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getAssumptions } from '../db/repos/assumptions';
@@ -34,7 +37,7 @@ function info(session: Session): Promise<WorkbookInfo> {
 
 export const workbookHandlers = defineHandlers({
   'workbook.create': async ({ path, sample }, ctx) => {
-    await createWorkbook(path, sample ? seedSample : undefined);
+    await createStore(path, sample ? seedSample : undefined);
     await ctx.session.open(path, false);
     return opened(ctx);
   },
@@ -81,5 +84,13 @@ export const workbookHandlers = defineHandlers({
     return opened(ctx);
   },
   'workbook.backups': ({ path }) => listBackups(path).map((b) => ({ file: b.file, taken: b.taken.toISOString(), reason: b.reason })),
-  'workbook.check': async ({ path, repair }) => ({ path, ...(repair ? await repairWorkbookFile(path, validateStoredData) : await checkWorkbookFile(path, validateStoredData)) }),
+  'workbook.copy': async ({ from, to, replace }) => ({
+    from: redactPasswords(from),
+    to: redactPasswords(to),
+    copied: await copyWorkbookBetween(from, to, replace),
+  }),
+  'workbook.check': async ({ path, repair }) => {
+    if (repair && isPgLocation(path)) throw new CpwError('INVALID_INPUT', `${redactPasswords(path)}: --repair puts a file's good copy in its place; PostgreSQL keeps its own pages whole and has no such copies (cpw check without --repair checks it)`);
+    return { path: isPgLocation(path) ? redactPasswords(path) : path, ...(repair ? await repairWorkbookFile(path, validateStoredData) : await checkLocation(path, validateStoredData)) };
+  },
 });

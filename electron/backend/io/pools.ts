@@ -129,12 +129,23 @@ export interface LinesOptions {
   sumColumn?: string;
 }
 
+/** Transaction lines read and checked, one entry per line, as columns: what the database counts or sums per account. */
+export interface Lines {
+  /** The account as the line names it (NFC). */
+  accounts: string[];
+  /** What lines of one account share: its name with case folded, as every account lookup of an import folds it. */
+  keys: string[];
+  /** 1 for each line when counting, else the summed column's value. */
+  amounts: number[];
+}
+
 /**
  * Transaction lines (one row per order, ticket or visit, as ERP and CRM
- * exports give them) turned into one activity's count per account: the
- * number of lines, or the sum of a column.
+ * exports give them), each checked (its account, its number): the database
+ * then turns them into one activity's count per account (repos/lines.ts),
+ * the number of lines or the sum of a column.
  */
-export function readLines(file: string, table: Table, o: LinesOptions): { counts: DriverCount[]; lines: number } {
+export function readLines(file: string, table: Table, o: LinesOptions): Lines {
   const headers = table.records[0] ?? [];
   const find = (name: string) => {
     const k = headers.findIndex((h) => h.trim().toLowerCase() === name.trim().toLowerCase());
@@ -145,21 +156,17 @@ export function readLines(file: string, table: Table, o: LinesOptions): { counts
   const sumAt = o.sumColumn !== undefined ? find(o.sumColumn) : null;
   const style = { decimalComma: table.decimalComma };
   const problems: Problem[] = [];
-  const byAccount = new Map<string, DriverCount>();
-  let lines = 0;
+  const out: Lines = { accounts: [], keys: [], amounts: [] };
   for (const { r, row } of rows(table)) {
     const account = nfc((r[accountAt] ?? '').trim());
     if (!account) {
       problems.push({ row, column: headers[accountAt], rule: 'a line needs its account' });
       continue;
     }
-    const amount = sumAt === null ? 1 : number(r[sumAt], row, headers[sumAt]!, problems, style);
-    const key = account.toLowerCase();
-    const c = byAccount.get(key);
-    if (c) c.count += amount;
-    else byAccount.set(key, { account, activity: o.activity, count: amount });
-    lines++;
+    out.accounts.push(account);
+    out.keys.push(account.toLowerCase());
+    out.amounts.push(sumAt === null ? 1 : number(r[sumAt], row, headers[sumAt]!, problems, style));
   }
   if (problems.length) refuse(file, problems);
-  return { counts: [...byAccount.values()], lines };
+  return out;
 }
