@@ -21,6 +21,7 @@ import { editLatency } from './edit-latency';
 import { buildHyperformula, editHyperformula, hyperformulaSheet } from './hyperformula';
 import { plainCompute } from './plain';
 import { generatePortfolio } from './portfolio';
+import { benchPostgres } from './postgres';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run the bench with --expose-gc (npm run bench does)');
@@ -166,6 +167,13 @@ add('heap-100k', ourHeld.bytes / 2 ** 20, hfHeld.bytes / 2 ** 20, 1 / 10, 'MiB',
     db.close();
   }, 7, 1);
   add('import-100k', ours, anchor, 2, 'ms', 'papaparse parse plus one better-sqlite3 bulk insert');
+}
+
+// A team workbook in PostgreSQL beside the file: report, import and a million transaction lines, whole commands.
+{
+  const file = join(dir, 'postgres.csv');
+  writeFileSync(file, csvOf(rows100k));
+  await benchPostgres(dir, file, rows100k.map((r) => r.account), add, time);
 }
 
 // The grid in Chromium: key to totals row painted after an edit, 100,000 accounts against 1,000.

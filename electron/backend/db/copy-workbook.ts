@@ -1,6 +1,6 @@
 import { CpwError } from '../../../shared/ipc/errors';
 import { createStore, openStore } from './locations';
-import type { Sql } from './sql';
+import { idsWritten, type Sql } from './sql';
 
 /**
  * Every table a workbook holds, parents before children, each read in the
@@ -40,10 +40,7 @@ async function load(tx: Sql, data: Dump): Promise<void> {
     const missing = columns.filter((c) => !target.includes(c));
     if (missing.length) throw new CpwError('INTERNAL', `the target's ${t.name} table lacks ${missing.join(', ')}: the two workbooks are not at one schema`);
     await tx.bulkLoad(t.name, columns.map(quote), rows.length, (k) => rows[k]!);
-    // PostgreSQL numbers new rows from a sequence, which the copied ids must move past.
-    if (t.ids && tx.dialect === 'postgres' && rows.length > 0) {
-      await tx.value(`SELECT setval(pg_get_serial_sequence('${t.name}', 'id'), (SELECT max(id) FROM ${t.name}))`);
-    }
+    if (t.ids && rows.length > 0) await idsWritten(tx, t.name);
   }
 }
 

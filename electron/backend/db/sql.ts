@@ -44,3 +44,12 @@ export function valuesList(rows: number, width: number): string {
   const one = `(${Array.from({ length: width }, () => '?').join(', ')})`;
   return Array.from({ length: rows }, () => one).join(', ');
 }
+
+/**
+ * After rows were written with ids of their own (numbered by the caller, or
+ * copied): PostgreSQL's sequence for the table moved past them, as SQLite
+ * numbers from the largest id anyway.
+ */
+export async function idsWritten(tx: Sql, table: string): Promise<void> {
+  if (tx.dialect === 'postgres') await tx.value(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT coalesce(max(id), 1) FROM ${table}))`);
+}

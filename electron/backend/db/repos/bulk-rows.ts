@@ -1,8 +1,8 @@
 import { CpwError } from '../../../../shared/ipc/errors';
 import { nfc, type SheetRow } from '../../../../shared/schemas/row';
-import { ROW_FIELDS } from '../columns';
-import { ROWS_PER_INSERT, valuesList, type Sql } from '../sql';
-import { nextPosition, UPSERT_ROW } from './rows';
+import { COLUMN, ROW_FIELDS } from '../columns';
+import { ROWS_PER_INSERT, idsWritten, valuesList, type Sql } from '../sql';
+import { nextPosition, rowValues, UPSERT_ROW } from './rows';
 
 /** A whole sheet written into a period at once: what an import does, ROWS_PER_INSERT rows to a statement. */
 
@@ -22,7 +22,7 @@ const ROW_PARAMS = 3 + ROW_FIELDS.length;
 const [UPSERT_HEAD, UPSERT_TAIL] = UPSERT_ROW.split(/VALUES \([^)]*\)/) as [string, string];
 /** UPSERT_ROW for `n` rows at once. */
 const bulkUpsert = (n: number) => `${UPSERT_HEAD} VALUES ${valuesList(n, ROW_PARAMS)} ${UPSERT_TAIL}`;
-const insertAccounts = (n: number) => `INSERT INTO accounts (name, owner, segment_override) VALUES ${valuesList(n, 3)} RETURNING id, name`;
+const ROW_TABLE_COLUMNS = ['period_id', 'account_id', 'position', ...ROW_FIELDS.map((f) => COLUMN[f])];
 
 /**
  * An account name as the accounts' case-insensitive index compares it
@@ -32,8 +32,7 @@ const insertAccounts = (n: number) => `INSERT INTO accounts (name, owner, segmen
 const nocaseKey = (name: string): string => nfc(name).replace(/[A-Z]+/g, (m) => m.toLowerCase());
 
 /**
- * The id of each row's account, creating the new ones ROWS_PER_INSERT to a
- * statement (each block answers its ids by name) and writing owner and
+ * The id of each row's account, creating the new ones in one stream and writing owner and
  * pinned segment of the known ones where asked. A table whose ids have been
  * spent to the top could only number new accounts beyond what a number
  * holds exactly, and is refused rather than guessed at.
@@ -60,19 +59,13 @@ async function accountIds(tx: Sql, rows: readonly SheetRow[], write: AccountFiel
   if (!Number.isSafeInteger(top + fresh.length)) {
     throw new CpwError('DAMAGED', 'the accounts table has used up its ids (an id at the top of the range), so new accounts cannot be added; nothing was written');
   }
-  const params = new Array<string | null>(3 * ROWS_PER_INSERT);
-  for (let at = 0; at < fresh.length; at += ROWS_PER_INSERT) {
-    const count = Math.min(ROWS_PER_INSERT, fresh.length - at);
-    for (let j = 0; j < count; j++) {
-      const row = rows[fresh[at + j]!]!;
-      params[3 * j] = row.account;
-      params[3 * j + 1] = row.owner;
-      params[3 * j + 2] = row.segmentOverride;
-    }
-    const made = (await tx.rows(insertAccounts(count), count === ROWS_PER_INSERT ? params : params.slice(0, 3 * count))) as [number, string][];
-    const byName = new Map(made.map(([id, name]) => [name, Number(id)]));
-    for (let j = 0; j < count; j++) ids[fresh[at + j]!] = byName.get(rows[fresh[at + j]!]!.account)!;
-  }
+  // New accounts are numbered here, after the largest id, and streamed in whole (COPY on PostgreSQL).
+  for (let j = 0; j < fresh.length; j++) ids[fresh[j]!] = top + 1 + j;
+  await tx.bulkLoad('accounts', ['id', 'name', 'owner', 'segment_override'], fresh.length, (j) => {
+    const row = rows[fresh[j]!]!;
+    return [top + 1 + j, row.account, row.owner, row.segmentOverride];
+  });
+  await idsWritten(tx, 'accounts');
   return ids;
 }
 
@@ -103,10 +96,16 @@ export async function writeRows(
     await tx.run('DELETE FROM period_rows WHERE period_id = ?', [periodId]);
   }
   const ids = await accountIds(tx, rows, options.accountFields);
+  let position = options.merge ? await nextPosition(tx, periodId) : 1;
+  // A period with no rows now (a replace, or a first import) has nothing to update: the rows are streamed in whole.
+  if (!options.merge || existing.size === 0) {
+    await tx.bulkLoad('period_rows', ROW_TABLE_COLUMNS, rows.length, (k) => [periodId, ids[k]!, position + k, ...rowValues(rows[k]!)]);
+    const kept = keys === null ? 0 : keys.filter((key) => existing.has(key)).length;
+    return { added: rows.length - kept, updated: kept, removed };
+  }
   const many = bulkUpsert(ROWS_PER_INSERT);
   const params = new Array<number | string | null>(ROWS_PER_INSERT * ROW_PARAMS);
   let filled = 0;
-  let position = options.merge ? await nextPosition(tx, periodId) : 1;
   let updated = 0;
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k]!;

@@ -101,10 +101,11 @@ export async function replacePoolSetup(tx: Sql, periodId: number, setup: PoolSet
       activityIds.set(a.name.toLowerCase(), id);
     }
   }
-  for (const d of setup.drivers) {
-    if (d.count === 0) continue;
-    await tx.run('INSERT INTO activity_drivers (activity_id, account_id, count) VALUES (?, ?, ?)', [activityIds.get(d.activity.toLowerCase())!, accounts.get(d.account.toLowerCase())!, d.count]);
-  }
+  const counted = setup.drivers.filter((d) => d.count !== 0);
+  await tx.bulkLoad('activity_drivers', ['activity_id', 'account_id', 'count'], counted.length, (k) => {
+    const d = counted[k]!;
+    return [activityIds.get(d.activity.toLowerCase())!, accounts.get(d.account.toLowerCase())!, d.count];
+  });
   for (const b of BUCKETS) {
     await tx.run('INSERT INTO allocation_modes (period_id, bucket, mode) VALUES (?, ?, ?) ON CONFLICT (period_id, bucket) DO UPDATE SET mode = excluded.mode', [periodId, b, setup.modes[b]]);
   }
