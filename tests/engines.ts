@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { psqlAdmin, type PgServer } from './pg-server';
 
@@ -29,4 +30,13 @@ export function newLocation(engine: Engine, dir: string, name = 'w'): string {
 /** The workbook's schema name in the test database. */
 export function schemaOf(location: string): string {
   return new URL(location).searchParams.get('workbook')!.toLowerCase();
+}
+
+const TABLES = ['meta', 'assumptions', 'periods', 'accounts', 'period_rows', 'interactions', 'scenarios', 'history', 'cost_pools', 'pool_activities', 'activity_drivers', 'allocation_modes'];
+
+/** What a workbook holds, as one digest: a file's bytes, or every table of a PostgreSQL workbook read by the server's superuser. */
+export function contentOf(location: string): string {
+  if (!location.startsWith('postgresql:')) return createHash('sha256').update(readFileSync(location)).digest('hex');
+  const schema = schemaOf(location);
+  return pgAdmin(TABLES.map((t) => `SELECT '${t}', md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) FROM "${schema}".${t} x`).join(' UNION ALL '));
 }

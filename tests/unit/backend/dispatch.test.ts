@@ -1,12 +1,12 @@
-import { join } from 'node:path';
 import { fromRowColumns, toRows } from '../../../shared/engine/columns';
 import type { RowColumns } from '../../../shared/schemas/row-columns';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
 import { METHODS, contract } from '../../../shared/ipc/contract';
-import { sha256, useTempDir } from '../../helpers';
+import { useTempDir } from '../../helpers';
+import { ENGINES, contentOf, newLocation, type Engine } from '../../engines';
 
-describe('the RPC dispatcher', () => {
+describe.each(ENGINES)('the RPC dispatcher on %s', (engine: Engine) => {
   const tmp = useTempDir();
 
   it('answers an unknown method with a typed error, never a throw', async () => {
@@ -42,7 +42,7 @@ describe('the RPC dispatcher', () => {
 
   it('sends a period as one array per field (rows.columns), the same rows as rows.list', async () => {
     const backend = createBackend();
-    await backend.call('workbook.create', { path: join(tmp(), 'demo.cpw'), sample: true });
+    await backend.call('workbook.create', { path: newLocation(engine, tmp(), 'demo'), sample: true });
     const list = await backend.call('rows.list', { period: '2026-Q3' });
     const columns = await backend.call('rows.columns', { period: '2026-Q3' });
     if (!list.ok || !columns.ok) throw new Error('the sample has 2026-Q3');
@@ -58,7 +58,7 @@ describe('the RPC dispatcher', () => {
 
   it('edits rows one transaction at a time, and a refused edit changes nothing', async () => {
     const backend = createBackend();
-    const path = join(tmp(), 'w.cpw');
+    const path = newLocation(engine, tmp(), 'w');
     expect((await backend.call('workbook.create', { path })).ok).toBe(true);
     expect(await backend.call('periods.create', { label: '2026-Q1' })).toMatchObject({ ok: true, value: { label: '2026-Q1', rows: 0 } });
     const inserted = await backend.call('rows.insert', { period: '2026-Q1', row: { account: ' Acme ', revenue: 1000, service: 300 } });
@@ -66,19 +66,19 @@ describe('the RPC dispatcher', () => {
     const updated = await backend.call('rows.update', { period: '2026-Q1', account: 'ACME', patch: { csat: 4, owner: 'Ann' } });
     expect(updated).toMatchObject({ ok: true, value: { account: 'Acme', csat: 4, owner: 'Ann' } });
     backend.close();
-    const before = sha256(path);
+    const before = contentOf(path);
     await backend.call('workbook.open', { path });
     const refused = await backend.call('rows.update', { period: '2026-Q1', account: 'Acme', patch: { upsell: 900, crossSell: 200 } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'account "Acme": upsell: upsell + crossSell must not exceed revenue' } });
     const dup = await backend.call('rows.insert', { period: '2026-Q1', row: { account: 'acme', revenue: 1 } });
     expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     backend.close();
-    expect(sha256(path)).toBe(before);
+    expect(contentOf(path)).toBe(before);
   });
 
   it('a read-only workbook refuses writes', async () => {
     const backend = createBackend();
-    const path = join(tmp(), 'w.cpw');
+    const path = newLocation(engine, tmp(), 'w');
     await backend.call('workbook.create', { path });
     backend.close();
     await backend.call('workbook.open', { path, readOnly: true });
@@ -88,7 +88,7 @@ describe('the RPC dispatcher', () => {
 
   it('copies a period, renames and deletes it, and computes trends across periods', async () => {
     const backend = createBackend();
-    await backend.call('workbook.create', { path: join(tmp(), 'w.cpw') });
+    await backend.call('workbook.create', { path: newLocation(engine, tmp(), 'w') });
     await backend.call('periods.create', { label: 'Q1' });
     await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 1000, service: 100 } });
     await backend.call('rows.insert', { period: 'Q1', row: { account: 'Beta', revenue: 100, service: 300 } });
@@ -106,12 +106,12 @@ describe('the RPC dispatcher', () => {
   });
 });
 
-describe('undo and redo', () => {
+describe.each(ENGINES)('undo and redo on %s', (engine: Engine) => {
   const tmp = useTempDir();
 
   async function book() {
     const backend = createBackend();
-    const path = join(tmp(), 'w.cpw');
+    const path = newLocation(engine, tmp(), 'w');
     await backend.call('workbook.create', { path });
     await backend.call('periods.create', { label: 'Q1' });
     for (const [account, revenue] of [['Acme', 1000], ['Beta', 2000], ['Cara', 3000]] as const) {
@@ -204,7 +204,7 @@ describe('undo and redo', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { problems: [{ account: 'Beta', field: 'presale', value: '-1', rule: 'presale must be 0 or more' }] } } });
     expect(await rows()).toEqual(before);
     backend.close();
-    const hash = sha256(path);
+    const hash = contentOf(path);
     await backend.call('workbook.open', { path });
     const good = await backend.call('rows.patch', {
       period: 'Q1',
@@ -218,16 +218,16 @@ describe('undo and redo', () => {
     await backend.call('history.undo', {});
     expect(await rows()).toEqual(before);
     backend.close();
-    expect(sha256(path)).not.toBe(hash); // the paste and its undo were written, as history
+    expect(contentOf(path)).not.toBe(hash); // the paste and its undo were written, as history
   });
 });
 
-describe('the interactions log', () => {
+describe.each(ENGINES)('the interactions log on %s', (engine: Engine) => {
   const tmp = useTempDir();
 
   it('adds, corrects and deletes interactions on disk, refusing a bad change whole and naming the field', async () => {
     const backend = createBackend();
-    const path = join(tmp(), 'w.cpw');
+    const path = newLocation(engine, tmp(), 'w');
     await backend.call('workbook.create', { path });
     await backend.call('periods.create', { label: 'Q1' });
     await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 1000 } });
@@ -239,12 +239,12 @@ describe('the interactions log', () => {
     expect(added).toMatchObject({ ok: true, value: { account: 'Acme', valued: 'unknown', planned: false } });
     const id = (added as { value: { id: number } }).value.id;
     expect(await backend.call('interactions.update', { id, patch: { valued: 'yes' } })).toMatchObject({ ok: true, value: { id, valued: 'yes', travel: 300 } });
-    const before = sha256(path);
+    const before = contentOf(path);
     expect(await backend.call('interactions.update', { id, patch: { winProbability: 1.5, hours: 2 } })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringMatching(/interaction \d+ \(Acme, 2026-01-05\).*winProbability.*from 0 to 1/) },
     });
-    expect(sha256(path)).toBe(before);
+    expect(contentOf(path)).toBe(before);
     expect(await backend.call('interactions.update', { id: 999, patch: { valued: 'no' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     backend.close();
     await backend.call('workbook.open', { path });
@@ -255,12 +255,12 @@ describe('the interactions log', () => {
   });
 });
 
-describe("an account's picture", () => {
+describe.each(ENGINES)("an account's picture on %s", (engine: Engine) => {
   const tmp = useTempDir();
 
   it('computes the account in every period, null where it has no row, with its segment among the others', async () => {
     const backend = createBackend();
-    await backend.call('workbook.create', { path: join(tmp(), 'w.cpw') });
+    await backend.call('workbook.create', { path: newLocation(engine, tmp(), 'w') });
     await backend.call('periods.create', { label: 'Q1' });
     await backend.call('rows.insert', { period: 'Q1', row: { account: 'Beta', revenue: 100, service: 90 } });
     await backend.call('periods.create', { label: 'Q2' });
@@ -273,12 +273,12 @@ describe("an account's picture", () => {
   });
 });
 
-describe('cost pools in the workbook', () => {
+describe.each(ENGINES)('cost pools in the workbook on %s', (engine: Engine) => {
   const tmp = useTempDir();
 
   it('saves a setup all or nothing, copies it with its period, and brings it back when a deleted period is undone', async () => {
     const backend = createBackend();
-    const path = join(tmp(), 'w.cpw');
+    const path = newLocation(engine, tmp(), 'w');
     await backend.call('workbook.create', { path });
     await backend.call('periods.create', { label: 'Q1' });
     await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 10_000, labour: 100 } });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../bench/portfolio';
@@ -233,6 +233,43 @@ describe('cpw on a PostgreSQL workbook', () => {
     }
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[0]!.allocations).toHaveLength(300);
+  }, 60_000);
+
+  it('export, precall and serve take an address as they take a file', async () => {
+    const dir = tmp();
+    const file = join(dir, 'e.cpw');
+    const pg = newLocation('postgres', dir, 'export');
+    const outputs: string[][] = [];
+    for (const at of [file, pg]) {
+      await run(['new', at, '--sample']);
+      const csvOut = join(dir, `${outputs.length}.csv`);
+      const exported = await run(['export', at, '--period', '2026-Q2', '--out', csvOut]);
+      expect(exported.code, exported.stderr).toBe(0);
+      const precall = await run(['precall', at, '--account', 'Northwind Logistics', '--hours', '3', '--prep', '1', '--projected', '20000', '--probability', '0.4', '--json']);
+      expect(precall.code, precall.stderr).toBe(0);
+      outputs.push([readFileSync(csvOut, 'utf8'), precall.stdout]);
+    }
+    expect(outputs[1]).toEqual(outputs[0]);
+    // Browser mode on the team workbook: the window's RPC answers from it.
+    const serve = spawn(process.execPath, [BIN, 'serve', pg], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((found, fail) => {
+        serve.stdout.on('data', (b: Buffer) => {
+          const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(b.toString());
+          if (m) found(m[0]);
+        });
+        serve.once('exit', (code) => fail(new Error(`serve exited ${code}`)));
+      });
+      const { origin, searchParams } = new URL(url);
+      const answer = await fetch(`${origin}/rpc`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CPW-Token': searchParams.get('token')! }, body: JSON.stringify({ method: 'rows.edit', input: { period: '2026-Q3', patches: [{ account: 'Northwind Logistics', patch: { revenue: 123_456 } }] } }) });
+      expect(answer.status).toBe(200);
+      expect(((await answer.json()) as { ok: boolean }).ok).toBe(true);
+    } finally {
+      serve.kill('SIGTERM');
+      await new Promise((gone) => serve.once('exit', gone));
+    }
+    const rows = (await cpwJson<{ accounts: { account: string; revenue: number }[] }>(['report', pg, '--period', '2026-Q3', '--json'])).accounts;
+    expect(rows.find((r) => r.account === 'Northwind Logistics')?.revenue).toBe(123_456);
   }, 60_000);
 
   it('never printed the password of an address, whatever it was asked', () => {
