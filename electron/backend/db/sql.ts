@@ -29,7 +29,8 @@ export interface Sql {
   /**
    * Many rows into one table at once, row `k` given by `row(k)`: multi-row
    * INSERTs on the file, COPY streamed on PostgreSQL (what a million
-   * transaction lines want).
+   * transaction lines want). Each row's array is read before the next is
+   * asked for, so `row` may fill and return the same array every time.
    */
   bulkLoad(table: string, columns: readonly string[], count: number, row: (k: number) => readonly unknown[]): Promise<void>;
   /** The names of a table's columns, in order. */

@@ -2,7 +2,7 @@ import { CpwError } from '../../../../shared/ipc/errors';
 import { nfc, type SheetRow } from '../../../../shared/schemas/row';
 import { COLUMN, ROW_FIELDS } from '../columns';
 import { ROWS_PER_INSERT, idsWritten, valuesList, type Sql } from '../sql';
-import { nextPosition, rowValues, UPSERT_ROW } from './rows';
+import { nextPosition, UPSERT_ROW } from './rows';
 
 /** A whole sheet written into a period at once: what an import does, ROWS_PER_INSERT rows to a statement. */
 
@@ -99,7 +99,15 @@ export async function writeRows(
   let position = options.merge ? await nextPosition(tx, periodId) : 1;
   // A period with no rows now (a replace, or a first import) has nothing to update: the rows are streamed in whole.
   if (!options.merge || existing.size === 0) {
-    await tx.bulkLoad('period_rows', ROW_TABLE_COLUMNS, rows.length, (k) => [periodId, ids[k]!, position + k, ...rowValues(rows[k]!)]);
+    const line = new Array<unknown>(ROW_TABLE_COLUMNS.length);
+    await tx.bulkLoad('period_rows', ROW_TABLE_COLUMNS, rows.length, (k) => {
+      const row = rows[k]!;
+      line[0] = periodId;
+      line[1] = ids[k]!;
+      line[2] = position + k;
+      for (let f = 0; f < ROW_FIELDS.length; f++) line[3 + f] = row[ROW_FIELDS[f]!];
+      return line;
+    });
     const kept = keys === null ? 0 : keys.filter((key) => existing.has(key)).length;
     return { added: rows.length - kept, updated: kept, removed };
   }
