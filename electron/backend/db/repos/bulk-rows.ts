@@ -38,21 +38,26 @@ const nocaseKey = (name: string): string => nfc(name).replace(/[A-Z]+/g, (m) => 
  * holds exactly, and is refused rather than guessed at.
  */
 async function accountIds(tx: Sql, rows: readonly SheetRow[], write: AccountFields): Promise<number[]> {
-  const known = new Map<string, number>();
-  for (const [id, name] of (await tx.rows('SELECT id, name FROM accounts')) as [number, string][]) known.set(nocaseKey(name), id);
+  const known = new Map<string, { id: number; owner: string | null; segmentOverride: string | null }>();
+  for (const [id, name, owner, segmentOverride] of (await tx.rows('SELECT id, name, owner, segment_override FROM accounts')) as [number, string, string | null, string | null][]) {
+    known.set(nocaseKey(name), { id, owner, segmentOverride });
+  }
   const sets = [write.owner ? 'owner = ?' : null, write.segmentOverride ? 'segment_override = ?' : null].filter((x) => x !== null);
   const update = sets.length > 0 ? `UPDATE accounts SET ${sets.join(', ')} WHERE id = ?` : null;
   const ids = new Array<number>(rows.length);
   const fresh: number[] = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k]!;
-    const id = known.size === 0 ? undefined : known.get(nocaseKey(row.account));
-    if (id === undefined) {
+    const account = known.size === 0 ? undefined : known.get(nocaseKey(row.account));
+    if (account === undefined) {
       fresh.push(k);
       continue;
     }
-    ids[k] = id;
-    if (update) await tx.run(update, [...(write.owner ? [row.owner] : []), ...(write.segmentOverride ? [row.segmentOverride] : []), id]);
+    ids[k] = account.id;
+    // Only an account whose owner or pinned segment the sheet changes is written: next quarter's sheet of the
+    // same accounts writes none (on PostgreSQL each would be a round trip).
+    const changed = (write.owner && row.owner !== account.owner) || (write.segmentOverride && row.segmentOverride !== account.segmentOverride);
+    if (update && changed) await tx.run(update, [...(write.owner ? [row.owner] : []), ...(write.segmentOverride ? [row.segmentOverride] : []), account.id]);
   }
   if (fresh.length === 0) return ids;
   const top = Number(await tx.value('SELECT coalesce(max(id), 0) FROM accounts'));
