@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { isPgLocation } from './db/pg/location';
 import { readStateFile, writeStateFile } from './state-file';
 
 export const MAX_RECENT = 10;
@@ -14,7 +15,8 @@ export interface WorkbookState {
 
 /** `path` at the front, its older entry dropped, the oldest beyond the cap forgotten. */
 export function withRecent(recent: readonly string[], path: string): string[] {
-  const full = resolve(path);
+  // A team workbook's address is no path to resolve against this folder.
+  const full = isPgLocation(path) ? path : resolve(path);
   return [full, ...recent.filter((p) => p !== full)].slice(0, MAX_RECENT);
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
 import { UNSTORED_PERSON_SETTINGS } from '../../../shared/schemas/settings';
+import { isPgLocation, shortNameOf } from '../db/pg/location';
 import { defineHandlers } from './types';
 
 export const profileHandlers = defineHandlers({
@@ -11,7 +11,8 @@ export const profileHandlers = defineHandlers({
       ? {
           stored: true,
           settings: profile.settings(),
-          recent: profile.recent.list().map((path) => ({ path, name: basename(path), exists: existsSync(path) })),
+          // A team workbook cannot be looked for without connecting: it is offered, and opening it says if it is gone.
+          recent: profile.recent.list().map((path) => ({ path, name: shortNameOf(path), exists: isPgLocation(path) || existsSync(path) })),
         }
       : { stored: false, settings: UNSTORED_PERSON_SETTINGS, recent: [] },
   'profile.clearRecent': (_input, { profile }) => {

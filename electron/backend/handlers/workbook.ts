@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { WorkbookInfo } from '../../../shared/ipc/contract';
 import { CpwError } from '../../../shared/ipc/errors';
 import { listBackups } from '../db/backups';
 import { repairWorkbookFile } from '../db/check';
 import { checkLocation, createStore } from '../db/locations';
 import { copyWorkbookBetween } from '../db/copy-workbook';
-import { isPgLocation, redactPasswords } from '../db/pg/location';
+import { isPgLocation, redactPasswords, shortNameOf } from '../db/pg/location';
 import { copyWorkbook, createWorkbook } from '../db/create';
 import { SCHEMA_VERSION } from '../db/migrate';
 import { getAssumptions } from '../db/repos/assumptions';
@@ -58,7 +58,7 @@ export const workbookHandlers = defineHandlers({
   'workbook.openRecent': async ({ index, name, readOnly }, ctx) => {
     const listed = ctx.profile?.recent.list() ?? [];
     const path = listed[index];
-    if (path === undefined || basename(path) !== name) {
+    if (path === undefined || shortNameOf(path) !== name) {
       throw new CpwError('NOT_FOUND', `"${name}" is not in your recent workbooks any more: open it with File > Open`);
     }
     await ctx.session.open(path, readOnly);

@@ -181,3 +181,33 @@ describe('the handlers on both engines', () => {
     expect(refused).toEqual(['rows.update', 'rows.edit']);
   }, 60_000);
 });
+
+describe('a team workbook in the recent list', () => {
+  const tmp = useTempDir();
+
+  it('is listed by its name and server, without the password, and opens again from there', async () => {
+    const at = newLocation('postgres', tmp(), 'recent');
+    const backend = createBackend({ profileDir: join(tmp(), 'profile') });
+    try {
+      expect((await backend.call('workbook.create', { path: at, sample: true })).ok).toBe(true);
+      await backend.call('workbook.close', {});
+      const profile = await backend.call('profile.get', {});
+      if (!profile.ok) throw new Error(profile.error.message);
+      const [entry] = (profile.value as { recent: { path: string; name: string; exists: boolean }[] }).recent;
+      const workbook = new URL(at).searchParams.get('workbook')!;
+      expect(entry).toMatchObject({ name: `${workbook} (cpw on 127.0.0.1)`, exists: true });
+      expect(JSON.stringify(profile.value)).not.toContain(new URL(at).password);
+      // Its password is not kept: the person's PGPASSWORD or ~/.pgpass gives it.
+      process.env.PGPASSWORD = decodeURIComponent(new URL(at).password);
+      try {
+        const reopened = await backend.call('workbook.openRecent', { index: 0, name: entry!.name, readOnly: true });
+        expect(reopened.ok, JSON.stringify(reopened)).toBe(true);
+        expect((reopened as { value: { periods: string[] } }).value.periods).toHaveLength(4);
+      } finally {
+        delete process.env.PGPASSWORD;
+      }
+    } finally {
+      await backend.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { CpwError } from '../../../../shared/ipc/errors';
 
 /**
@@ -62,4 +63,15 @@ export function parsePgLocation(location: string): PgLocation {
   if (workbook!.toLowerCase().startsWith('pg_')) bad(`the workbook name "${workbook}" starts with pg_, which PostgreSQL keeps for itself`);
   const password = url.password === '' ? undefined : decodeURIComponent(url.password);
   return { user, password, host, port, database, workbook: workbook! };
+}
+
+/** What a list of workbooks calls one: a file's name, or a team workbook's name and server. */
+export function shortNameOf(location: string): string {
+  if (!isPgLocation(location)) return basename(location);
+  try {
+    const loc = parsePgLocation(location);
+    return `${loc.workbook} (${loc.database} on ${loc.host})`;
+  } catch {
+    return redactPasswords(location);
+  }
 }
