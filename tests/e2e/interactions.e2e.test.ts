@@ -105,8 +105,14 @@ describe('the interactions log, the pre-call check and the Customer Picture, on 
 
     // Marking a logged interaction not valued moves the share, as the engine says.
     const row = page.getByTestId('interactions-grid').locator('.ag-row', { has: page.locator('.ag-cell[col-id="note"]', { hasText: 'e2e: valued meeting' }) }).first();
-    await row.locator('.ag-cell[col-id="valued"]').dblclick();
-    await row.locator('.ag-cell[col-id="valued"] [role="combobox"]').click();
+    // Under load the grid may redraw the row (the log read back after the save) just as the editor opens,
+    // which closes it: open it again until its list is there.
+    const picker = row.locator('.ag-cell[col-id="valued"] [role="combobox"]');
+    for (let attempt = 0; attempt < 5 && !(await picker.isVisible()); attempt++) {
+      await row.locator('.ag-cell[col-id="valued"]').dblclick();
+      await picker.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    }
+    await picker.click();
     await page.locator('.ag-select-list').getByText('no', { exact: true }).click();
     await expect.poll(() => mine(storedLog(session.book))?.valued).toBe('no');
     const after = summariseInteractions(inQ3(storedLog(session.book)), DEFAULT_ASSUMPTIONS).find((s) => s.account === account)!;
