@@ -102,11 +102,6 @@ export class PgStore implements WorkbookStore {
     return this.transaction('BEGIN', fn, 'saving the change');
   }
 
-  /** The connection itself, for what only PostgreSQL does (COPY). Inside a transaction of this store only. */
-  get connection(): pg.Client {
-    return this.client;
-  }
-
   private transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>, doing: string): Promise<T> {
     return this.serial.run(async () => {
       if (this.closed) throw new CpwError('NO_WORKBOOK', `${this.location} is closed`);
