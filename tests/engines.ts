@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { psqlAdmin, type PgServer } from './pg-server';
+import { TABLES as COPIED_TABLES } from '../electron/backend/db/copy-workbook';
 
 /** The two engines a workbook is kept in: every store and handler test runs on both. */
 export const ENGINES = ['file', 'postgres'] as const;
@@ -32,7 +33,7 @@ export function schemaOf(location: string): string {
   return new URL(location).searchParams.get('workbook')!.toLowerCase();
 }
 
-const TABLES = ['meta', 'assumptions', 'periods', 'accounts', 'period_rows', 'interactions', 'scenarios', 'history', 'cost_pools', 'pool_activities', 'activity_drivers', 'allocation_modes'];
+const TABLES = COPIED_TABLES.map((t) => t.name);
 
 /** What a workbook holds, as one digest: a file's bytes, or every table of a PostgreSQL workbook read by the server's superuser. */
 export function contentOf(location: string): string {

@@ -128,8 +128,9 @@ export function selectRows(cols: SheetColumns, keep: (i: number) => boolean): Sh
 }
 
 /** The columns as the window receives them (RowColumns): plain arrays, null for a number not given. */
-export function toRowColumns(cols: SheetColumns): RowColumns {
+export function toRowColumns(cols: SheetColumns, version: readonly number[]): RowColumns {
   const out: Record<string, unknown> = {
+    version,
     account: [...cols.account],
     owner: Array.from(cols.ownerIds, (id) => (id < 0 ? null : cols.owners[id]!)),
     segmentOverride: Array.from(cols.segmentOverride, (s) => (s < 0 ? null : SEGMENTS[s]!)),

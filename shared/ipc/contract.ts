@@ -4,7 +4,7 @@ import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } fr
 import { Period, PeriodLabel } from '../schemas/period';
 import { Allocation, PoolSetup } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
-import { AccountName, SheetRow, SheetRowShape } from '../schemas/row';
+import { AccountName, SheetRowShape, VersionedRow } from '../schemas/row';
 import { RowColumns } from '../schemas/row-columns';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { PersonSettings, PersonSettingsPatch } from '../schemas/settings';
@@ -30,6 +30,9 @@ import {
 
 export * from './messages';
 
+
+/** One row's patch; `version`, when given, is the row's version it was made from, and a newer one refuses the edit (CONFLICT). */
+const RowEdit = z.object({ account: AccountName, patch: RowPatchInput, version: z.number().int().min(1).optional() });
 
 /**
  * Every call the renderer and the CLI can make of the backend, method name
@@ -91,10 +94,11 @@ export const contract = {
   },
   'periods.delete': { input: z.object({ label: PeriodLabel }), output: Done },
 
-  'rows.list': { input: z.object({ period: PeriodLabel }), output: z.array(SheetRow) },
+  /** The period's rows with their versions; `accounts` reads only those (what a window reads when another person changed them). */
+  'rows.list': { input: z.object({ period: PeriodLabel, accounts: z.array(AccountName).max(10_000).optional() }), output: z.array(VersionedRow) },
   /** The same rows, one array per field: what the window loads a period with. */
   'rows.columns': { input: z.object({ period: PeriodLabel }), output: RowColumns },
-  'rows.insert': { input: z.object({ period: PeriodLabel, row: SheetRowShape }), output: SheetRow },
+  'rows.insert': { input: z.object({ period: PeriodLabel, row: SheetRowShape }), output: VersionedRow },
   /**
    * Cell edits, one or a pasted block, as one undoable action validated as a
    * whole: the rows as stored and the history after it, in one round trip.
@@ -102,22 +106,22 @@ export const contract = {
   'rows.edit': {
     input: z.object({
       period: PeriodLabel,
-      patches: z.array(z.object({ account: AccountName, patch: RowPatchInput })).min(1).max(100_000),
+      patches: z.array(RowEdit).min(1).max(100_000),
     }),
-    output: z.object({ rows: z.array(SheetRow), history: HistoryState }),
+    output: z.object({ rows: z.array(VersionedRow), history: HistoryState }),
   },
   /** rows.edit of one row, answering the row alone (for scripts). */
   'rows.update': {
-    input: z.object({ period: PeriodLabel, account: AccountName, patch: RowPatchInput }),
-    output: SheetRow,
+    input: z.object({ period: PeriodLabel, account: AccountName, patch: RowPatchInput, version: z.number().int().min(1).optional() }),
+    output: VersionedRow,
   },
   /** rows.edit answering the rows alone (for scripts). */
   'rows.patch': {
     input: z.object({
       period: PeriodLabel,
-      patches: z.array(z.object({ account: AccountName, patch: RowPatchInput })).min(1).max(100_000),
+      patches: z.array(RowEdit).min(1).max(100_000),
     }),
-    output: z.array(SheetRow),
+    output: z.array(VersionedRow),
   },
   'rows.delete': {
     input: z.object({ period: PeriodLabel, accounts: z.array(AccountName).min(1) }),

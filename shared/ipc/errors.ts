@@ -40,7 +40,15 @@ export type Problem = z.output<typeof Problem>;
 export const RpcError = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
-  details: z.object({ problems: z.array(Problem).optional(), file: z.string().optional() }).passthrough().optional(),
+  details: z
+    .object({
+      problems: z.array(Problem).optional(),
+      file: z.string().optional(),
+      /** A CONFLICT of rows: each row as another person saved it since the version the patch was made from. */
+      conflicts: z.array(z.object({ account: z.string(), version: z.number().int(), row: z.record(z.string(), z.unknown()), changedBy: z.string().nullable(), changedAt: z.string().nullable() })).optional(),
+    })
+    .passthrough()
+    .optional(),
 });
 export type RpcError = z.output<typeof RpcError>;
 

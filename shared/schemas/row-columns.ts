@@ -22,6 +22,8 @@ export const RowColumns = z
     status: z.array(Status),
     ...numbers,
     ...optionalNumbers,
+    /** Each row's version (StoredRow): what the window's edits name, so none is written over another person's. */
+    version: z.array(z.number().int().min(1)),
   })
   .refine((c) => Object.values(c).every((column) => column.length === c.account.length), {
     error: 'every column must hold one value per account',

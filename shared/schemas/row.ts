@@ -130,6 +130,19 @@ export const SheetRow = SheetRowShape.refine(expansionWithinRevenue, {
 export type SheetRow = z.output<typeof SheetRow>;
 export type SheetRowInput = z.input<typeof SheetRow>;
 
+/**
+ * A row as the RPC reads it from the workbook: its version, which every
+ * write moves on (a patch names the version it was made from, and one made
+ * from an older version is refused as a CONFLICT), and who changed it last, when.
+ */
+export const RowVersion = {
+  version: z.number().int().min(1),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+};
+export const VersionedRow = SheetRowShape.extend(RowVersion).refine(expansionWithinRevenue, { error: EXPANSION_RULE, path: ['upsell'] });
+export type VersionedRow = z.output<typeof VersionedRow>;
+
 /** A change to one row: only the fields it names, the account name included (a rename). */
 export const SheetRowPatch = z.object(FIELD_RULES).partial().strict();
 export type SheetRowPatch = z.input<typeof SheetRowPatch>;

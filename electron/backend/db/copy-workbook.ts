@@ -5,9 +5,10 @@ import { idsWritten, type Sql } from './sql';
 /**
  * Every table a workbook holds, parents before children, each read in the
  * order of its key: what `cpw copy` carries (schema_migrations is the
- * target's own, made as it is created).
+ * target's own, made as it is created; a team's people are its server's own,
+ * never carried: their tokens sign in to that server only).
  */
-const TABLES: readonly { name: string; order: string; ids?: true }[] = [
+export const TABLES: readonly { name: string; order: string; ids?: true }[] = [
   { name: 'meta', order: 'key' },
   { name: 'assumptions', order: 'key' },
   { name: 'periods', order: 'id', ids: true },
@@ -20,6 +21,7 @@ const TABLES: readonly { name: string; order: string; ids?: true }[] = [
   { name: 'pool_activities', order: 'id', ids: true },
   { name: 'activity_drivers', order: 'activity_id, account_id' },
   { name: 'allocation_modes', order: 'period_id, bucket' },
+  { name: 'audit_log', order: 'id', ids: true },
 ];
 
 type Dump = Map<string, { columns: string[]; rows: unknown[][] }>;

@@ -3,6 +3,7 @@ import { CpwError } from '../../../shared/ipc/errors';
 import init from './migrations/001-init.sql';
 import history from './migrations/002-history.sql';
 import costPools from './migrations/003-cost-pools.sql';
+import versions from './migrations/004-versions-and-audit.sql';
 
 export interface Migration {
   id: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '001-init', sql: init },
   { id: 2, name: '002-history', sql: history },
   { id: 3, name: '003-cost-pools', sql: costPools },
+  { id: 4, name: '004-versions-and-audit', sql: versions },
 ];
 
 /** The schema version this build writes: the id of the last migration. */

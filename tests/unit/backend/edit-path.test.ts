@@ -24,12 +24,13 @@ describe('one cell edit', () => {
     seen = [];
   }
 
-  it('is one call answering the stored row and the history, in nine statements, the accounts table untouched', async () => {
+  it('is one call answering the stored row and the history, in ten statements (the audit log's among them), the accounts table untouched', async () => {
     await sample();
     const r = await backend.call('rows.edit', { period: '2026-Q3', patches: [{ account: 'Contoso Retail', patch: { revenue: 123_456 } }] });
     expect(r).toMatchObject({ ok: true, value: { rows: [{ account: 'Contoso Retail', revenue: 123_456 }], history: { undo: 'edit Contoso Retail', redo: null } } });
     console.log(`one cell edit: ${seen.length} SQL statements, 1 round trip:\n  ${seen.map((s) => s.split('\n')[0]!.slice(0, 90)).join('\n  ')}`);
-    expect(seen.length).toBeLessThanOrEqual(9);
+    expect(seen.length).toBeLessThanOrEqual(10);
+    expect(seen.filter((s) => /^INSERT INTO audit_log/.test(s))).toHaveLength(1);
     expect(seen.filter((s) => /^UPDATE accounts/.test(s))).toEqual([]);
     expect(seen.filter((s) => /FROM accounts WHERE name/.test(s) || /a\.name = /.test(s))).toHaveLength(1);
     // What the history keeps undoes it.

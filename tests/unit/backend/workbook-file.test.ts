@@ -31,7 +31,7 @@ async function newWorkbook(dir: string, name = 'w.cpw'): Promise<string> {
   const path = join(dir, name);
   await createWorkbook(path, async (tx) => {
     const p = await createPeriod(tx, '2026-Q1');
-    for (let i = 0; i < 300; i++) await insertRow(tx, p.id, SheetRow.parse({ account: `Account ${i}`, revenue: 1000 + i, service: 10 * i }));
+    for (let i = 0; i < 300; i++) await insertRow(tx, p.id, SheetRow.parse({ account: `Account ${i}`, revenue: 1000 + i, service: 10 * i }), 'test', '2026-01-01T00:00:00Z');
   });
   return path;
 }
@@ -50,6 +50,7 @@ describe('a new workbook', () => {
       { id: 1, name: '001-init' },
       { id: 2, name: '002-history' },
       { id: 3, name: '003-cost-pools' },
+      { id: 4, name: '004-versions-and-audit' },
     ]);
     db.close();
     expect(readdirNames(tmp())).toEqual(['w.cpw']);
@@ -93,7 +94,7 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
     ['random bytes', (d) => write(d, 'random.cpw', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))), 'NOT_SQLITE', /not a SQLite database/],
     ['an empty file', (d) => write(d, 'empty.cpw', Buffer.alloc(0)), 'NOT_SQLITE', /is empty/],
     ['a foreign SQLite file', (d) => foreignSqlite(d), 'NOT_WORKBOOK', /SQLite database but not a Customer Profitability workbook \(application_id 0\)/],
-    ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 3\)/],
+    ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 4\)/],
     ['a damaged workbook', (d) => damagedWorkbook(d), 'DAMAGED', /is damaged/],
     ['a cut-short header', (d) => write(d, 'short.cpw', Buffer.from('SQLite format 3\0abc', 'latin1')), 'DAMAGED', /cut short/],
     ['a workbook cut in half', (d) => truncatedWorkbook(d), 'DAMAGED', /is damaged/],

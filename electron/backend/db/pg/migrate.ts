@@ -3,12 +3,14 @@ import { MIGRATIONS as FILE_MIGRATIONS, assertOrdered, type Migration } from '..
 import init from './migrations/001-init.sql';
 import history from './migrations/002-history.sql';
 import costPools from './migrations/003-cost-pools.sql';
+import versions from './migrations/004-versions-and-audit.sql';
 
 /** The file's migrations in PostgreSQL's words: the same ids and names, one file each in pg/migrations/. */
 export const PG_MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '001-init', sql: init },
   { id: 2, name: '002-history', sql: history },
   { id: 3, name: '003-cost-pools', sql: costPools },
+  { id: 4, name: '004-versions-and-audit', sql: versions },
 ];
 assertOrdered(PG_MIGRATIONS);
 if (PG_MIGRATIONS.map((m) => m.name).join() !== FILE_MIGRATIONS.map((m) => m.name).join()) {

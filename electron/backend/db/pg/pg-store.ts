@@ -9,6 +9,8 @@ import { describePg, parsePgLocation, type PgLocation } from './location';
 import { PG_MIGRATIONS, applyPgMigration } from './migrate';
 import { passwordFor } from './password';
 import { pgSql } from './pg-sql';
+import { actorName, currentPerson } from '../../actor';
+import { channelOf, collectChanges, eventOf } from '../../team/changes';
 
 /** PostgreSQL 15 is the oldest the schema and the tests are held to. */
 const OLDEST_SERVER = 150000;
@@ -95,20 +97,30 @@ export class PgStore implements WorkbookStore {
   }
 
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, 'reading it');
+    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, 'reading it', false);
   }
 
   write<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', fn, 'saving the change');
+    return this.transaction('BEGIN', fn, 'saving the change', true);
   }
 
-  private transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>, doing: string): Promise<T> {
+  /**
+   * One transaction, as the call's person when a team server runs it (the
+   * setting row-level security reads, local to the transaction); a write
+   * tells the workbook's other windows what it changed, delivered by
+   * PostgreSQL only if it commits.
+   */
+  private transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>, doing: string, writing: boolean): Promise<T> {
+    const person = currentPerson();
     return this.serial.run(async () => {
       if (this.closed) throw new CpwError('NO_WORKBOOK', `${this.location} is closed`);
       let committing = false;
       try {
         await this.client.query(begin);
-        const result = await fn(this.sql);
+        if (person) await this.client.query("SELECT set_config('cpw.person', $1, true)", [person.name]);
+        const { run, changes } = collectChanges(() => fn(this.sql));
+        const result = await run;
+        if (writing) await this.client.query('SELECT pg_notify($1, $2)', [channelOf(this.address.workbook.toLowerCase()), JSON.stringify(eventOf(changes(), actorName()))]);
         committing = true;
         await this.client.query('COMMIT');
         return result;

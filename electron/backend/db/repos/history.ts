@@ -2,7 +2,10 @@ import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import { applyPeriods, capturePeriods, isPeriodsChange, type PeriodsChange } from './period-history';
-import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues } from './rows';
+import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues, touchRow } from './rows';
+import { actorName } from '../../actor';
+import { auditRow } from './audit';
+import { rowsChanged, workbookChanged } from '../../team/changes';
 
 /** How many actions the history keeps; older ones can no longer be undone. */
 export const HISTORY_LIMIT = 1000;
@@ -36,6 +39,15 @@ async function snapshot(tx: Sql, periodId: number, accountId: number): Promise<S
   return { periodId, accountId, account, row: values };
 }
 
+/** The row a snapshot holds, as the audit log names its fields; null when the account had no row there. */
+function rowOf(s: Snapshot): SheetRow | null {
+  if (!s.row) return null;
+  const { position: _position, ...values } = s.row;
+  return { account: s.account.name, owner: s.account.owner, segmentOverride: s.account.segmentOverride, ...values } as SheetRow;
+}
+
+const sameState = (a: Snapshot, b: Snapshot) => JSON.stringify([a.account, a.row]) === JSON.stringify([b.account, b.row]);
+
 async function apply(tx: Sql, s: Snapshot): Promise<void> {
   await tx.run('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?', [s.account.name, s.account.owner, s.account.segmentOverride, s.accountId]);
   if (s.row === null) {
@@ -43,6 +55,7 @@ async function apply(tx: Sql, s: Snapshot): Promise<void> {
   } else {
     await tx.run(UPSERT_ROW, [s.periodId, s.accountId, s.row.position, ...rowValues(s.row)]);
     await tx.run('UPDATE period_rows SET position = ? WHERE period_id = ? AND account_id = ?', [s.row.position, s.periodId, s.accountId]);
+    await touchRow(tx, s.periodId, s.accountId, actorName(), new Date().toISOString());
   }
 }
 
@@ -80,10 +93,18 @@ export function recordChanges(tx: Sql, label: string, changes: Change[]): Promis
 
 /** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
 async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange): Promise<void> {
-  await tx.run('DELETE FROM history WHERE undone = 1');
-  await tx.run('INSERT INTO history (label, changes, at) VALUES (?, ?, ?)', [label, JSON.stringify(changes), new Date().toISOString()]);
-  await tx.run('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?', [HISTORY_LIMIT]);
+  const who = actorName();
+  await tx.run(`DELETE FROM history WHERE undone = 1 AND ${MINE}`, [who]);
+  await tx.run('INSERT INTO history (label, changes, at, person) VALUES (?, ?, ?, ?)', [label, JSON.stringify(changes), new Date().toISOString(), who]);
+  await tx.run(`DELETE FROM history WHERE ${MINE} AND id NOT IN (SELECT id FROM history WHERE ${MINE} ORDER BY id DESC LIMIT ?)`, [who, who, HISTORY_LIMIT]);
 }
+
+/**
+ * Each person undoes only their own actions (an entry from before people
+ * were told apart, person '', is anyone's). On a file that is this
+ * computer's user; on a team server, the signed-in person.
+ */
+const MINE = "(person = ? OR person = '')";
 
 /**
  * Run `change`, an action on the periods themselves, as one undoable action.
@@ -102,9 +123,11 @@ export interface HistoryState {
 }
 
 export async function historyState(tx: Sql): Promise<HistoryState> {
+  const who = actorName();
   const [row] = await tx.rows(
-    `SELECT (SELECT label FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1),
-            (SELECT label FROM history WHERE undone = 1 ORDER BY id ASC LIMIT 1)`,
+    `SELECT (SELECT label FROM history WHERE undone = 0 AND ${MINE} ORDER BY id DESC LIMIT 1),
+            (SELECT label FROM history WHERE undone = 1 AND ${MINE} ORDER BY id ASC LIMIT 1)`,
+    [who, who],
   );
   const [undo, redo] = row as [string | null, string | null];
   return { undo, redo };
@@ -124,8 +147,8 @@ async function periodLabel(tx: Sql, changes: Change[]): Promise<string | null> {
 async function step(tx: Sql, direction: 'undo' | 'redo'): Promise<{ label: string; period: string | null }> {
   const undoing = direction === 'undo';
   const entry = await tx.get<{ id: number; label: string; changes: string }>(
-    `SELECT id, label, changes FROM history WHERE undone = ? ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`,
-    [undoing ? 0 : 1],
+    `SELECT id, label, changes FROM history WHERE undone = ? AND ${MINE} ORDER BY id ${undoing ? 'DESC' : 'ASC'} LIMIT 1`,
+    [undoing ? 0 : 1, actorName()],
   );
   if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
   const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange;
@@ -134,10 +157,27 @@ async function step(tx: Sql, direction: 'undo' | 'redo'): Promise<{ label: strin
     const { before, after, rows } = changes.periods;
     await applyPeriods(tx, undoing ? before : after, rows);
     const shown = rows ? (undoing ? before : after).find((p) => p.id === rows.periodId) : undefined;
+    workbookChanged();
     return { label: entry.label, period: shown?.label ?? null };
   }
-  for (const c of undoing ? [...changes].reverse() : changes) await apply(tx, undoing ? c.before : c.after);
-  return { label: entry.label, period: await periodLabel(tx, changes) };
+  const period = await periodLabel(tx, changes);
+  const at = new Date().toISOString();
+  for (const c of undoing ? [...changes].reverse() : changes) {
+    const from = undoing ? c.after : c.before;
+    const to = undoing ? c.before : c.after;
+    // Taking back one's own change must not take back another person's made since: the row must still be as this action left it.
+    const now = await snapshot(tx, from.periodId, from.accountId);
+    if (!sameState(now, from)) {
+      const by = await tx.get<{ changedBy: string | null; changedAt: string | null }>('SELECT changed_by AS changedBy, changed_at AS changedAt FROM period_rows WHERE period_id = ? AND account_id = ?', [from.periodId, from.accountId]);
+      const who = by?.changedBy ? ` by ${by.changedBy}${by.changedAt ? ` at ${by.changedAt}` : ''}` : '';
+      throw new CpwError('CONFLICT', `cannot ${direction} "${entry.label}": "${now.account.name}" was changed since${who}; nothing was changed`);
+    }
+    await apply(tx, to);
+    await auditRow(tx, period, rowOf(from), rowOf(to), at);
+  }
+  if (period !== null) rowsChanged(period, changes.map((c) => (undoing ? c.before : c.after).account.name));
+  else workbookChanged();
+  return { label: entry.label, period };
 }
 
 export const undo = (tx: Sql) => step(tx, 'undo');

@@ -2,7 +2,8 @@ import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { emptyColumns, ownerInterner, type SheetColumns } from '../../../../shared/engine/columns';
 import { OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES, type SegmentName } from '../../../../shared/schemas/fields';
-import type { SheetRow } from '../../../../shared/schemas/row';
+import { nfc, type VersionedRow } from '../../../../shared/schemas/row';
+import { VERSION_COLUMNS } from './rows';
 import { MAX_AMOUNT, TOO_LARGE } from '../../../../shared/text/numbers';
 import { COLUMN, ROW_FIELDS } from '../columns';
 
@@ -35,12 +36,13 @@ async function damagedRow(tx: Sql, periodId: number, account: string | null, acc
 }
 
 const SELECT_CHECKED = `SELECT a.name AS account, a.owner AS owner, a.segment_override AS segmentOverride, r.account_id AS accountId,
-  ${ROW_FIELDS.map((f) => `r.${COLUMN[f]} AS ${f}`).join(', ')}
-  FROM period_rows r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ? ORDER BY r.position, r.account_id`;
+  ${ROW_FIELDS.map((f) => `r.${COLUMN[f]} AS ${f}`).join(', ')}, ${VERSION_COLUMNS}
+  FROM period_rows r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?`;
+const IN_ORDER = ' ORDER BY r.position, r.account_id';
 
 /** A period's rows as stored, unchecked, a missing account as null: for `cpw check` to judge each. */
 export function listStoredRows(tx: Sql, periodId: number): Promise<(Record<string, unknown> & { accountId: number; account: string | null })[]> {
-  return tx.all<Record<string, unknown> & { accountId: number; account: string | null }>(SELECT_CHECKED, [periodId]);
+  return tx.all<Record<string, unknown> & { accountId: number; account: string | null }>(SELECT_CHECKED + IN_ORDER, [periodId]);
 }
 
 /** A row whose account is missing from the accounts table, in words. */
@@ -48,8 +50,14 @@ export async function orphanRowProblem(tx: Sql, periodId: number, accountId: num
   return (await damagedRow(tx, periodId, null, accountId, '')).message;
 }
 
-export async function listRows(tx: Sql, periodId: number): Promise<SheetRow[]> {
-  const rows = await tx.all<SheetRow & { accountId: number; account: string | null }>(SELECT_CHECKED, [periodId]);
+/** A period's rows, checked, with their versions; `accounts` reads only those (names compared without case), in the period's order. */
+export async function listRows(tx: Sql, periodId: number, accounts?: readonly string[]): Promise<VersionedRow[]> {
+  const only = !accounts
+    ? ''
+    : tx.dialect === 'sqlite'
+      ? ' AND a.name COLLATE NOCASE IN (SELECT value FROM json_each(?))'
+      : ' AND cpw_nocase(a.name) IN (SELECT cpw_nocase(value) FROM json_array_elements_text(?::json))';
+  const rows = await tx.all<VersionedRow & { accountId: number; account: string | null }>(SELECT_CHECKED + only + IN_ORDER, accounts ? [periodId, JSON.stringify(accounts.map(nfc))] : [periodId]);
   for (const row of rows) {
     if (row.account === null) throw await damagedRow(tx, periodId, null, row.accountId, '');
     for (const f of ROW_FIELDS) {
@@ -61,7 +69,7 @@ export async function listRows(tx: Sql, periodId: number): Promise<SheetRow[]> {
   return rows;
 }
 
-const SELECT_COLUMNS = `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS.map((f) => `r.${COLUMN[f]}`).join(', ')}, r.account_id
+const SELECT_COLUMNS = `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS.map((f) => `r.${COLUMN[f]}`).join(', ')}, r.account_id, r.version
   FROM period_rows r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ? ORDER BY r.position, r.account_id`;
 
 /**
@@ -69,9 +77,10 @@ const SELECT_COLUMNS = `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS
  * per row from the database and no object, which halves the time a 100,000-account
  * workbook takes to open. The same columns as `toColumns(listRows(...))`.
  */
-export async function listColumns(tx: Sql, periodId: number): Promise<SheetColumns> {
+export async function listColumns(tx: Sql, periodId: number, versions?: number[]): Promise<SheetColumns> {
   const values = await tx.rows(SELECT_COLUMNS, [periodId]);
   const i = values.length;
+  if (versions) for (let j = 0; j < i; j++) versions.push(values[j]![4 + ROW_FIELDS.length] as number);
   const account = new Array<string>(i);
   const owners: string[] = [];
   const ownerId = ownerInterner(owners);

@@ -1,5 +1,5 @@
 import { CpwError } from '../../../../shared/ipc/errors';
-import { nfc, SheetRow, SheetRowPatch } from '../../../../shared/schemas/row';
+import { nfc, SheetRow, SheetRowPatch, type VersionedRow } from '../../../../shared/schemas/row';
 import { problemsMessage, zodProblems } from '../../validation';
 import { COLUMN, ROW_FIELDS } from '../columns';
 import type { Sql } from '../sql';
@@ -10,30 +10,38 @@ export const SELECT_ROWS = `SELECT a.name AS account, a.owner AS owner, a.segmen
   ${ROW_FIELDS.map((f) => `r.${COLUMN[f]} AS ${f}`).join(', ')}
   FROM period_rows r JOIN accounts a ON a.id = r.account_id`;
 
-/** A row as stored, with the ids and place an edit needs: one read. */
+/** A row's version and who changed it last, when (VersionedRow). */
+export const VERSION_COLUMNS = 'r.version AS version, r.changed_by AS changedBy, r.changed_at AS changedAt';
+
+/** A row as stored, with the ids, place and version an edit needs: one read. */
 export interface StoredRow {
   accountId: number;
   position: number;
   row: SheetRow;
+  version: number;
+  changedBy: string | null;
+  changedAt: string | null;
 }
 
-const SELECT_STORED = `SELECT a.id AS accountId, r.position AS position, ${SELECT_ROWS.slice('SELECT '.length)} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`;
+const SELECT_STORED = `SELECT a.id AS accountId, r.position AS position, ${VERSION_COLUMNS}, ${SELECT_ROWS.slice('SELECT '.length)} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`;
 
 export async function findStoredRow(tx: Sql, periodId: number, account: string): Promise<StoredRow | undefined> {
-  const found = await tx.get<SheetRow & { accountId: number; position: number }>(SELECT_STORED, [periodId, nfc(account)]);
+  const found = await tx.get<SheetRow & Omit<StoredRow, 'row'>>(SELECT_STORED, [periodId, nfc(account)]);
   if (!found) return undefined;
-  const { accountId, position, ...row } = found;
-  return { accountId, position, row: row as SheetRow };
+  const { accountId, position, version, changedBy, changedAt, ...row } = found;
+  return { accountId, position, version, changedBy, changedAt, row: row as SheetRow };
 }
 
-const UPDATE_ROW = `UPDATE period_rows SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = ?`).join(', ')} WHERE period_id = ? AND account_id = ?`;
+// The version read is part of the condition: a second server (or anything else) that wrote the row meanwhile makes this write nothing, and the edit a CONFLICT.
+const UPDATE_ROW = `UPDATE period_rows SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = ?`).join(', ')}, version = version + 1, changed_by = ?, changed_at = ?
+  WHERE period_id = ? AND account_id = ? AND version = ?`;
 
 /**
  * Write a checked row over its stored self: the account's own fields only
  * when they changed (a rename, an owner, a pinned segment belong to the
- * account in every period), and the period's values.
+ * account in every period), and the period's values, moving its version on.
  */
-export async function writeRowChange(tx: Sql, periodId: number, stored: StoredRow, next: SheetRow): Promise<void> {
+export async function writeRowChange(tx: Sql, periodId: number, stored: StoredRow, next: SheetRow, by: string, at: string): Promise<number> {
   const was = stored.row;
   if (next.account !== was.account || next.owner !== was.owner || next.segmentOverride !== was.segmentOverride) {
     if (next.account !== was.account) {
@@ -42,11 +50,18 @@ export async function writeRowChange(tx: Sql, periodId: number, stored: StoredRo
     }
     await tx.run('UPDATE accounts SET name = ?, owner = ?, segment_override = ? WHERE id = ?', [next.account, next.owner, next.segmentOverride, stored.accountId]);
   }
-  await tx.run(UPDATE_ROW, [...rowValues(next), periodId, stored.accountId]);
+  const written = await tx.run(UPDATE_ROW, [...rowValues(next), by, at, periodId, stored.accountId, stored.version]);
+  if (written === 0) throw new CpwError('CONFLICT', `the row of "${stored.row.account}" was changed by someone else while this edit was saved; nothing was changed: read it again and retry`);
+  return stored.version + 1;
 }
 
-export function findRow(tx: Sql, periodId: number, account: string): Promise<SheetRow | undefined> {
-  return tx.get<SheetRow>(`${SELECT_ROWS} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`, [periodId, nfc(account)]);
+export function findRow(tx: Sql, periodId: number, account: string): Promise<VersionedRow | undefined> {
+  return tx.get<VersionedRow>(`${SELECT_ROWS.replace('SELECT ', `SELECT ${VERSION_COLUMNS}, `)} WHERE r.period_id = ? AND a.name = ? COLLATE NOCASE`, [periodId, nfc(account)]);
+}
+
+/** Mark rows as changed by a person at a time, moving each version on: what undo, redo and other writers of whole rows do. */
+export async function touchRow(tx: Sql, periodId: number, accountId: number, by: string, at: string): Promise<void> {
+  await tx.run('UPDATE period_rows SET version = version + 1, changed_by = ?, changed_at = ? WHERE period_id = ? AND account_id = ?', [by, at, periodId, accountId]);
 }
 
 /** The account's id, found ignoring case; null when the workbook has no such account. */
@@ -55,8 +70,8 @@ export async function findAccountId(tx: Sql, name: string): Promise<number | nul
 }
 
 /** A new account of that name, with nothing else yet: its id. */
-export async function createAccount(tx: Sql, name: string): Promise<number> {
-  return (await tx.value<number>('INSERT INTO accounts (name) VALUES (?) RETURNING id', [name]))!;
+export async function createAccount(tx: Sql, name: string, owner: string | null = null): Promise<number> {
+  return (await tx.value<number>('INSERT INTO accounts (name, owner) VALUES (?, ?) RETURNING id', [name, owner]))!;
 }
 
 /** The account's name as stored, found ignoring case; null when the workbook has no such account. */
@@ -78,7 +93,7 @@ export async function upsertAccount(tx: Sql, row: SheetRow): Promise<number> {
 
 export const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
   VALUES (?, ?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})
-  ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}`;
+  ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}, version = period_rows.version + 1`;
 
 export function rowValues(row: Pick<SheetRow, (typeof ROW_FIELDS)[number]>): (number | string | null)[] {
   return ROW_FIELDS.map((f) => row[f]);
@@ -88,10 +103,11 @@ export async function nextPosition(tx: Sql, periodId: number): Promise<number> {
   return (await tx.value<number>('SELECT coalesce(max(position), 0) + 1 FROM period_rows WHERE period_id = ?', [periodId]))!;
 }
 
-export async function insertRow(tx: Sql, periodId: number, row: SheetRow): Promise<SheetRow> {
+export async function insertRow(tx: Sql, periodId: number, row: SheetRow, by: string, at: string): Promise<VersionedRow> {
   if (await findRow(tx, periodId, row.account)) throw new CpwError('CONFLICT', `account "${row.account}" is already in this period`);
   const accountId = await upsertAccount(tx, row);
   await tx.run(UPSERT_ROW, [periodId, accountId, await nextPosition(tx, periodId), ...rowValues(row)]);
+  await touchRow(tx, periodId, accountId, by, at);
   const stored = await findRow(tx, periodId, row.account);
   if (!stored) throw new CpwError('NOT_FOUND', `no account "${row.account}" in this period`);
   return stored;
