@@ -24,7 +24,7 @@ describe('one cell edit', () => {
     seen = [];
   }
 
-  it('is one call answering the stored row and the history, in ten statements (the audit log's among them), the accounts table untouched', async () => {
+  it('is one call answering the stored row and the history, in ten statements (one of them the audit log entry), the accounts table untouched', async () => {
     await sample();
     const r = await backend.call('rows.edit', { period: '2026-Q3', patches: [{ account: 'Contoso Retail', patch: { revenue: 123_456 } }] });
     expect(r).toMatchObject({ ok: true, value: { rows: [{ account: 'Contoso Retail', revenue: 123_456 }], history: { undo: 'edit Contoso Retail', redo: null } } });

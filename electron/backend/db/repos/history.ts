@@ -42,7 +42,8 @@ async function snapshot(tx: Sql, periodId: number, accountId: number): Promise<S
 /** The row a snapshot holds, as the audit log names its fields; null when the account had no row there. */
 function rowOf(s: Snapshot): SheetRow | null {
   if (!s.row) return null;
-  const { position: _position, ...values } = s.row;
+  const values: Record<string, unknown> = { ...s.row };
+  delete values.position;
   return { account: s.account.name, owner: s.account.owner, segmentOverride: s.account.segmentOverride, ...values } as SheetRow;
 }
 
