@@ -87,7 +87,7 @@ export async function startPgServer(options: { fast?: boolean } = {}): Promise<P
     }
   };
   try {
-    asPostgres(join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', `CREATE ROLE ${TEST_USER} LOGIN PASSWORD '${TEST_PASSWORD}'`, '-c', `CREATE DATABASE ${TEST_DATABASE} OWNER ${TEST_USER}`], dir);
+    asPostgres(join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', `CREATE ROLE ${TEST_USER} LOGIN CREATEROLE PASSWORD '${TEST_PASSWORD}'`, '-c', `CREATE DATABASE ${TEST_DATABASE} OWNER ${TEST_USER}`], dir);
   } catch (e) {
     stop();
     throw e;

@@ -24,6 +24,8 @@ import { problemsMessage, zodProblems } from './validation';
 import { knownPlaceFailure } from './db/place';
 import { setNativeBinding } from './db/sqlite';
 import { namesServerPath } from '../../shared/ipc/server-paths';
+import { runAs, type Person } from './actor';
+import { teamRefusal } from './team/methods';
 
 /** Join the domains' handlers, refusing a method defined twice; `satisfies` proves every method has one. */
 function joinHandlers(...domains: Partial<Handlers>[]): Handlers {
@@ -83,12 +85,14 @@ function fromSqlite(e: InstanceType<Database.SqliteError>, method: string, path:
  * browser mode, IPC from the renderer), which is never served a method that
  * names a path on this computer's disk.
  */
-export type Caller = 'local' | 'window';
+export type Caller = 'local' | 'window' | Person;
 
 export interface Backend {
   /** Look the method up, parse the input, run the handler, parse the output. Never throws. */
   call(method: string, input: unknown, caller?: Caller): Promise<RpcResult<unknown>>;
   close(): Promise<void>;
+  /** The open workbook's session: what a team server sets up its store through. */
+  readonly session: Session;
 }
 
 export interface BackendOptions {
@@ -107,7 +111,12 @@ export function createBackend(options: BackendOptions = {}): Backend {
   const ctx: Context = { session: new Session(openStore), profile: options.profileDir ? openProfile(options.profileDir) : null };
   async function call(method: string, input: unknown, caller: Caller = 'local'): Promise<RpcResult<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', `unknown method "${String(method)}"`);
-    if (caller === 'window' && namesServerPath(method, input)) {
+    const person = typeof caller === 'object' ? caller : null;
+    if (person) {
+      const refused = teamRefusal(method, person);
+      if (refused) return fail(refused.code, refused.message);
+    }
+    if (caller !== 'local' && namesServerPath(method, input)) {
       return fail(
         'FORBIDDEN',
         `${method} names a file on the computer the workbench runs on, which a window may not do: it sends a file's content and receives downloads (use the command line, or the app's File menu)`,
@@ -121,7 +130,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
     }
     try {
       const handler = HANDLERS[method] as (input: unknown, ctx: Context) => unknown;
-      const value = await handler(parsed.data, ctx);
+      const value = await runAs(person, async () => handler(parsed.data, ctx));
       const out = spec.output.safeParse(value);
       if (!out.success) return fail('INTERNAL', problemsMessage(`${method} produced an invalid result`, zodProblems(out.error)));
       return { ok: true, value: out.data };
@@ -136,7 +145,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       return fail('INTERNAL', `${method} failed: ${(e as Error)?.message ?? String(e)}`);
     }
   }
-  return { call, close: () => ctx.session.close() };
+  return { call, close: () => ctx.session.close(), session: ctx.session };
 }
 
 export type { Method };

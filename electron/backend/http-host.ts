@@ -27,7 +27,7 @@ export interface HostOptions {
   token?: string;
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+export function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
@@ -39,14 +39,14 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-function sameSecret(given: string | undefined, token: string): boolean {
+export function sameSecret(given: string | undefined, token: string): boolean {
   if (given === undefined) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+export async function readBody(req: IncomingMessage): Promise<string | null> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_BODY_BYTES) return null;
   const chunks: Buffer[] = [];
@@ -59,6 +59,52 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+
+/** The caller's token: `Authorization: Bearer TOKEN` (or the older `X-CPW-Token` header). */
+export function bearerOf(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && /^Bearer /i.test(auth)) return auth.slice(7).trim();
+  return req.headers['x-cpw-token'] as string | undefined;
+}
+
+/** An RPC call's body, `{ method, input }`, or null once the refusal has been sent. */
+export async function readCall(req: IncomingMessage, res: ServerResponse): Promise<{ method: string; input: unknown } | null> {
+  const body = await readBody(req);
+  if (body === null) {
+    send(res, 413, `request larger than ${MAX_BODY_BYTES} bytes`, undefined, { Connection: 'close' });
+    return null;
+  }
+  try {
+    const call = JSON.parse(body) as { method?: unknown; input?: unknown };
+    return { method: String(call?.method ?? ''), input: call?.input };
+  } catch {
+    send(res, 400, 'the body must be JSON: { "method": ..., "input": ... }');
+    return null;
+  }
+}
+
+/** The built renderer's files, with the window's Content-Security-Policy. */
+export async function serveApp(root: string, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', undefined, { Allow: 'GET, HEAD' });
+    const file = resolveAppPath(root, url.pathname);
+    if (file === null) return send(res, 404, 'not found');
+    try {
+      if (!(await stat(file)).isFile()) return send(res, 404, 'not found');
+    } catch {
+      return send(res, 404, 'not found');
+    }
+    const type = contentTypeOf(file);
+    const data = await readFile(file);
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': data.length,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+}
 
 /**
  * Browser mode (DESIGN.md): the built renderer and the RPC on 127.0.0.1
@@ -84,39 +130,14 @@ export function startHttpHost(options: HostOptions): Promise<HttpHost> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname === '/rpc') {
       if (req.method !== 'POST') return send(res, 405, 'use POST', undefined, { Allow: 'POST' });
-      if (!sameSecret(req.headers['x-cpw-token'] as string | undefined, token)) return send(res, 401, 'a valid token is required');
-      const body = await readBody(req);
-      if (body === null) return send(res, 413, `request larger than ${MAX_BODY_BYTES} bytes`, undefined, { Connection: 'close' });
-      let call: { method?: unknown; input?: unknown };
-      try {
-        call = JSON.parse(body) as typeof call;
-      } catch {
-        return send(res, 400, 'the body must be JSON: { "method": ..., "input": ... }');
-      }
-      const result = await options.backend.call(String(call?.method ?? ''), call?.input, 'window');
+      if (!sameSecret(bearerOf(req), token)) return send(res, 401, 'a valid token is required');
+      const call = await readCall(req, res);
+      if (!call) return;
+      const result = await options.backend.call(call.method, call.input, 'window');
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed', undefined, { Allow: 'GET, HEAD' });
-    const file = resolveAppPath(options.root, url.pathname);
-    if (file === null) return send(res, 404, 'not found');
-    try {
-      if (!(await stat(file)).isFile()) return send(res, 404, 'not found');
-    } catch {
-      return send(res, 404, 'not found');
-    }
-    const type = contentTypeOf(file);
-    const data = await readFile(file);
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': data.length,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
-    res.end(req.method === 'HEAD' ? undefined : data);
+    return serveApp(options.root, url, req, res);
   }
-
   return new Promise((ready, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

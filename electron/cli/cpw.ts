@@ -14,6 +14,8 @@ import { precallCommand } from './commands/precall';
 import { reportCommand } from './commands/report';
 import { scenarioCommand } from './commands/scenario';
 import { serveCommand } from './commands/serve';
+import { usersCommand } from './commands/users';
+import { logCommand } from './commands/log';
 import { version } from '../../package.json';
 
 export const COMMANDS: Record<string, Command> = {
@@ -29,6 +31,8 @@ export const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   copy: copyCommand,
   serve: serveCommand,
+  users: usersCommand,
+  log: logCommand,
 };
 
 function overview(): string {

@@ -5,6 +5,7 @@ import { Period, PeriodLabel } from '../schemas/period';
 import { Allocation, PoolSetup } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
 import { AccountName, SheetRowShape, VersionedRow } from '../schemas/row';
+import { AuditEntry } from '../schemas/audit';
 import { RowColumns } from '../schemas/row-columns';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { PersonSettings, PersonSettingsPatch } from '../schemas/settings';
@@ -192,6 +193,11 @@ export const contract = {
   'report.get': { input: z.object({ period: PeriodLabel.optional() }), output: Report },
   'trends.get': { input: Empty, output: Trends },
   /** One account over every period, for its Customer Picture. */
+  /** The audit log, oldest first: every field changed, by whom, when; one account's, or since a date. */
+  'audit.list': {
+    input: z.object({ account: AccountName.optional(), since: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: 'since is a date, YYYY-MM-DD (a time may follow)' }).optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+    output: z.array(AuditEntry),
+  },
   'account.picture': {
     input: z.object({ account: AccountName }),
     output: z.object({ account: z.string(), periods: z.array(z.object({ period: z.string(), result: AccountResult.nullable() })) }),

@@ -1,3 +1,4 @@
+import { currentPerson } from '../../actor';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { describePg, type PgLocation } from './location';
 
@@ -41,6 +42,10 @@ export function pgFailure(e: unknown, loc: PgLocation, doing: string, committing
     return new CpwError('DENIED', `${server} asks user "${loc.user}" for a password and none was given: put it in the address, in PGPASSWORD or in ~/.pgpass`);
   }
   if (code === '3D000') return new CpwError('NOT_FOUND', `there is no database "${loc.database}" on ${server}: create it first (see the README, "A team workbook in PostgreSQL")`);
+  const person = currentPerson();
+  if (code === '42501' && person) {
+    return new CpwError('FORBIDDEN', `${person.name} (${person.role}) may not do this in ${where}: PostgreSQL's row-level security refused it (${firstLine(message)}); nothing was changed`);
+  }
   if (code === '42501') return new CpwError('FORBIDDEN', `user "${loc.user}" may not do this in ${where} (${firstLine(message)}): ${doing} was refused and nothing was changed`);
   if (code.startsWith('23')) return new CpwError('INVALID_INPUT', `${where} refused the change: ${firstLine(message)}; nothing was changed`);
   if (code === '40001' || code === '40P01') return new CpwError('CONFLICT', `${where}: another change to the same rows came first while ${doing}; nothing was changed, try again`);

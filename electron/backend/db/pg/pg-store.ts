@@ -131,6 +131,30 @@ export class PgStore implements WorkbookStore {
     });
   }
 
+  /**
+   * Run every later transaction as this role (a team server's, which owns
+   * nothing and is held to the row-level security policies), after the
+   * transactions already queued.
+   */
+  /** Statements of the connection's own (a team server's setup, as the schema's owner) in one transaction, after those queued. */
+  owner<T>(fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      await this.client.query('BEGIN');
+      try {
+        const result = await fn(this.client);
+        await this.client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        throw pgFailure(e, this.address, 'setting up the team server');
+      }
+    });
+  }
+
+  async actAs(role: string): Promise<void> {
+    await this.serial.run(() => this.client.query(`SET ROLE ${role}`));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { AuditEntry } from '../../../../shared/schemas/audit';
 import { actorName } from '../../actor';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { Sql } from '../sql';
@@ -6,18 +6,6 @@ import { ROW_FIELDS } from '../columns';
 
 /** The fields of a row an audit entry can name: the account's own, then the period's values. */
 const AUDITED = ['account', 'owner', 'segmentOverride', ...ROW_FIELDS] as const;
-
-/** One entry of the audit log: who changed which field of which account, when, from what to what (text, null for empty). */
-export const AuditEntry = z.object({
-  at: z.string(),
-  person: z.string(),
-  period: z.string().nullable(),
-  account: z.string(),
-  field: z.string(),
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-});
-export type AuditEntry = z.output<typeof AuditEntry>;
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
