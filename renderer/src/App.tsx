@@ -19,6 +19,7 @@ import { ReportView } from './features/report/ReportView';
 import { OwnersView } from './features/owners/OwnersView';
 import { PoolsView } from './features/pools/PoolsView';
 import { useWorkbook } from './state/useWorkbook';
+import { ConflictDialog, OfflineBanner, TeamBadge } from './features/team/TeamBar';
 import { usePreferences } from './state/usePreferences';
 import { HelpDialog, type HelpTab } from './features/help/HelpDialog';
 import { Tour } from './features/help/Tour';
@@ -186,6 +187,7 @@ export function App() {
           {wb.info?.name ?? 'Opening…'}
           {wb.info?.readOnly ? ' (read-only)' : ''}
         </span>
+        <TeamBadge wb={wb} />
         <label className="period-picker">
           Period{' '}
           <select aria-label="Period" value={wb.period ?? ''} onChange={(e) => void wb.choosePeriod(e.target.value)} disabled={wb.periods.length === 0}>
@@ -259,6 +261,8 @@ export function App() {
       <Rail view={view} />
       <main className="content">
         {pages[view]()}
+        <OfflineBanner wb={wb} />
+        <ConflictDialog wb={wb} />
         {wb.notice ? (
           <div className={`notice ${wb.notice.kind}`} role={wb.notice.kind === 'error' ? 'alert' : 'status'}>
             {wb.notice.text}

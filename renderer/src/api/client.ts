@@ -8,6 +8,11 @@ export function desktopBridge(): CpwBridge | undefined {
   return (window as unknown as { cpw?: CpwBridge }).cpw;
 }
 
+/** The sign-in token of browser mode (a team server's, or browser mode's own); null in the desktop app. */
+export function browserToken(): string | null {
+  return desktopBridge() ? null : tokenFromLocation(window.location, window.sessionStorage);
+}
+
 /** The one client of the window; it does not know whether IPC or HTTP carries its calls. */
 export function makeClient(): Client {
   const bridge = desktopBridge();

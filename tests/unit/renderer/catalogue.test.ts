@@ -27,7 +27,7 @@ const region: FieldSpec = {
 };
 const headcount: FieldSpec = { name: 'headcount', label: 'Headcount', group: 'Customer', kind: 'count', presence: 'zero', synonyms: [], table: 'period_rows', column: 'headcount' };
 
-const ctx = { currency: () => 'USD', result: () => { throw new Error('no result in this test'); }, setCell: (_p: ValueSetterParams) => false, allocation: () => null };
+const ctx = { currency: () => 'USD', result: () => { throw new Error('no result in this test'); }, setCell: (_p: ValueSetterParams) => false, allocation: () => null, writable: () => true };
 const leafIds = (defs: ReturnType<typeof columnDefs>) => defs.flatMap((d) => ('children' in d ? d.children : [d])).map((c) => (c as { colId?: string }).colId);
 
 describe('the catalogue', () => {

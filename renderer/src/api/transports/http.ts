@@ -6,9 +6,12 @@ export function httpTransport(token: string): Transport {
   return async (method, input) => {
     const res = await fetch('./rpc', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-CPW-Token': token },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
       body: JSON.stringify({ method, input }),
     });
+    if (res.status === 401) {
+      return { ok: false, error: { code: 'DENIED', message: 'the team server did not accept your sign-in token (missing, mistyped or revoked): open the address your admin sent, with ?token=' } };
+    }
     if (!res.ok) {
       return { ok: false, error: { code: 'IO_ERROR', message: `the workbench host answered ${res.status}: ${await res.text()}` } };
     }

@@ -95,6 +95,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         currency: () => wbRef.current.info?.currency ?? 'USD',
         result: () => wbRef.current.model!.result,
         allocation: () => wbRef.current.model?.allocation ?? null,
+        writable: () => !wbRef.current.info?.readOnly && !wbRef.current.team?.offline,
         setCell,
       }),
     [setCell],
@@ -104,6 +105,20 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   useEffect(() => {
     apiRef.current?.refreshCells({ columns: [...COMPUTED], force: true });
   }, [wb.model?.result]);
+
+  // Rows another person changed (or a conflict settled): repainted in place; a cell being edited keeps its editor.
+  const changedRows = wb.changedRows;
+  useEffect(() => {
+    const api = apiRef.current;
+    const rows = wbRef.current.model?.rows;
+    if (!api || !changedRows || !rows) return;
+    const rowNodes = changedRows.indices.flatMap((i) => {
+      const node = rows[i] ? api.getRowNode(rows[i]!.account.toLowerCase()) : undefined;
+      return node ? [node] : [];
+    });
+    api.refreshCells({ rowNodes, force: true });
+    api.flashCells({ rowNodes });
+  }, [changedRows]);
 
   // A new currency changes how every money cell reads, typed ones included.
   const currency = wb.info?.currency;

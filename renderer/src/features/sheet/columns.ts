@@ -16,6 +16,8 @@ export interface ColumnContext {
   setCell: (params: ValueSetterParams<SheetRow>) => boolean;
   /** What the cost pools put into the buckets, if the period has any. */
   allocation: () => ModelAllocation | null;
+  /** Whether the workbook takes typing now: not when read-only, nor while a team server cannot be reached. */
+  writable: () => boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ function inputColumn(spec: FieldSpec, ctx: ColumnContext, extra: ColDef<SheetRow
     field,
     headerName: spec.label,
     headerTooltip: spec.tip,
-    editable: (p: EditableCallbackParams<SheetRow>) => !isTotals(p),
+    editable: (p: EditableCallbackParams<SheetRow>) => !isTotals(p) && ctx.writable(),
     valueSetter: ctx.setCell,
     valueFormatter: formatter(kind, ctx),
     type: NUMERIC.includes(kind) ? 'rightAligned' : undefined,
