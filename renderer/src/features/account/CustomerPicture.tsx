@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo, useState } from 'react';
+import type { AuditEntry } from '../../../../shared/schemas/audit';
 import { summariseInteractions } from '../../../../shared/engine/interactions';
 import { inRange, periodDates } from '../../../../shared/engine/period-dates';
 import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../../../shared/format';
@@ -15,7 +16,7 @@ import { DataTable } from '../dashboard/DashboardView';
 import { BUCKET_COLOURS, themeColours } from '../dashboard/palette';
 import { withFigures, type Logged } from '../interactions/log';
 import { PICTURE_FIELDS } from './fields';
-import { fieldLabel, metricLabel } from '../../../../shared/catalogue';
+import { fieldLabel, fieldSpec, isInputField, metricLabel } from '../../../../shared/catalogue';
 
 
 type Picture = Output<'account.picture'>;
@@ -33,6 +34,7 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
   const [picture, setPicture] = useState<Picture | null>(null);
   const [log, setLog] = useState<Logged[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [audit, setAudit] = useState<AuditEntry[]>([]);
   const [fieldError, setFieldError] = useState<{ field: InputField; text: string } | null>(null);
   const currency = wb.info?.currency ?? 'USD';
   const money = (v: number | null) => formatMoney(v, currency);
@@ -40,11 +42,12 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
   // Read again after every saved change (the history moves) and when the assumptions change.
   useEffect(() => {
     let live = true;
-    Promise.all([wb.client.call('account.picture', { account }), wb.client.call('interactions.list', { account })]).then(
-      ([p, l]) => {
+    Promise.all([wb.client.call('account.picture', { account }), wb.client.call('interactions.list', { account }), wb.client.call('audit.list', { account, limit: 200 })]).then(
+      ([p, l, changes]) => {
         if (!live) return;
         setPicture(p);
         setLog(l);
+        setAudit(changes);
         setError(null);
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
@@ -197,8 +200,32 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
           />
         )}
       </section>
+      <section className="card" aria-label="Its changes">
+        <h2>Who changed what</h2>
+        {audit.length === 0 ? (
+          <p className="hint">No change recorded yet: every edit from now on is listed here with who made it and when.</p>
+        ) : (
+          <DataTable
+            caption={`Changes to ${picture.account}, newest first`}
+            head={['When', 'Who', 'Period', 'Field', 'Before', 'After']}
+            rows={[...audit].reverse().map((e) => [new Date(e.at).toLocaleString(), e.person, e.period ?? '', auditField(e), auditValue(e.field, e.before, currency), auditValue(e.field, e.after, currency)])}
+          />
+        )}
+      </section>
     </div>
   );
+}
+
+/** The field an audit entry names, as its label; a row added or removed says so. */
+function auditField(e: AuditEntry): string {
+  if (e.field === 'account' && e.before === null) return 'Row added';
+  if (e.field === 'account' && e.after === null) return 'Row removed';
+  return isInputField(e.field) ? fieldLabel(e.field) : e.field;
+}
+
+function auditValue(field: string, v: string | null, currency: string): string {
+  if (v === null) return '';
+  return isInputField(field) && fieldSpec(field).kind === 'money' && v !== '' && Number.isFinite(Number(v)) ? formatMoney(Number(v), currency) : v;
 }
 
 function bucketChart(r: AccountResult, currency: string): ChartConfiguration<'bar'> {
