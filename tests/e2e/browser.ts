@@ -25,8 +25,13 @@ export interface Served {
 }
 
 /** `cpw serve FILE --profile DIR`, the real binary, as `npm start` runs it in browser mode. */
-export async function serve(file: string, profile?: string): Promise<Served> {
-  const args = [join(ROOT, 'electron', 'cli', 'bin.cjs'), 'serve', file, ...(profile ? ['--profile', profile] : [])];
+export function serve(file: string, profile?: string): Promise<Served> {
+  return spawnServe(['serve', file, ...(profile ? ['--profile', profile] : [])], /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+$/);
+}
+
+/** The real `cpw serve ...` until it prints the address to open (a line matching `address`). */
+export async function spawnServe(cpwArgs: string[], address: RegExp): Promise<Served> {
+  const args = [join(ROOT, 'electron', 'cli', 'bin.cjs'), ...cpwArgs];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -34,7 +39,7 @@ export async function serve(file: string, profile?: string): Promise<Served> {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+$/.test(l.trim()));
+      const line = out.split('\n').find((l) => address.test(l.trim()));
       if (line) ready(line.trim());
     });
     child.once('exit', (code) => fail(new Error(`cpw serve exited ${code}: ${err}`)));

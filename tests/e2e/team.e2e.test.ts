@@ -1,38 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpw, cpwJson, ROOT } from '../helpers';
+import { cpw, cpwJson } from '../helpers';
 import { newLocation, schemaOf, testPg } from '../engines';
-import { launchChromium } from './browser';
+import { launchChromium, spawnServe } from './browser';
 import { SheetPage } from './pages/sheet-page';
 
 /** `cpw serve POSTGRES-ADDRESS --port P`, the real binary: the team server as an admin starts it. */
-async function serveTeam(location: string, port = 0): Promise<{ url: string; stop(): Promise<void>; process: ChildProcess }> {
-  const child = spawn(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), 'serve', location, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((ready, fail) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => /^http:\/\/127\.0\.0\.1:\d+\/$/.test(l.trim()));
-      if (line) ready(line.trim());
-    });
-    child.once('exit', (code) => fail(new Error(`cpw serve exited ${code}: ${err}`)));
-  });
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise((done) => {
-        if (child.exitCode !== null) return done();
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      }),
-  };
-}
+const serveTeam = (location: string, port = 0) => spawnServe(['serve', location, '--port', String(port)], /^http:\/\/127\.0\.0\.1:\d+\/$/);
 
 describe('two directors in two windows of one team workbook', () => {
   let location: string;

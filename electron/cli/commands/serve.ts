@@ -61,12 +61,7 @@ TLS (--tls-cert and --tls-key, PEM files) or an explicit --insecure.`,
     const host = await startHttpHost({ root, backend });
     io.err(`Serving ${file} in browser mode. Open this address (Ctrl+C stops):`);
     io.out(host.url);
-    // `on`, not `once`: Ctrl+C under `npm start` reaches us twice (the terminal's and the launcher's), and the
-    // second must not kill the process before it has closed the workbook and released its lock.
-    await new Promise<void>((stop) => {
-      process.on('SIGINT', () => stop());
-      process.on('SIGTERM', () => stop());
-    });
+    await untilStopped();
     await host.close();
     return 0;
   },
@@ -105,10 +100,18 @@ async function serveTeam(args: Parsed, io: Io, location: string, root: string): 
   const server = await startTeamServer({ location, root, host, port, tls });
   io.err(`Team server for ${redactPasswords(location)}. Each person opens this address with their sign-in token (cpw users add), as ?token=TOKEN or in the sign-in box (Ctrl+C stops):`);
   io.out(server.url);
-  await new Promise<void>((stop) => {
+  await untilStopped();
+  await server.close();
+  return 0;
+}
+
+/**
+ * Until Ctrl+C or a TERM. `on`, not `once`: Ctrl+C under `npm start` reaches us twice (the terminal's and the
+ * launcher's), and the second must not kill the process before it has closed the workbook and released its lock.
+ */
+function untilStopped(): Promise<void> {
+  return new Promise<void>((stop) => {
     process.on('SIGINT', () => stop());
     process.on('SIGTERM', () => stop());
   });
-  await server.close();
-  return 0;
 }

@@ -4,6 +4,20 @@ export type LiveEvent =
   | { event: 'presence'; data: { people: string[] } }
   | { event: 'change'; data: { kind: 'rows'; by: string; period: string; accounts: string[] } | { kind: 'workbook'; by: string } };
 
+/** The whole events in a stream's text so far (`event:` and `data:` lines, a blank line after each), and what is left to come. */
+export function readEvents(text: string): { events: { event: string; data: unknown }[]; rest: string } {
+  const events: { event: string; data: unknown }[] = [];
+  let cut: number;
+  while ((cut = text.indexOf('\n\n')) >= 0) {
+    const block = text.slice(0, cut);
+    text = text.slice(cut + 2);
+    const event = /^event: (.*)$/m.exec(block)?.[1];
+    const data = /^data: (.*)$/m.exec(block)?.[1];
+    if (event && data) events.push({ event, data: JSON.parse(data) });
+  }
+  return { events, rest: text };
+}
+
 export interface LiveHandlers {
   onEvent(e: LiveEvent): void;
   /** The stream ended or could not be opened, after it had been open: the server is out of reach. */
@@ -35,14 +49,9 @@ export function openLive(token: string, handlers: LiveHandlers): () => void {
           const { value, done } = await reader.read();
           if (done) break;
           text += decoder.decode(value, { stream: true });
-          let cut: number;
-          while ((cut = text.indexOf('\n\n')) >= 0) {
-            const block = text.slice(0, cut);
-            text = text.slice(cut + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event && data) handlers.onEvent({ event, data: JSON.parse(data) } as LiveEvent);
-          }
+          const { events, rest } = readEvents(text);
+          text = rest;
+          for (const e of events) handlers.onEvent(e as LiveEvent);
         }
       } catch {
         // Out of reach: said below, tried again.

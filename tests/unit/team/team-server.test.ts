@@ -10,6 +10,7 @@ import { parsePgLocation } from '../../../electron/backend/db/pg/location';
 import { newLocation, schemaOf } from '../../engines';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { readEvents } from '../../../renderer/src/api/live';
 
 /** An RPC call over HTTP as a person of the team, the way the window makes it. */
 async function rpc(server: TeamServer, token: string | null, method: string, input: unknown = {}) {
@@ -33,14 +34,9 @@ function events(server: TeamServer, token: string) {
       const { value, done } = await reader.read();
       if (done) return;
       text += Buffer.from(value).toString('utf8');
-      let cut: number;
-      while ((cut = text.indexOf('\n\n')) >= 0) {
-        const block = text.slice(0, cut);
-        text = text.slice(cut + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (event && data) seen.push({ event, data: JSON.parse(data), at: Date.now() });
-      }
+      const { events, rest } = readEvents(text);
+      text = rest;
+      for (const e of events) seen.push({ ...e, at: Date.now() });
     }
   })().catch(() => undefined);
   return {

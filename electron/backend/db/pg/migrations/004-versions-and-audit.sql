@@ -63,7 +63,9 @@ CREATE FUNCTION cpw_sign_in(hash text) RETURNS TABLE (name text, role text, owne
 -- Row-level security: enabled, not forced, so the schema's owner (the
 -- command line's `cpw users`, `cpw import` by the database's own user) is
 -- unaffected, and every other role is held to these policies. Everyone signed
--- in reads everything; writes follow the role.
+-- in reads everything; writes follow the role. The person's role and owner
+-- are read once per statement ((SELECT f()) is computed once, as an
+-- InitPlan), not once per row: a read of 100,000 rows asks once.
 ALTER TABLE people ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE meta ENABLE ROW LEVEL SECURITY;
@@ -74,49 +76,49 @@ ALTER TABLE cost_pools ENABLE ROW LEVEL SECURITY;
 ALTER TABLE pool_activities ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_drivers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE allocation_modes ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON meta FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON meta FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON assumptions FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON assumptions FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON periods FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON periods FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON scenarios FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON scenarios FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON cost_pools FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON cost_pools FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON pool_activities FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON pool_activities FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON activity_drivers FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON activity_drivers FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
-CREATE POLICY read ON allocation_modes FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY write ON allocation_modes FOR ALL USING (cpw_may_write_all()) WITH CHECK (cpw_may_write_all());
+CREATE POLICY read ON meta FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON meta FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON assumptions FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON assumptions FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON periods FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON periods FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON scenarios FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON scenarios FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON cost_pools FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON cost_pools FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON pool_activities FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON pool_activities FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON activity_drivers FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON activity_drivers FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
+CREATE POLICY read ON allocation_modes FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY write ON allocation_modes FOR ALL USING ((SELECT cpw_may_write_all())) WITH CHECK ((SELECT cpw_may_write_all()));
 
 -- Accounts: a director adds and changes only accounts whose owner is theirs
 -- (and cannot give one away or take another's), and deletes only those.
 ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON accounts FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY add ON accounts FOR INSERT WITH CHECK (cpw_may_write_all() OR (cpw_role() = 'director' AND owner = cpw_owner()));
-CREATE POLICY change ON accounts FOR UPDATE USING (cpw_role() IS NOT NULL)
-  WITH CHECK (cpw_may_write_all() OR (cpw_role() = 'director' AND owner = cpw_owner() AND cpw_may_write_account(id)));
-CREATE POLICY remove ON accounts FOR DELETE USING (cpw_may_write_all() OR (cpw_role() = 'director' AND owner = cpw_owner()));
+CREATE POLICY read ON accounts FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY add ON accounts FOR INSERT WITH CHECK ((SELECT cpw_may_write_all()) OR ((SELECT cpw_role()) = 'director' AND owner = (SELECT cpw_owner())));
+CREATE POLICY change ON accounts FOR UPDATE USING ((SELECT cpw_role()) IS NOT NULL)
+  WITH CHECK ((SELECT cpw_may_write_all()) OR ((SELECT cpw_role()) = 'director' AND owner = (SELECT cpw_owner()) AND cpw_may_write_account(id)));
+CREATE POLICY remove ON accounts FOR DELETE USING ((SELECT cpw_may_write_all()) OR ((SELECT cpw_role()) = 'director' AND owner = (SELECT cpw_owner())));
 
 -- A period's rows and an account's interactions: whoever may write the account.
 -- An UPDATE sees every row (USING) and is refused, not skipped, when the row is another's (WITH CHECK).
 ALTER TABLE period_rows ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON period_rows FOR SELECT USING (cpw_role() IS NOT NULL);
+CREATE POLICY read ON period_rows FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
 CREATE POLICY add ON period_rows FOR INSERT WITH CHECK (cpw_may_write_account(account_id));
-CREATE POLICY change ON period_rows FOR UPDATE USING (cpw_role() IS NOT NULL) WITH CHECK (cpw_may_write_account(account_id));
+CREATE POLICY change ON period_rows FOR UPDATE USING ((SELECT cpw_role()) IS NOT NULL) WITH CHECK (cpw_may_write_account(account_id));
 CREATE POLICY remove ON period_rows FOR DELETE USING (cpw_may_write_account(account_id));
 ALTER TABLE interactions ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON interactions FOR SELECT USING (cpw_role() IS NOT NULL);
+CREATE POLICY read ON interactions FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
 CREATE POLICY add ON interactions FOR INSERT WITH CHECK (cpw_may_write_account(account_id));
-CREATE POLICY change ON interactions FOR UPDATE USING (cpw_role() IS NOT NULL) WITH CHECK (cpw_may_write_account(account_id));
+CREATE POLICY change ON interactions FOR UPDATE USING ((SELECT cpw_role()) IS NOT NULL) WITH CHECK (cpw_may_write_account(account_id));
 CREATE POLICY remove ON interactions FOR DELETE USING (cpw_may_write_account(account_id));
 
 -- Each person's own undo history; the audit log only grows, in its writer's name.
 ALTER TABLE history ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own ON history FOR ALL USING (person = cpw_person() OR person = '')
-  WITH CHECK (person = cpw_person() AND cpw_role() IN ('admin', 'consultant', 'director'));
+CREATE POLICY own ON history FOR ALL USING (person = (SELECT cpw_person()) OR person = '')
+  WITH CHECK (person = (SELECT cpw_person()) AND (SELECT cpw_role()) IN ('admin', 'consultant', 'director'));
 ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY;
-CREATE POLICY read ON audit_log FOR SELECT USING (cpw_role() IS NOT NULL);
-CREATE POLICY add ON audit_log FOR INSERT WITH CHECK (person = cpw_person() AND cpw_role() IN ('admin', 'consultant', 'director'));
+CREATE POLICY read ON audit_log FOR SELECT USING ((SELECT cpw_role()) IS NOT NULL);
+CREATE POLICY add ON audit_log FOR INSERT WITH CHECK (person = (SELECT cpw_person()) AND (SELECT cpw_role()) IN ('admin', 'consultant', 'director'));
