@@ -1,6 +1,6 @@
 // The team server under load: simulated directors over HTTP against a real
 // PostgreSQL (the bench's own, fsync on), as `npm run bench` runs it, or alone:
-//   node --import tsx --import ./tests/sql-hooks.mjs tests/bench/team.ts
+//   npm run bench:team
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
