@@ -10,6 +10,7 @@ import { historyHandlers } from './handlers/history';
 import { rowHandlers } from './handlers/rows';
 import { scenarioHandlers } from './handlers/scenarios';
 import { accountHandlers } from './handlers/account';
+import { auditHandlers } from './handlers/audit';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { precallHandlers } from './handlers/precall';
@@ -56,6 +57,7 @@ const HANDLERS = joinHandlers(
   exportHandlers,
   precallHandlers,
   accountHandlers,
+  auditHandlers,
   trendHandlers,
 ) satisfies Handlers;
 

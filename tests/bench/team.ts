@@ -1,5 +1,5 @@
 // The team server under load: simulated directors over HTTP against a real
-// PostgreSQL (the bench's own, fsync on), as `npm run bench` runs it, or alone:
+// PostgreSQL (the bench's own, fsync on), on its own beside `npm run bench`:
 //   npm run bench:team
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

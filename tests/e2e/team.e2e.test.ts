@@ -59,7 +59,8 @@ describe('two directors in two windows of one team workbook', () => {
   it("refuses Ben's typing into Alice's account, in words", async () => {
     await benSheet.type(aliceAccount, 'labour', '1');
     await expect.poll(() => ben.getByRole('alert').first().textContent()).toContain("Alice Moreau's account");
-    expect(await benSheet.text(aliceAccount, 'labour')).not.toBe('$1');
+    // The window reads the row again after the refusal: the stored value comes back.
+    await expect.poll(() => benSheet.text(aliceAccount, 'labour')).not.toBe('$1');
   });
 
   it('on a conflict shows the other value beside the user\'s, and keeps the one chosen', async () => {

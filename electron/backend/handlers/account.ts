@@ -5,7 +5,6 @@ import { getAssumptions } from '../db/repos/assumptions';
 import { periodColumns } from '../db/repos/pools';
 import { listPeriods } from '../db/repos/periods';
 import { findAccountName } from '../db/repos/rows';
-import { listAudit } from '../db/repos/audit';
 import { defineHandlers } from './types';
 
 export const accountHandlers = defineHandlers({
@@ -24,5 +23,4 @@ export const accountHandlers = defineHandlers({
       }
       return { account: name, periods };
     }),
-  'audit.list': (options, { session }) => session.read((tx) => listAudit(tx, options)),
 });

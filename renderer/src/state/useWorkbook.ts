@@ -10,37 +10,8 @@ import { fromRowColumns, toRows } from '../../../shared/engine/columns';
 import { resultFromParts } from '../../../shared/engine/sheet';
 import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } from './period-model';
 import { OFF_THREAD_FROM, OffThreadRecompute } from '../recompute/off-thread';
-import { usePeriodActions } from './usePeriodActions';
-import { useTeam } from './useTeam';
-import { browserToken } from '../api/client';
-import type { VersionedRow } from '../../../shared/schemas/row';
-
-/** A row as the grid holds it: the stored row without its version, which the window keeps beside the rows. */
-function plainRow(r: VersionedRow): SheetRow {
-  const row: Partial<VersionedRow> = { ...r };
-  delete row.version;
-  delete row.changedBy;
-  delete row.changedAt;
-  return row as SheetRow;
-}
-
-/** Another person's change that refused this window's edit: both values, for the person to keep either. */
-export interface Conflict {
-  period: string;
-  account: string;
-  patch: SheetRowPatch;
-  theirs: SheetRow;
-  by: string | null;
-  at: string | null;
-  version: number;
-}
-
-/** Whether the row the window shows is the row as stored: the usual case, when nothing need be done. */
-function sameRow(shown: SheetRow | undefined, stored: SheetRow): boolean {
-  return shown !== undefined && (Object.keys(stored) as (keyof SheetRow)[]).every((k) => shown[k] === stored[k]);
-}
-
-import type { Notice } from './usePeriodActions';
+import { usePeriodActions, type Notice } from './usePeriodActions';
+import { plainRow, sameRow, useTeamSync } from './useTeamSync';
 
 export type { Notice };
 
@@ -63,14 +34,6 @@ export function useWorkbook(client: Client) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const modelRef = useRef<SheetModel | null>(null);
   modelRef.current = model;
-  // Each row's version, by account in lower case: what every edit names, so none is written over another person's.
-  const versionsRef = useRef(new Map<string, number>());
-  const [conflict, setConflict] = useState<Conflict | null>(null);
-  // Rows another person changed, repainted in place (the grid's own cells keep the edit under way).
-  const [changedRows, setChangedRows] = useState<{ indices: number[]; at: number } | null>(null);
-  const keepVersions = (rows: readonly VersionedRow[]) => {
-    for (const r of rows) versionsRef.current.set(r.account.toLowerCase(), r.version);
-  };
   const assumptionsRef = useRef<Assumptions | null>(null);
   assumptionsRef.current = assumptions;
 
@@ -127,6 +90,8 @@ export function useWorkbook(client: Client) {
     void load();
   }, [load]);
 
+  const { team, conflict, settleConflict, changedRows, versionsRef, keepVersions, meetConflict } = useTeamSync({ client, period, modelRef, assumptionsRef, setModel, setHistory, load, loadRows, fail });
+
   const choosePeriod = useCallback(
     async (label: string) => {
       setPeriod(label);
@@ -152,16 +117,7 @@ export function useWorkbook(client: Client) {
         if (now && row && !sameRow(now.rows[index], row)) setModel(replaceRow(now, index, row, a));
         setHistory(saved.history);
       } catch (e) {
-        const theirs = e instanceof CpwError && e.code === 'CONFLICT' ? e.details?.conflicts?.[0] : undefined;
-        if (theirs) {
-          // Their row goes into the sheet; the person chooses whether theirs or their own value stays.
-          versionsRef.current.set(theirs.account.toLowerCase(), theirs.version);
-          const now = modelRef.current;
-          if (now) setModel(replaceRow(now, index, theirs.row as SheetRow, a));
-          setChangedRows({ indices: [index], at: Date.now() });
-          setConflict({ period, account: theirs.account, patch, theirs: theirs.row as SheetRow, by: theirs.changedBy, at: theirs.changedAt, version: theirs.version });
-          return;
-        }
+        if (meetConflict(e, period, index, patch)) return;
         fail(e);
         await loadRows(period, a);
       } finally {
@@ -288,67 +244,6 @@ export function useWorkbook(client: Client) {
 
   const { addPeriod, renamePeriod, reorderPeriods, deletePeriod } = usePeriodActions(client, period, load, setNotice, fail);
 
-  /** The conflict settled: their value stays (nothing to send), or this person's patch goes again, made from their version. */
-  const settleConflict = useCallback(
-    async (keep: 'mine' | 'theirs') => {
-      const c = conflict;
-      setConflict(null);
-      if (!c || keep === 'theirs') return;
-      const m = modelRef.current;
-      const a = assumptionsRef.current;
-      const index = m?.rows.findIndex((r) => r.account.toLowerCase() === c.account.toLowerCase()) ?? -1;
-      if (!m || !a || index < 0) return;
-      try {
-        const saved = await client.call('rows.edit', { period: c.period, patches: [{ account: c.account, patch: c.patch, version: c.version }] });
-        keepVersions(saved.rows);
-        if (saved.rows[0] && modelRef.current) setModel(replaceRow(modelRef.current, index, plainRow(saved.rows[0]), a));
-        setChangedRows({ indices: [index], at: Date.now() });
-        setHistory(saved.history);
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [client, conflict, fail],
-  );
-
-  // Another person's change: their rows in place when they are this period's, else the workbook read again.
-  const periodRef = useRef<string | null>(null);
-  periodRef.current = period;
-  const onTeamChange = useCallback(
-    async (change: { kind: 'rows'; by: string; period: string; accounts: string[] } | { kind: 'workbook'; by: string }) => {
-      const a = assumptionsRef.current;
-      const shown = periodRef.current;
-      try {
-        if (change.kind === 'rows' && change.period !== shown) return;
-        if (change.kind === 'workbook' || !a) return void (await load(shown));
-        const rows = await client.call('rows.list', { period: change.period, accounts: change.accounts });
-        let m = modelRef.current;
-        if (!m) return;
-        const indices: number[] = [];
-        for (const r of rows) {
-          const i = m.rows.findIndex((x) => x.account.toLowerCase() === r.account.toLowerCase());
-          if (i < 0) return void (await loadRows(change.period, a));
-          versionsRef.current.set(r.account.toLowerCase(), r.version);
-          const row = plainRow(r);
-          if (!sameRow(m.rows[i], row)) {
-            m = replaceRow(m, i, row, a);
-            indices.push(i);
-          }
-        }
-        // A row removed elsewhere is not in the answer: read the period again.
-        if (rows.length < change.accounts.length) return void (await loadRows(change.period, a));
-        if (indices.length) {
-          setModel(m);
-          setChangedRows({ indices, at: Date.now() });
-        }
-      } catch (e) {
-        fail(e);
-      }
-    },
-    [client, load, loadRows, fail],
-  );
-  const token = useMemo(() => browserToken(), []);
-  const team = useTeam(token, (change) => void onTeamChange(change));
 
   const [selected, setSelected] = useState<{ account: string; at: number } | null>(null);
   /** Show an account in the sheet: the dashboard's linked click. */

@@ -216,7 +216,7 @@ describe('cpw on a PostgreSQL workbook', () => {
     for (const args of [['report', future], ['assume', future, 'dailyRate=1'], ['check', future]]) {
       const r = await run(args);
       expect(r.code).toBe(1);
-      expect(r.stderr + r.stdout).toMatch(/was saved by a newer version of the workbench \(schema 99; this version reads up to 3\)/);
+      expect(r.stderr + r.stdout).toMatch(/was saved by a newer version of the workbench \(schema 99; this version reads up to 4\)/);
     }
     expect(pgAdmin(`SELECT value FROM "${schemaOf(future)}".assumptions WHERE key = 'dailyRate'`)).not.toBe('1');
   }, 60_000);
@@ -255,18 +255,19 @@ describe('cpw on a PostgreSQL workbook', () => {
       outputs.push([readFileSync(csvOut, 'utf8'), precall.stdout]);
     }
     expect(outputs[1]).toEqual(outputs[0]);
-    // Browser mode on the team workbook: the window's RPC answers from it.
-    const serve = spawn(process.execPath, [BIN, 'serve', pg], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The team server on the workbook: the window's RPC answers from it, to a person signed in.
+    const { token } = await cpwJson<{ token: string }>(['users', 'add', pg, 'Cy', '--role', 'consultant', '--json']);
+    const serve = spawn(process.execPath, [BIN, 'serve', pg, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((found, fail) => {
         serve.stdout.on('data', (b: Buffer) => {
-          const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+/.exec(b.toString());
+          const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(b.toString());
           if (m) found(m[0]);
         });
         serve.once('exit', (code) => fail(new Error(`serve exited ${code}`)));
       });
-      const { origin, searchParams } = new URL(url);
-      const answer = await fetch(`${origin}/rpc`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CPW-Token': searchParams.get('token')! }, body: JSON.stringify({ method: 'rows.edit', input: { period: '2026-Q3', patches: [{ account: 'Northwind Logistics', patch: { revenue: 123_456 } }] } }) });
+      const { origin } = new URL(url);
+      const answer = await fetch(`${origin}/rpc`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ method: 'rows.edit', input: { period: '2026-Q3', patches: [{ account: 'Northwind Logistics', patch: { revenue: 123_456 } }] } }) });
       expect(answer.status).toBe(200);
       expect(((await answer.json()) as { ok: boolean }).ok).toBe(true);
     } finally {
