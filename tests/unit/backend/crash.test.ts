@@ -102,9 +102,10 @@ describe(`crash safety: cpw killed at random ${RUNS} times`, () => {
     for (let k = 0; k < RUNS; k++) {
       const which = k % 2 === 0 ? 'import' : 'migrateAndEdit';
       const path = copy(actions[which].base, join(dir, `run-${k}.cpw`));
-      // Half the kills at a random moment of the whole run (most in its later two thirds, some after it ends), a
+      // Half the kills at a random moment from a third into the run to well past the probe's length (a loaded
+      // machine runs slower than the probe did, so some must come late enough to find the action finished), a
       // quarter within a few milliseconds of a write transaction beginning, a quarter as the commit writes the file.
-      const kill: Kill = k % 4 < 2 ? { after: (0.3 + 0.8 * rnd()) * spans[which] } : k % 4 === 2 ? { afterJournalOf: path, after: 15 * rnd() } : { inCommitOf: path };
+      const kill: Kill = k % 4 < 2 ? { after: (0.3 + 1.5 * rnd()) * spans[which] } : k % 4 === 2 ? { afterJournalOf: path, after: 15 * rnd() } : { inCommitOf: path };
       const ended = await runAndKill(actions[which].args(path), kill);
       tally.runs++;
       tally[ended]++;
