@@ -18,7 +18,7 @@ import { trendHandlers } from './handlers/trends';
 import type { Context, Handlers } from './handlers/types';
 import { profileHandlers } from './handlers/profile';
 import { workbookHandlers } from './handlers/workbook';
-import { openProfile } from './profile';
+import { openProfile, type Profile } from './profile';
 import { Session } from './db/session';
 import { openStore } from './db/locations';
 import { problemsMessage, zodProblems } from './validation';
@@ -95,6 +95,8 @@ export interface Backend {
   close(): Promise<void>;
   /** The open workbook's session: what a team server sets up its store through. */
   readonly session: Session;
+  /** The person's folder (settings, recent workbooks), when started with one: the desktop app adds team workbooks to its list. */
+  readonly profile: Profile | null;
 }
 
 export interface BackendOptions {
@@ -147,7 +149,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       return fail('INTERNAL', `${method} failed: ${(e as Error)?.message ?? String(e)}`);
     }
   }
-  return { call, close: () => ctx.session.close(), session: ctx.session };
+  return { call, close: () => ctx.session.close(), session: ctx.session, profile: ctx.profile };
 }
 
 export type { Method };

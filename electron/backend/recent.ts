@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { isPgLocation } from './db/pg/location';
+import { isTeamAddress } from './team/address';
 import { readStateFile, writeStateFile } from './state-file';
 
 export const MAX_RECENT = 10;
@@ -13,10 +14,12 @@ export interface WorkbookState {
   last: string | null;
 }
 
+const isAddress = (entry: string) => isPgLocation(entry) || isTeamAddress(entry);
+
 /** `path` at the front, its older entry dropped, the oldest beyond the cap forgotten. */
 export function withRecent(recent: readonly string[], path: string): string[] {
-  // A team workbook's address is no path to resolve against this folder.
-  const full = isPgLocation(path) ? path : resolve(path);
+  // A workbook's address in PostgreSQL or on a team server is no path to resolve against this folder.
+  const full = isAddress(path) ? path : resolve(path);
   return [full, ...recent.filter((p) => p !== full)].slice(0, MAX_RECENT);
 }
 
@@ -28,7 +31,7 @@ export function readState(dir: string): WorkbookState {
   const obj = readStateFile(join(dir, STATE_FILE));
   const listed = Array.isArray(obj.recent) ? obj.recent.filter((p): p is string => typeof p === 'string' && p !== '') : [];
   const recent = listed.reverse().reduce<string[]>((acc, p) => withRecent(acc, p), []);
-  const last = typeof obj.last === 'string' && obj.last !== '' ? resolve(obj.last) : null;
+  const last = typeof obj.last === 'string' && obj.last !== '' ? (isAddress(obj.last) ? obj.last : resolve(obj.last)) : null;
   return { recent, last };
 }
 

@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { RpcResult } from '../../shared/ipc/contract';
-import type { AppCommand, CpwChannels } from '../../shared/ipc/bridge';
+import type { AppCommand, CpwChannels, TeamConnected } from '../../shared/ipc/bridge';
+import type { DesktopLiveEvent } from '../../shared/ipc/live-events';
 import type { Backend } from '../backend/api';
 import { isTrustedAppUrl } from './trusted-url';
 
@@ -66,4 +67,23 @@ export function fileDialogHandler(dialogs: { newDialog(): Promise<void>; openDia
 
 export function sendCommand(contents: WebContents, command: AppCommand): void {
   if (!contents.isDestroyed()) contents.send(COMMAND_CHANNEL, command);
+}
+
+export const TEAM_CHANNEL: CpwChannels['team'] = 'cpw:team';
+export const LIVE_CHANNEL: CpwChannels['live'] = 'cpw:live';
+
+/** Connect to a team workbook, or say again who is signed in; from the workbench window only. */
+export function teamHandler(team: { connect(request: unknown): Promise<TeamConnected>; replay(): void }) {
+  return async (event: IpcMainInvokeEvent, request: unknown): Promise<TeamConnected | null> => {
+    if (!fromWorkbench(event)) return REFUSED;
+    if (typeof request === 'object' && request !== null && (request as { replay?: unknown }).replay === true) {
+      team.replay();
+      return null;
+    }
+    return team.connect(request);
+  };
+}
+
+export function sendLive(contents: WebContents, e: DesktopLiveEvent): void {
+  if (!contents.isDestroyed()) contents.send(LIVE_CHANNEL, e);
 }

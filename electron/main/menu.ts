@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/ipc/bridge';
+import { isTeamAddress, teamShortName } from '../backend/api';
 
 /** What the menu can ask of the app; index.ts binds these to the workbook files and the window. */
 export interface MenuActions {
@@ -21,7 +22,7 @@ function menuLabel(text: string, platform: NodeJS.Platform): string {
 
 function recentSubmenu(actions: MenuActions, recent: readonly string[], platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const files: MenuItemConstructorOptions[] = recent.length
-    ? recent.map((path) => ({ label: menuLabel(path, platform), click: () => actions.openRecent(path) }))
+    ? recent.map((path) => ({ label: menuLabel(isTeamAddress(path) ? teamShortName(path) : path, platform), click: () => actions.openRecent(path) }))
     : [{ label: 'No Recent Workbooks', enabled: false }];
   return [...files, { type: 'separator' }, { label: 'Clear Recent', enabled: recent.length > 0, click: () => actions.clearRecent() }];
 }
@@ -50,6 +51,7 @@ export function menuTemplate(
       { label: 'New Workbook…', accelerator: `${mod}+N`, click: () => actions.newWorkbook() },
       { label: 'Open…', accelerator: `${mod}+O`, click: () => actions.open() },
       { label: 'Open Recent', submenu: recentSubmenu(actions, recent, platform) },
+      { label: 'Connect to Team Workbook…', click: () => actions.command('connect-team') },
       { type: 'separator' },
       { label: 'Save As…', accelerator: `${mod}+Shift+S`, click: () => actions.saveAs() },
       { type: 'separator' },

@@ -19,7 +19,8 @@ import { ReportView } from './features/report/ReportView';
 import { OwnersView } from './features/owners/OwnersView';
 import { PoolsView } from './features/pools/PoolsView';
 import { useWorkbook } from './state/useWorkbook';
-import { ConflictDialog, OfflineBanner, TeamBadge } from './features/team/TeamBar';
+import { ConflictDialog, OfflineBanner, TeamBadge, windowTitle } from './features/team/TeamBar';
+import { ConnectDialog } from './features/team/ConnectDialog';
 import { usePreferences } from './state/usePreferences';
 import { HelpDialog, type HelpTab } from './features/help/HelpDialog';
 import { Tour } from './features/help/Tour';
@@ -44,6 +45,7 @@ export function App() {
   /** Shown on a first run (the profile has not seen it) and from Help > Welcome Screen. */
   const [welcome, setWelcome] = useState<boolean | null>(null);
   const [touring, setTouring] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const settings = prefs.profile?.settings;
   const showWelcome = welcome ?? (settings ? !settings.welcomed : false);
 
@@ -123,6 +125,7 @@ export function App() {
         else if (command === 'welcome') setWelcome(true);
         else if (command === 'tour') startTour();
         else if (command === 'settings') setShowSettings(true);
+        else if (command === 'connect-team') setConnecting(true);
         else if (isTextField(document.activeElement)) document.execCommand(command);
         else void (command === 'undo' ? wb.undo() : wb.redo());
       }),
@@ -148,8 +151,8 @@ export function App() {
   }, [wb]);
 
   useEffect(() => {
-    document.title = wb.info ? `${wb.info.name} — Customer Profitability Workbench` : 'Customer Profitability Workbench';
-  }, [wb.info]);
+    document.title = windowTitle(wb.info?.name ?? null, wb.team);
+  }, [wb.info, wb.team]);
 
   // Figures are formatted in the person's number format, so nothing is drawn before it is known.
   if (!prefs.profile) return <div className="app-loading">Opening…</div>;
@@ -284,6 +287,7 @@ export function App() {
       {showSettings ? <SettingsDialog prefs={prefs} wb={wb} onClose={() => setShowSettings(false)} /> : null}
       {showWelcome ? <WelcomeScreen client={client} prefs={prefs} wb={wb} onImport={() => setImporting({ file: null })} onClose={() => setWelcome(false)} /> : null}
       {touring && !showWelcome ? <Tour onEnd={endTour} /> : null}
+      {connecting && desktopBridge() ? <ConnectDialog bridge={desktopBridge()!} onClose={() => setConnecting(false)} /> : null}
     </div>
   );
 }

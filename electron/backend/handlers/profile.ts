@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { CpwError } from '../../../shared/ipc/errors';
 import { UNSTORED_PERSON_SETTINGS } from '../../../shared/schemas/settings';
 import { isPgLocation, shortNameOf } from '../db/pg/location';
+import { isTeamAddress, teamShortName } from '../team/address';
 import { defineHandlers } from './types';
 
 export const profileHandlers = defineHandlers({
@@ -12,7 +13,9 @@ export const profileHandlers = defineHandlers({
           stored: true,
           settings: profile.settings(),
           // A team workbook cannot be looked for without connecting: it is offered, and opening it says if it is gone.
-          recent: profile.recent.list().map((path) => ({ path, name: shortNameOf(path), exists: isPgLocation(path) || existsSync(path) })),
+          recent: profile.recent.list().map((path) =>
+            isTeamAddress(path) ? { path, name: teamShortName(path), exists: true } : { path, name: shortNameOf(path), exists: isPgLocation(path) || existsSync(path) },
+          ),
         }
       : { stored: false, settings: UNSTORED_PERSON_SETTINGS, recent: [] },
   'profile.clearRecent': (_input, { profile }) => {

@@ -15,6 +15,7 @@ import { validateStoredData } from '../db/validate';
 import { seedSample } from '../sample';
 import type { Session } from '../db/session';
 import { defineHandlers, type Context } from './types';
+import { isTeamAddress, teamShortName } from '../team/address';
 
 /** The workbook now open, remembered in the person's recent list when there is a profile. */
 function opened({ session, profile }: Context): Promise<WorkbookInfo> {
@@ -58,6 +59,10 @@ export const workbookHandlers = defineHandlers({
   'workbook.openRecent': async ({ index, name, readOnly }, ctx) => {
     const listed = ctx.profile?.recent.list() ?? [];
     const path = listed[index];
+    if (path !== undefined && isTeamAddress(path)) {
+      // The desktop app's main process connects to these itself; anywhere else the server's own address is the way in.
+      throw new CpwError('INVALID_INPUT', `"${teamShortName(path)}" is a team workbook: open it in the desktop app (File > Connect to Team Workbook…) or at its address in the browser`);
+    }
     if (path === undefined || shortNameOf(path) !== name) {
       throw new CpwError('NOT_FOUND', `"${name}" is not in your recent workbooks any more: open it with File > Open`);
     }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { openLive, type LiveEvent } from '../api/live';
+import type { LiveEvent, LiveSource } from '../../../shared/ipc/live-events';
 
 export interface TeamState {
   /** Who this window is signed in as. */
@@ -16,14 +16,14 @@ export interface TeamState {
  * each change another person makes, handed to `onChange`; when the server is
  * lost, offline until it answers again, when `onChange` hears "read it all".
  */
-export function useTeam(token: string | null, onChange: (e: Extract<LiveEvent, { event: 'change' }>['data']) => void): TeamState | null {
+export function useTeam(source: LiveSource | null, onChange: (e: Extract<LiveEvent, { event: 'change' }>['data']) => void): TeamState | null {
   const [team, setTeam] = useState<TeamState | null>(null);
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
   useEffect(() => {
-    if (!token) return undefined;
+    if (!source) return undefined;
     let wasOffline = false;
-    return openLive(token, {
+    return source({
       onEvent(e) {
         if (e.event === 'hello') {
           setTeam((t) => ({ me: e.data.name, role: e.data.role, people: t?.people ?? [e.data.name], offline: false }));
@@ -38,6 +38,6 @@ export function useTeam(token: string | null, onChange: (e: Extract<LiveEvent, {
         setTeam((t) => (t ? { ...t, offline: true } : t));
       },
     });
-  }, [token]);
+  }, [source]);
   return team;
 }

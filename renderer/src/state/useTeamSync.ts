@@ -4,7 +4,7 @@ import { CpwError } from '../../../shared/ipc/errors';
 import type { HistoryState } from '../../../shared/ipc/contract';
 import type { Assumptions } from '../../../shared/schemas/assumptions';
 import type { SheetRow, SheetRowPatch, VersionedRow } from '../../../shared/schemas/row';
-import { browserToken } from '../api/client';
+import { liveSource } from '../api/client';
 import { replaceRow, type SheetModel } from './period-model';
 import { useTeam } from './useTeam';
 
@@ -118,8 +118,8 @@ export function useTeamSync({ client, period, modelRef, assumptionsRef, setModel
     },
     [client, load, loadRows, fail],
   );
-  const token = useMemo(() => browserToken(), []);
-  const team = useTeam(token, (change) => void onTeamChange(change));
+  const source = useMemo(() => liveSource(), []);
+  const team = useTeam(source, (change) => void onTeamChange(change));
   /** An edit refused because another person saved the row first: their row into the sheet, and the choice put to the person. */
   const meetConflict = useCallback(
     (e: unknown, period: string, index: number, patch: SheetRowPatch): boolean => {

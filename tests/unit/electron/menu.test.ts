@@ -41,6 +41,7 @@ describe('the menu on Windows and Linux', () => {
         ['New Workbook…', 'Ctrl+N'],
         ['Open…', 'Ctrl+O'],
         ['Open Recent', null],
+        ['Connect to Team Workbook…', null],
         ['Save As…', 'Ctrl+Shift+S'],
         ['Import…', null],
         ['Export CSV…', 'Ctrl+E'],
@@ -133,6 +134,17 @@ describe('the menu items', () => {
     expect(a.openRecent).toHaveBeenCalledExactlyOnceWith('/w/a.cpw');
     expect(a.clearRecent).toHaveBeenCalledOnce();
     expect(recent[3]!.enabled).toBe(true);
+  });
+
+  it('name a team workbook by its workbook and server, and connect to one from File', () => {
+    const a = actions();
+    const file = top(menuTemplate(a, ['https://cpw.example.com:8787#Portfolio%202026', '/w/a.cpw'], 'linux'), 'File');
+    const recent = submenu(item(file, 'Open Recent'));
+    expect(recent[0]!.label).toBe('Portfolio 2026 (team, on cpw.example.com:8787)');
+    click(recent[0]);
+    expect(a.openRecent).toHaveBeenCalledExactlyOnceWith('https://cpw.example.com:8787#Portfolio%202026');
+    click(item(file, 'Connect to Team Workbook…'));
+    expect(a.command).toHaveBeenCalledExactlyOnceWith('connect-team');
   });
 
   it('say when there is nothing recent, with Clear Recent disabled', () => {

@@ -33,10 +33,10 @@ await import('../../../electron/preload/index');
 const [[key, api]] = fake.exposed as [[string, CpwBridge]];
 
 describe('the preload', () => {
-  it('exposes one object, window.cpw, with exactly rpc, saveReport, fileDialog and onCommand', () => {
+  it('exposes one object, window.cpw, with exactly rpc, saveReport, fileDialog, onCommand, connectTeam and onLive', () => {
     expect(fake.exposed).toHaveLength(1);
     expect(key).toBe('cpw');
-    expect(Object.keys(api).sort()).toEqual(['fileDialog', 'onCommand', 'rpc', 'saveReport']);
+    expect(Object.keys(api).sort()).toEqual(['connectTeam', 'fileDialog', 'onCommand', 'onLive', 'rpc', 'saveReport']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });
 
@@ -60,7 +60,7 @@ describe('the preload', () => {
   it('onCommand delivers the known commands by name only, never the IPC event', () => {
     const got: unknown[][] = [];
     const off = api.onCommand((...args) => got.push(args));
-    const commands = ['undo', 'redo', 'workbook-changed', 'import', 'glossary', 'shortcuts', 'welcome', 'tour', 'settings'] satisfies AppCommand[];
+    const commands = ['undo', 'redo', 'workbook-changed', 'import', 'connect-team', 'glossary', 'shortcuts', 'welcome', 'tour', 'settings'] satisfies AppCommand[];
     for (const c of commands) fake.send('cpw:command', c);
     off();
     expect(got).toEqual(commands.map((c) => [c]));
@@ -89,5 +89,30 @@ describe('the preload', () => {
 
   it('onCommand refuses something that is not a function', () => {
     expect(() => api.onCommand('alert(1)' as unknown as () => void)).toThrow(TypeError);
+  });
+
+  it('connectTeam invokes cpw:team with the address and token as text, nothing else of what the page passed', async () => {
+    fake.ipcRenderer.invoke.mockClear();
+    const hostile = { address: 'https://team.example', token: 'cpw_x', extra: 'ignored', toString: () => 'no' };
+    await api.connectTeam(hostile);
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:team', { address: 'https://team.example', token: 'cpw_x' });
+  });
+
+  it('onLive asks main to say again who is signed in, delivers events by value only, and stops on unsubscribe', () => {
+    fake.ipcRenderer.invoke.mockClear();
+    const got: unknown[][] = [];
+    const off = api.onLive((...args) => got.push(args));
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith('cpw:team', { replay: true });
+    fake.send('cpw:live', { event: 'presence', data: { people: ['Alice'] } });
+    fake.send('cpw:live', 'not an event');
+    fake.send('cpw:live', null);
+    fake.send('cpw:live', { event: 42 });
+    fake.send('cpw:command', { event: 'lost' });
+    fake.send('cpw:live', { event: 'lost' });
+    off();
+    fake.send('cpw:live', { event: 'lost' });
+    expect(got).toEqual([[{ event: 'presence', data: { people: ['Alice'] } }], [{ event: 'lost' }]]);
+    expect(fake.listeners.get('cpw:live')).toEqual([]);
+    expect(() => api.onLive(null as unknown as () => void)).toThrow(TypeError);
   });
 });

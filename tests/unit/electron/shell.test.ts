@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
 import { useTempDir } from '../../helpers';
+import { newLocation } from '../../engines';
+import { addPerson } from '../../../electron/backend/team/people';
+import { startTeamServer } from '../../../electron/backend/team/server';
 
 // The one stand-in: the parts of Electron the shell wires, as small recording fakes. The backend, the workbook
 // files, the protocol handler and the IPC handler behind them are the real ones.
@@ -84,6 +87,13 @@ const fake = vi.hoisted(() => {
     },
     ipcMain: { handle: (channel: string, h: Listener) => state.ipc.set(channel, h), removeHandler: () => undefined },
     dialog: { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) },
+    // The system keychain's cipher cannot run here; this one seals so that the file never holds the token as typed.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(text).reverse(),
+      decryptString: (b: Buffer) => Buffer.from(b).reverse().toString(),
+    },
     shell: { openExternal: () => Promise.resolve() },
   };
   return { electron, state, app, FakeBrowserWindow };
@@ -238,6 +248,42 @@ describe('startApp', () => {
       expect(await other.call('workbook.open', { path: sample })).toMatchObject({ ok: true });
     } finally {
       other.close();
+    }
+  });
+
+  it('File > Connect to Team Workbook…: the window asks, its calls go to the server, its events come over cpw:live, and the next start joins again', async () => {
+    const location = newLocation('postgres', tmp(), 'shell');
+    expect((await createBackend().call('workbook.create', { path: location, sample: true })).ok).toBe(true);
+    const { token } = await addPerson(location, 'Dana', 'director', 'Alice Moreau');
+    const server = await startTeamServer({ location, root: join(tmp(), 'dist', 'renderer') });
+    try {
+      const win = await started();
+      const file = fake.state.menus.at(-1)!.find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[];
+      (file.find((m) => m.label === 'Connect to Team Workbook…')!.click as unknown as () => void)();
+      expect(win.webContents.sent).toContainEqual(['cpw:command', 'connect-team']);
+      const team = fake.state.ipc.get('cpw:team')!;
+      expect(await team({ senderFrame: { url: 'https://evil.example/' } }, { address: server.url, token })).toMatchObject({ ok: false });
+      const joined = await team(APP_EVENT, { address: server.url, token });
+      expect(joined).toMatchObject({ ok: true, value: { name: 'Dana', role: 'director', tokenKept: true } });
+      expect(win.webContents.sent).toContainEqual(['cpw:command', 'workbook-changed']);
+      // The window's calls reach the team workbook: its rows carry versions, and the sample file is closed.
+      const rows = (await rpc('rows.list', { period: '2026-Q3' })) as { ok: boolean; value: { version: number }[] };
+      expect(rows.ok && rows.value.every((r) => r.version >= 1)).toBe(true);
+      await vi.waitFor(() => expect(win.webContents.sent.some(([channel, e]) => channel === 'cpw:live' && (e as { event: string }).event === 'hello')).toBe(true));
+      const recent = (fake.state.menus.at(-1)!.find((m) => m.label === 'File')!.submenu as MenuItemConstructorOptions[]).find((m) => m.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[];
+      expect(recent[0]!.label).toMatch(/^shell_[0-9a-f]+ \(team, on 127\.0\.0\.1:\d+\)$/);
+      expect(readFileSync(join(userData, 'team-tokens.json'), 'utf8')).not.toContain(token);
+
+      // Quit and start again: the team workbook is the one reopened, with the token kept.
+      fake.app.emit('before-quit');
+      fake.FakeBrowserWindow.all = [];
+      fake.state.ipc.clear();
+      const again = await started();
+      await vi.waitFor(() => expect(again.webContents).toBeDefined());
+      expect(await rpc('team.me')).toMatchObject({ ok: true, value: { name: 'Dana' } });
+    } finally {
+      fake.app.emit('before-quit');
+      await server.close();
     }
   });
 

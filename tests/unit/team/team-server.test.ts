@@ -10,7 +10,7 @@ import { parsePgLocation } from '../../../electron/backend/db/pg/location';
 import { newLocation, schemaOf } from '../../engines';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readEvents } from '../../../renderer/src/api/live';
+import { readEvents } from '../../../shared/ipc/live-events';
 
 /** An RPC call over HTTP as a person of the team, the way the window makes it. */
 async function rpc(server: TeamServer, token: string | null, method: string, input: unknown = {}) {

@@ -4,6 +4,13 @@ import { Modal } from '../../components/Modal';
 import type { Workbook } from '../../state/useWorkbook';
 import { formatMoney, formatNumber } from '../../../../shared/format';
 
+/** The window's title: the workbook, and on a team server who you are in it. */
+export function windowTitle(workbook: string | null, team: Workbook['team']): string {
+  const app = 'Customer Profitability Workbench';
+  if (workbook === null) return app;
+  return team ? `${workbook} — ${team.me} (${team.role}) — ${app}` : `${workbook} — ${app}`;
+}
+
 /** Who you are and who else is in the team workbook. */
 export function TeamBadge({ wb }: { wb: Workbook }) {
   const team = wb.team;
