@@ -1,3 +1,4 @@
+import { auditWorkbook } from '../db/repos/audit';
 import { recordedPeriods } from '../db/repos/history';
 import { createPeriod, deletePeriod, findPeriod, getPeriod, listPeriods, renamePeriod, reorderPeriods } from '../db/repos/periods';
 import { defineHandlers } from './types';
@@ -11,13 +12,19 @@ export const periodHandlers = defineHandlers({
         tx,
         copyFrom === undefined ? `add period ${label}` : `copy ${copyFrom} to ${label}`,
         async () => (await findPeriod(tx, label))?.id ?? null,
-        () => createPeriod(tx, label, copyFrom),
+        async () => {
+          const made = await createPeriod(tx, label, copyFrom);
+          await auditWorkbook(tx, label, 'period', null, copyFrom === undefined ? `${label} added` : `${label} copied from ${copyFrom}`);
+          return made;
+        },
       ),
     ),
   'periods.rename': ({ label, newLabel }, { session }) =>
     session.write(async (tx) => {
       const { label: current } = await getPeriod(tx, label);
-      return recordedPeriods(tx, `rename ${current} to ${newLabel}`, async () => null, () => renamePeriod(tx, label, newLabel));
+      const renamed = await recordedPeriods(tx, `rename ${current} to ${newLabel}`, async () => null, () => renamePeriod(tx, label, newLabel));
+      await auditWorkbook(tx, newLabel, 'period', current, newLabel);
+      return renamed;
     }),
   'periods.reorder': ({ labels }, { session }) =>
     session.write((tx) => recordedPeriods(tx, 'reorder periods', async () => null, () => reorderPeriods(tx, labels))),
@@ -25,6 +32,7 @@ export const periodHandlers = defineHandlers({
     session.write(async (tx) => {
       const { id, label: current } = await getPeriod(tx, label);
       await recordedPeriods(tx, `delete period ${current}`, async () => ((await findPeriod(tx, current)) ? id : null), () => deletePeriod(tx, label));
+      await auditWorkbook(tx, current, 'period', null, `${current} deleted`);
       return { done: true as const };
     }),
 });

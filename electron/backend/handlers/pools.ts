@@ -1,3 +1,4 @@
+import { auditWorkbook } from '../db/repos/audit';
 import type { Sql } from '../db/sql';
 import { allocate, overCapacity } from '../../../shared/engine/allocation';
 import type { PoolsState } from '../../../shared/ipc/contract';
@@ -29,6 +30,7 @@ export const poolHandlers = defineHandlers({
     session.write(async (tx) => {
       const id = (await getPeriod(tx, period)).id;
       await replacePoolSetup(tx, id, setup);
+      await auditWorkbook(tx, period, 'cost pools', null, `${setup.pools.length} pools, ${setup.drivers.length} driver counts saved`);
       return state(tx, id);
     }),
   'pools.allocate': ({ period }, { session }) =>
@@ -63,6 +65,8 @@ export const poolHandlers = defineHandlers({
         next.drivers = [...others, ...(await countLines(tx, read)).map(({ account, count }) => ({ account, activity, count }))];
       }
       await replacePoolSetup(tx, id, next);
+      const files = [pools, activities, drivers, lines].flatMap((f) => (f ? [f.file] : []));
+      await auditWorkbook(tx, input.period, 'cost pools', null, `imported from ${files.join(', ')}`);
       return {
         pools: next.pools.length,
         activities: names.length,

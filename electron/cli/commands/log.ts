@@ -23,7 +23,7 @@ with the person, the time, the period, and the value before and after.
     const shown = (v: string | null) => (v === null ? '(empty)' : v);
     const label = (field: string) => (isInputField(field) ? fieldLabel(field) : field);
     for (const e of entries) {
-      const what = e.account === '' ? `${e.field}: ${shown(e.after)}` : e.field === 'account' && (e.before === null || e.after === null) ? `${e.before === null ? 'added' : 'removed'} ${e.account}` : `${e.account}, ${label(e.field)}: ${shown(e.before)} -> ${shown(e.after)}`;
+      const what = e.account === '' ? `${e.field}: ${e.before === null ? shown(e.after) : `${shown(e.before)} -> ${shown(e.after)}`}` : e.field === 'account' && (e.before === null || e.after === null) ? `${e.before === null ? 'added' : 'removed'} ${e.account}` : `${e.account}, ${label(e.field)}: ${shown(e.before)} -> ${shown(e.after)}`;
       io.out(`${e.at}  ${e.person}  ${e.period ?? ''}  ${what}`);
     }
     return 0;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
 import { createBackend } from '../../../electron/backend/dispatch';
@@ -70,5 +71,30 @@ describe('cpw log', () => {
     const bad = await cpw(['log', book, '--since', 'yesterday']);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('since is a date, YYYY-MM-DD');
+  });
+
+  it('records the changes to the workbook as a whole: an import, an assumption, a period added, renamed and deleted', async () => {
+    const book = join(tmp(), 'whole.cpw');
+    expect((await cpw(['new', book, '--sample'])).code).toBe(0);
+    const csv = join(tmp(), 'in.csv');
+    writeFileSync(csv, 'account,revenue\nNew One,1000\nNew Two,2000\n');
+    expect((await cpw(['import', book, csv, '--period', 'Imported'])).code).toBe(0);
+    expect((await cpw(['assume', book, 'dailyRate=1234'])).code).toBe(0);
+    const backend = createBackend();
+    await backend.call('workbook.open', { path: book });
+    expect((await backend.call('periods.create', { label: 'Extra', copyFrom: '2026-Q3' })).ok).toBe(true);
+    expect((await backend.call('periods.rename', { label: 'Extra', newLabel: 'Spare' })).ok).toBe(true);
+    expect((await backend.call('periods.delete', { label: 'Spare' })).ok).toBe(true);
+    await backend.close();
+    const whole = (await cpwJson<{ person: string; account: string; field: string; before: string | null; after: string | null; period: string | null }[]>(['log', book, '--json'])).filter((e) => e.account === '');
+    expect(whole.map((e) => [e.period, e.field, e.before, e.after])).toEqual([
+      ['Imported', 'import', null, 'in.csv: 2 added, 0 updated, 0 removed'],
+      [null, 'assumption dailyRate', '1000', '1234'],
+      ['Extra', 'period', null, 'Extra copied from 2026-Q3'],
+      ['Spare', 'period', 'Extra', 'Spare'],
+      ['Spare', 'period', null, 'Spare deleted'],
+    ]);
+    expect(whole.every((e) => e.person === userInfo().username)).toBe(true);
+    expect((await cpw(['log', book])).stdout).toMatch(/assumption dailyRate: 1000 -> 1234/);
   });
 });

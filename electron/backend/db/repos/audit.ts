@@ -32,9 +32,9 @@ export async function auditRow(tx: Sql, period: string | null, before: SheetRow 
   for (const e of entries) await tx.run('INSERT INTO audit_log (at, person, period, account, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)', e);
 }
 
-/** Record a change to the workbook as a whole (an import, the assumptions), under account "" with what it was. */
-export async function auditWorkbook(tx: Sql, period: string | null, field: string, after: string, at = new Date().toISOString()): Promise<void> {
-  await tx.run('INSERT INTO audit_log (at, person, period, account, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)', [at, actorName(), period, '', field, null, after]);
+/** Record a change to the workbook as a whole (an import, an assumption, a period, the cost pools) under account "", from what to what. */
+export async function auditWorkbook(tx: Sql, period: string | null, what: string, before: string | null, after: string | null): Promise<void> {
+  await tx.run('INSERT INTO audit_log (at, person, period, account, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)', [new Date().toISOString(), actorName(), period, '', what, before, after]);
 }
 
 /** The log, oldest first: one account's (its name compared without case), since a date or time, at most `limit` of the newest. */
