@@ -38,7 +38,7 @@ interface Accepted {
 }
 
 /** One person's edits: read the row's version, patch it from that version, read the portfolio, again. */
-async function person(server: TeamServer, token: string, accounts: string[], edits: number, seed: number, latencies: number[], accepted: Accepted[], refused: string[]): Promise<void> {
+async function person(server: TeamServer, token: string, accounts: string[], edits: number, seed: number, latencies: number[], accepted: Accepted[], refused: string[], reads: number[] = []): Promise<void> {
   for (let j = 0; j < edits; j++) {
     const account = accounts[(seed + j) % accounts.length]!;
     const [row] = (await call(server, token, 'rows.list', { period: PERIOD, accounts: [account] })).value as { version: number }[];
@@ -48,7 +48,9 @@ async function person(server: TeamServer, token: string, accounts: string[], edi
     latencies.push(performance.now() - start);
     if (r.ok) accepted.push({ account, service, version: (r.value as { version: number }[])[0]!.version });
     else refused.push(r.error!.code);
+    const read = performance.now();
     await call(server, token, 'rows.columns', { period: PERIOD });
+    reads.push(performance.now() - read);
   }
 }
 
@@ -69,7 +71,7 @@ async function lost(server: TeamServer, token: string, accepted: Accepted[]): Pr
 
 export interface TeamLoad {
   alone: { p50: number; p99: number };
-  own: { throughput: number; p50: number; p99: number; edits: number; lost: number; refused: number };
+  own: { throughput: number; p50: number; p99: number; edits: number; lost: number; refused: number; portfolioRead: { p50: number; p99: number } };
   shared: { throughput: number; p50: number; p99: number; accepted: number; conflicts: number; otherRefusals: number; lost: number };
 }
 
@@ -98,8 +100,9 @@ export async function benchTeam(): Promise<TeamLoad> {
       const latOwn: number[] = [];
       const accOwn: Accepted[] = [];
       const refOwn: string[] = [];
+      const readsOwn: number[] = [];
       let t = performance.now();
-      await Promise.all(directors.map((token, d) => person(server, token, mine(d), EDITS, d, latOwn, accOwn, refOwn)));
+      await Promise.all(directors.map((token, d) => person(server, token, mine(d), EDITS, d, latOwn, accOwn, refOwn, readsOwn)));
       const ownSeconds = (performance.now() - t) / 1000;
       const lostOwn = await lost(server, consultants[0]!, [...accAlone, ...accOwn]);
 
@@ -113,7 +116,7 @@ export async function benchTeam(): Promise<TeamLoad> {
       const lostShared = await lost(server, consultants[0]!, [...accAlone, ...accOwn, ...accShared]);
       return {
         alone: { p50: quantile(alone, 0.5), p99: quantile(alone, 0.99) },
-        own: { throughput: accOwn.length / ownSeconds, p50: quantile(latOwn, 0.5), p99: quantile(latOwn, 0.99), edits: accOwn.length, lost: lostOwn, refused: refOwn.length },
+        own: { throughput: accOwn.length / ownSeconds, p50: quantile(latOwn, 0.5), p99: quantile(latOwn, 0.99), edits: accOwn.length, lost: lostOwn, refused: refOwn.length, portfolioRead: { p50: quantile(readsOwn, 0.5), p99: quantile(readsOwn, 0.99) } },
         shared: {
           throughput: accShared.length / sharedSeconds,
           p50: quantile(latShared, 0.5),

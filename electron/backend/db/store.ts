@@ -37,6 +37,11 @@ export class Serial {
     return next;
   }
 
+  /** How many are queued or under way. */
+  get queued(): number {
+    return this.pending;
+  }
+
   /** Nothing queued or under way. */
   get idle(): boolean {
     return this.pending === 0;

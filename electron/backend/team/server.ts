@@ -19,6 +19,8 @@ export interface TeamServerOptions {
   host?: string;
   port?: number;
   tls?: { cert: string; key: string };
+  /** Connections for reads beside the one for writes (3 unless said). */
+  readers?: number;
 }
 
 export interface TeamServer {
@@ -53,6 +55,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const store = backend.session.store as PgStore;
   const role = await store.owner((client) => ensureTeamRole(client, loc));
   await store.actAs(role);
+  // Reads (each window's portfolio, between everyone's edits) on connections of their own, so they do not queue behind writes.
+  await store.addReaders(options.readers ?? 3);
 
   const listeners = new Set<Listener>();
   const presence = () => [...new Set([...listeners].map((l) => l.person.name))].sort();

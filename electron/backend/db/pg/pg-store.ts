@@ -76,32 +76,50 @@ async function inspect(client: pg.Client, loc: PgLocation): Promise<'none' | num
   return row.schema_version;
 }
 
-/** A workbook in a schema of a PostgreSQL database: one connection, one transaction at a time on it. */
+/** A connection and the queue of its transactions, one at a time. */
+interface Lane {
+  client: pg.Client;
+  sql: Sql;
+  serial: Serial;
+}
+const laneOf = (client: pg.Client): Lane => ({ client, sql: pgSql(client), serial: new Serial() });
+
+/**
+ * A workbook in a schema of a PostgreSQL database: one connection for every
+ * write, one transaction at a time on it, so writes meet each other in the
+ * order they came as on a file. A team server adds connections for reads
+ * (`addReaders`): many people reading the portfolio then do not wait behind
+ * each other's writes, and each read still sees every write committed before
+ * it began.
+ */
 export class PgStore implements WorkbookStore {
   readonly engine = 'postgres' as const;
   readonly location: string;
   readonly name: string;
   readonly notes: readonly string[] = [];
-  private readonly sql: Sql;
-  private readonly serial = new Serial();
+  private readonly main: Lane;
+  private readers: Lane[] = [];
+  private role: string | null = null;
   private closed = false;
 
   constructor(
-    private readonly client: pg.Client,
+    client: pg.Client,
     readonly address: PgLocation,
     readonly readOnly: boolean,
   ) {
     this.location = describePg(address);
     this.name = address.workbook;
-    this.sql = pgSql(client);
+    this.main = laneOf(client);
   }
 
   read<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, 'reading it', false);
+    // The least busy reader; the writing connection when there are none.
+    const lane = this.readers.reduce<Lane | null>((best, l) => (best === null || l.serial.queued < best.serial.queued ? l : best), null) ?? this.main;
+    return this.transaction(lane, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn, 'reading it', false);
   }
 
   write<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', fn, 'saving the change', true);
+    return this.transaction(this.main, 'BEGIN', fn, 'saving the change', true);
   }
 
   /**
@@ -110,23 +128,40 @@ export class PgStore implements WorkbookStore {
    * tells the workbook's other windows what it changed, delivered by
    * PostgreSQL only if it commits.
    */
-  private transaction<T>(begin: string, fn: (tx: Sql) => Promise<T>, doing: string, writing: boolean): Promise<T> {
+  private transaction<T>(lane: Lane, begin: string, fn: (tx: Sql) => Promise<T>, doing: string, writing: boolean): Promise<T> {
     const person = currentPerson();
-    return this.serial.run(async () => {
+    const { client, sql } = lane;
+    return lane.serial.run(async () => {
       if (this.closed) throw new CpwError('NO_WORKBOOK', `${this.location} is closed`);
       let committing = false;
       try {
-        await this.client.query(begin);
-        if (person) await this.client.query("SELECT set_config('cpw.person', $1, true)", [person.name]);
-        const { run, changes } = collectChanges(() => fn(this.sql));
+        await client.query(begin);
+        if (person) await client.query("SELECT set_config('cpw.person', $1, true)", [person.name]);
+        const { run, changes } = collectChanges(() => fn(sql));
         const result = await run;
-        if (writing) await this.client.query('SELECT pg_notify($1, $2)', [channelOf(this.address.workbook.toLowerCase()), JSON.stringify(eventOf(changes(), actorName()))]);
+        if (writing) await client.query('SELECT pg_notify($1, $2)', [channelOf(this.address.workbook.toLowerCase()), JSON.stringify(eventOf(changes(), actorName()))]);
         committing = true;
-        await this.client.query('COMMIT');
+        await client.query('COMMIT');
         return result;
       } catch (e) {
-        if (!committing) await this.client.query('ROLLBACK').catch(() => undefined);
+        if (!committing) await client.query('ROLLBACK').catch(() => undefined);
         throw pgFailure(e, this.address, doing, committing);
+      }
+    });
+  }
+
+  /** Statements of the connection's own (a team server's setup, as the schema's owner) in one transaction, after those queued. */
+  owner<T>(fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    const { client } = this.main;
+    return this.main.serial.run(async () => {
+      await client.query('BEGIN');
+      try {
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw pgFailure(e, this.address, 'setting up the team server');
       }
     });
   }
@@ -134,32 +169,39 @@ export class PgStore implements WorkbookStore {
   /**
    * Run every later transaction as this role (a team server's, which owns
    * nothing and is held to the row-level security policies), after the
-   * transactions already queued.
+   * transactions already queued; readers added later take it too.
    */
-  /** Statements of the connection's own (a team server's setup, as the schema's owner) in one transaction, after those queued. */
-  owner<T>(fn: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-    return this.serial.run(async () => {
-      await this.client.query('BEGIN');
-      try {
-        const result = await fn(this.client);
-        await this.client.query('COMMIT');
-        return result;
-      } catch (e) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
-        throw pgFailure(e, this.address, 'setting up the team server');
-      }
-    });
+  async actAs(role: string): Promise<void> {
+    this.role = role;
+    await Promise.all([this.main, ...this.readers].map((l) => l.serial.run(() => l.client.query(`SET ROLE ${role}`))));
   }
 
-  async actAs(role: string): Promise<void> {
-    await this.serial.run(() => this.client.query(`SET ROLE ${role}`));
+  /** `count` more connections for reads only, set up as the writing one is; one that drops is left out, its reads going to the others. */
+  async addReaders(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const client = await connectPg(this.address);
+      try {
+        await client.query(`SET search_path TO ${schemaOf(this.address)}`);
+        await client.query('SET default_transaction_read_only = on');
+        if (this.role) await client.query(`SET ROLE ${this.role}`);
+      } catch (e) {
+        await client.end().catch(() => undefined);
+        throw pgFailure(e, this.address, 'opening it');
+      }
+      const lane = laneOf(client);
+      client.once('end', () => {
+        this.readers = this.readers.filter((l) => l !== lane);
+      });
+      this.readers.push(lane);
+    }
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.serial.drained();
-    await this.client.end().catch(() => undefined);
+    const lanes = [this.main, ...this.readers];
+    await Promise.all(lanes.map((l) => l.serial.drained()));
+    await Promise.all(lanes.map((l) => l.client.end().catch(() => undefined)));
   }
 }
 
