@@ -14,8 +14,23 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** `cpw report` for people: the portfolio in a few lines, then every account and the segments. */
-export function formatReport(r: Report, file: string): string {
+/** Beyond this many accounts the table for people shows the most and least profitable, not every row. */
+export const SHOWN_ALL_UP_TO = 50;
+const SHOWN_EACH_END = 20;
+
+/**
+ * The accounts the table shows: every one up to SHOWN_ALL_UP_TO (or with
+ * `all`), else the top and the bottom by profit, most profitable first, and
+ * how many are left out between them.
+ */
+export function shownAccounts<T extends { profit: number }>(accounts: readonly T[], all: boolean): { top: T[]; bottom: T[]; hidden: number } {
+  if (all || accounts.length <= SHOWN_ALL_UP_TO) return { top: [...accounts], bottom: [], hidden: 0 };
+  const byProfit = [...accounts].sort((a, b) => b.profit - a.profit);
+  return { top: byProfit.slice(0, SHOWN_EACH_END), bottom: byProfit.slice(-SHOWN_EACH_END), hidden: accounts.length - 2 * SHOWN_EACH_END };
+}
+
+/** `cpw report` for people: the portfolio in a few lines, then the accounts (bounded, unless `all`), the segments and owners. */
+export function formatReport(r: Report, file: string, all = false): string {
   const p = r.portfolio;
   const money = (v: number | null) => formatMoney(v, r.currency);
   const out: string[] = [];
@@ -27,24 +42,30 @@ export function formatReport(r: Report, file: string): string {
     `Matrix splits: revenue ${money(p.revenueSplit)}, margin ${formatPercent(p.marginSplit)}`,
     '',
   );
-  out.push(
-    table(
-      ['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Cost/rev', 'Segment', 'Class'],
-      r.accounts.map((a) => [
-        a.account,
-        a.owner ?? '',
-        money(a.revenue),
-        money(a.totalCost),
-        money(a.profit),
-        formatPercent(a.roi),
-        formatMultiple(a.costToRevenue),
-        a.segment,
-        a.paretoClass,
-      ]),
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
-    ),
-    '',
-  );
+  const shown = shownAccounts(r.accounts, all);
+  const row = (a: Report['accounts'][number]) => [
+    a.account,
+    a.owner ?? '',
+    money(a.revenue),
+    money(a.totalCost),
+    money(a.profit),
+    formatPercent(a.roi),
+    formatMultiple(a.costToRevenue),
+    a.segment,
+    a.paretoClass,
+  ];
+  const rows = [...shown.top.map(row), ...shown.bottom.map(row)];
+  const lines = table(
+    ['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'ROI', 'Cost/rev', 'Segment', 'Class'],
+    rows,
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
+  ).split('\n');
+  if (shown.hidden > 0) {
+    out.push(`The ${shown.top.length} most and ${shown.bottom.length} least profitable of ${formatNumber(r.accounts.length)} accounts (--all shows every one):`);
+    // The gap between the two ends, on a line of its own so it does not widen the account column.
+    lines.splice(lines.length - shown.bottom.length, 0, `… ${formatNumber(shown.hidden)} accounts between`);
+  }
+  out.push(...lines, '');
   out.push(
     table(
       ['Segment', 'Accounts', 'Revenue', 'Profit', 'ROI', 'Share of profit', 'Suggested focus'],

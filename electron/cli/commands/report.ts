@@ -4,9 +4,11 @@ import { openWorkbookFor } from '../open';
 
 export const reportCommand: Command = {
   summary: 'profit, ROI, segments and portfolio KPIs of a period',
-  usage: `cpw report FILE [--period LABEL] [--json] [--pdf OUT.pdf [--paper A4|Letter] [--scenario NAME]...]
+  usage: `cpw report FILE [--period LABEL] [--json | --all] [--pdf OUT.pdf [--paper A4|Letter] [--scenario NAME]...]
 
-Compute every metric of the period (the latest when none is named). --json
+Compute every metric of the period (the latest when none is named). Printed
+for people, a portfolio of more than 50 accounts shows its 20 most and 20
+least profitable; --all shows every account. --json
 prints { period, currency, assumptions, accounts, portfolio } with the
 DOMAIN.md names; money in the workbook currency, ratios as fractions.
 --pdf writes the workshop report (cover, key figures, whale curve, matrix,
@@ -14,7 +16,7 @@ cost buckets, segments, owners, top loss makers, saved scenarios against the
 baseline, assumptions and every formula in words), printed by Chromium.
 --scenario NAME (repeatable) shows only the saved scenarios named; without
 it the report shows every saved scenario.`,
-  options: { period: { type: 'string' }, json: { type: 'boolean' }, pdf: { type: 'string' }, paper: { type: 'string' }, scenario: { type: 'string', multiple: true } },
+  options: { period: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, pdf: { type: 'string' }, paper: { type: 'string' }, scenario: { type: 'string', multiple: true } },
   positionals: [1, 1],
   async run(args, client, io) {
     const file = args.positionals[0]!;
@@ -31,7 +33,8 @@ it the report shows every saved scenario.`,
     }
     if (strs(args, 'scenario').length) throw new UsageError('--scenario chooses what the PDF report shows: use it with --pdf');
     const report = await client.call('report.get', period === undefined ? {} : { period });
-    io.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : formatReport(report, file));
+    if (flag(args, 'json') && flag(args, 'all')) throw new UsageError('--all chooses the rows printed for people: --json always holds every account');
+    io.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : formatReport(report, file, flag(args, 'all')));
     return 0;
   },
 };
