@@ -1,4 +1,4 @@
-import { NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES } from '../schemas/fields';
+import { INPUT_FIELDS, NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES } from '../schemas/fields';
 import type { NumberField, OptionalNumberField } from '../schemas/fields';
 import type { SheetRow } from '../schemas/row';
 import type { RowColumns } from '../schemas/row-columns';
@@ -88,7 +88,19 @@ export function toColumns(rows: readonly SheetRow[]): SheetColumns {
 
 const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
-/** The row at index i, as the schema shapes it. */
+/** The columns after account, owner and segment, in the catalogue's order of the inputs, each with how it is read. */
+const NUMBERS: ReadonlySet<string> = new Set(NUMBER_FIELDS);
+const OPTIONALS: ReadonlySet<string> = new Set(OPTIONAL_NUMBER_FIELDS);
+type ValueColumn = { f: NumberField; kind: 'number' } | { f: OptionalNumberField; kind: 'optional' } | { f: 'status'; kind: 'status' };
+const VALUE_ORDER: readonly ValueColumn[] = INPUT_FIELDS.flatMap((f): ValueColumn[] =>
+  NUMBERS.has(f) ? [{ f: f as NumberField, kind: 'number' }] : OPTIONALS.has(f) ? [{ f: f as OptionalNumberField, kind: 'optional' }] : f === 'status' ? [{ f, kind: 'status' }] : [],
+);
+
+/**
+ * The row at index i, as the schema shapes it, its keys in the catalogue's
+ * order (so `cpw report --json` lists them as the contract does without a
+ * parse putting them in order).
+ */
 export function rowAt(cols: SheetColumns, i: number): SheetRow {
   const ownerId = cols.ownerIds[i]!;
   const seg = cols.segmentOverride[i]!;
@@ -97,9 +109,9 @@ export function rowAt(cols: SheetColumns, i: number): SheetRow {
     owner: ownerId < 0 ? null : cols.owners[ownerId]!,
     segmentOverride: seg < 0 ? null : SEGMENTS[seg]!,
   };
-  for (const f of NUMBER_FIELDS) row[f] = cols[f][i]!;
-  row.status = STATUSES[cols.status[i]!]!;
-  for (const f of OPTIONAL_NUMBER_FIELDS) row[f] = orNull(cols[f][i]!);
+  for (const v of VALUE_ORDER) {
+    row[v.f] = v.kind === 'number' ? cols[v.f][i]! : v.kind === 'optional' ? orNull(cols[v.f][i]!) : STATUSES[cols.status[i]!]!;
+  }
   return row as SheetRow;
 }
 

@@ -1,6 +1,6 @@
 import type { Assumptions } from '../schemas/assumptions';
 import { NPS_CATEGORIES, PARETO_CLASSES, SEGMENTS } from '../schemas/fields';
-import type { AccountResult, Portfolio } from '../schemas/report';
+import { Portfolio as PortfolioSchema, type AccountResult, type Portfolio } from '../schemas/report';
 import type { SheetRow } from '../schemas/row';
 import { rowAt, toColumns } from './columns';
 import { computeColumns, type SheetResult } from './sheet';
@@ -13,8 +13,8 @@ const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 export function accountResult(r: SheetResult, i: number): AccountResult {
   const m = r.metrics;
   const cat = m.npsCategory[i]!;
-  return {
-    ...rowAt(r.columns, i),
+  // The metrics added to the row's own object rather than a copy of it: at 100,000 accounts the copy was a third of building the report.
+  return Object.assign(rowAt(r.columns, i), {
     totalCost: m.totalCost[i]!,
     profit: m.profit[i]!,
     margin: orNull(m.margin[i]!),
@@ -30,7 +30,7 @@ export function accountResult(r: SheetResult, i: number): AccountResult {
     npsCategory: cat < 0 ? null : NPS_CATEGORIES[cat]!,
     segment: SEGMENTS[r.segmentAt(i)]!,
     paretoClass: PARETO_CLASSES[r.paretoClassAt(i)]!,
-  };
+  });
 }
 
 export function accountResults(r: SheetResult): AccountResult[] {
@@ -43,8 +43,12 @@ export function accountResults(r: SheetResult): AccountResult[] {
 export function toPortfolio(r: SheetResult): Portfolio {
   const n = r.columns.n;
   const whaleCurve = r.whale === null ? null : Array.from(r.whale, (y, k) => ({ x: (k + 1) / n, y }));
-  return { ...r.figures, whaleCurve, bySegment: r.bySegment, byOwner: r.byOwner };
+  const all: Record<string, unknown> = { ...r.figures, whaleCurve, bySegment: r.bySegment, byOwner: r.byOwner };
+  // In the contract's order, as a parse would have put it: the JSON reads the same with or without one.
+  return Object.fromEntries(PORTFOLIO_KEYS.map((k) => [k, all[k]])) as Portfolio;
 }
+
+const PORTFOLIO_KEYS = Object.keys(PortfolioSchema.shape);
 
 /** DOMAIN.md in one call: `computeSheet(rows, assumptions) -> { accounts, portfolio }`. */
 export function computeSheet(rows: readonly SheetRow[], a: Assumptions): { accounts: AccountResult[]; portfolio: Portfolio } {

@@ -4,7 +4,9 @@ import { fromRowColumns, toColumns, toRowColumns, toRows } from '../../../shared
 import { RowColumns } from '../../../shared/schemas/row-columns';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { median } from '../../../shared/engine/segmentation';
-import { computeSheet } from '../../../shared/engine/results';
+import { accountResults, computeSheet, toPortfolio } from '../../../shared/engine/results';
+import { computeColumns } from '../../../shared/engine/sheet';
+import { Report } from '../../../shared/schemas/report';
 import { profitOrder } from '../../../shared/engine/whale';
 import { Assumptions, DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { PARETO_CLASSES, SCALABLE_FIELDS, SEGMENTS } from '../../../shared/schemas/fields';
@@ -112,6 +114,21 @@ describe('properties of random sheets', () => {
           expect(x.margin === null).toBe(r.revenue === 0);
           expect(x.roi === null).toBe(x.totalCost === 0);
         });
+      }),
+      RUNS,
+    );
+  });
+
+  // `report.get` is answered without parsing the engine's output again (electron/backend/dispatch.ts): this holds
+  // the engine to the contract's schema instead, for every sheet and assumptions, the empty sheet included.
+  it("the report the engine builds is what the contract's Report schema says, nothing stripped or changed by a parse", () => {
+    fc.assert(
+      fc.property(sheetArb, assumptionsArb, (rows, a) => {
+        const result = computeColumns(toColumns(rows), a);
+        const report = { period: 'P', currency: a.currency, assumptions: a, accounts: accountResults(result), portfolio: toPortfolio(result) };
+        const parsed = Report.safeParse(report);
+        if (!parsed.success) expect.fail(parsed.error.message);
+        expect(parsed.data).toStrictEqual(report);
       }),
       RUNS,
     );
