@@ -14,35 +14,26 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** Beyond this many accounts the table for people shows the most and least profitable, not every row. */
-export const SHOWN_ALL_UP_TO = 50;
-const SHOWN_EACH_END = 20;
-
-/**
- * The accounts the table shows: every one up to SHOWN_ALL_UP_TO (or with
- * `all`), else the top and the bottom by profit, most profitable first, and
- * how many are left out between them.
- */
-export function shownAccounts<T extends { profit: number }>(accounts: readonly T[], all: boolean): { top: T[]; bottom: T[]; hidden: number } {
-  if (all || accounts.length <= SHOWN_ALL_UP_TO) return { top: [...accounts], bottom: [], hidden: 0 };
-  const byProfit = [...accounts].sort((a, b) => b.profit - a.profit);
-  return { top: byProfit.slice(0, SHOWN_EACH_END), bottom: byProfit.slice(-SHOWN_EACH_END), hidden: accounts.length - 2 * SHOWN_EACH_END };
-}
+/** How many of the most and of the least profitable accounts the table for people shows, beyond twice as many accounts. */
+export const SHOWN_EACH_END = 25;
 
 /** `cpw report` for people: the portfolio in a few lines, then the accounts (bounded, unless `all`), the segments and owners. */
-export function formatReport(r: Report, file: string, all = false): string {
+export function formatReport(r: Report, file: string): string {
   const p = r.portfolio;
   const money = (v: number | null) => formatMoney(v, r.currency);
   const out: string[] = [];
   out.push(`${file} — period ${r.period} (${r.currency})`, '');
   out.push(
-    `Accounts ${p.count}   Revenue ${money(p.revenue)}   Total cost ${money(p.totalCost)}   Profit ${money(p.profit)}   ROI ${formatPercent(p.roi)}   Margin ${formatPercent(p.margin)}`,
-    `Loss makers ${p.lossMakers}, giving back ${money(p.profitGivenBack)}   Whale peak ${p.whalePeak === null ? '— (no profit to share)' : formatPercent(p.whalePeak, 0)}   Top 20% of accounts earn ${formatPercent(p.top20Share, 0)} of profit`,
+    `Accounts ${formatNumber(p.count)}   Revenue ${money(p.revenue)}   Total cost ${money(p.totalCost)}   Profit ${money(p.profit)}   ROI ${formatPercent(p.roi)}   Margin ${formatPercent(p.margin)}`,
+    `Loss makers ${formatNumber(p.lossMakers)}, giving back ${money(p.profitGivenBack)}   Whale peak ${p.whalePeak === null ? '— (no profit to share)' : formatPercent(p.whalePeak, 0)}   Top 20% of accounts earn ${formatPercent(p.top20Share, 0)} of profit`,
     `Interaction cost ${money(p.interactionCost)} (inside the buckets)   Churn ${formatPercent(p.churnRate)}   NPS ${formatNumber(p.nps)}   CSAT ${formatPercent(p.csat, 0)}   Referral rate ${formatPercent(p.referralRate, 0)}`,
     `Matrix splits: revenue ${money(p.revenueSplit)}, margin ${formatPercent(p.marginSplit)}`,
     '',
   );
-  const shown = shownAccounts(r.accounts, all);
+  // A report asked for with `ends` holds the most profitable, then the least, when the period has more accounts than that.
+  const hidden = r.portfolio.count - r.accounts.length;
+  const bottomCount = hidden > 0 ? Math.floor(r.accounts.length / 2) : 0;
+  const shown = { top: r.accounts.slice(0, r.accounts.length - bottomCount), bottom: r.accounts.slice(r.accounts.length - bottomCount), hidden };
   const row = (a: Report['accounts'][number]) => [
     a.account,
     a.owner ?? '',
@@ -61,7 +52,7 @@ export function formatReport(r: Report, file: string, all = false): string {
     ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'left', 'left'],
   ).split('\n');
   if (shown.hidden > 0) {
-    out.push(`The ${shown.top.length} most and ${shown.bottom.length} least profitable of ${formatNumber(r.accounts.length)} accounts (--all shows every one):`);
+    out.push(`The ${shown.top.length} most and ${shown.bottom.length} least profitable of ${formatNumber(r.portfolio.count)} accounts (--all shows every one):`);
     // The gap between the two ends, on a line of its own so it does not widen the account column.
     lines.splice(lines.length - shown.bottom.length, 0, `… ${formatNumber(shown.hidden)} accounts between`);
   }

@@ -190,7 +190,11 @@ export const contract = {
   },
   'pools.allocate': { input: z.object({ period: PeriodLabel.optional() }), output: Allocation.extend({ period: z.string() }) },
 
-  'report.get': { input: z.object({ period: PeriodLabel.optional() }), output: Report },
+  /**
+   * `ends`: only that many of the most and of the least profitable accounts, most profitable first, when the period
+   * has more than twice as many (the table for people); the portfolio is always the whole period's.
+   */
+  'report.get': { input: z.object({ period: PeriodLabel.optional(), ends: z.number().int().min(1).max(10_000).optional() }), output: Report },
   'trends.get': { input: Empty, output: Trends },
   /** One account over every period, for its Customer Picture. */
   /** The audit log, oldest first: every field changed, by whom, when; one account's, or since a date. */

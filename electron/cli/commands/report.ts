@@ -1,5 +1,5 @@
 import { UsageError, flag, str, strs, type Command } from '../args';
-import { formatReport } from '../print';
+import { formatReport, SHOWN_EACH_END } from '../print';
 import { openWorkbookFor } from '../open';
 
 export const reportCommand: Command = {
@@ -7,7 +7,7 @@ export const reportCommand: Command = {
   usage: `cpw report FILE [--period LABEL] [--json | --all] [--pdf OUT.pdf [--paper A4|Letter] [--scenario NAME]...]
 
 Compute every metric of the period (the latest when none is named). Printed
-for people, a portfolio of more than 50 accounts shows its 20 most and 20
+for people, a portfolio of more than 50 accounts shows its 25 most and 25
 least profitable; --all shows every account. --json
 prints { period, currency, assumptions, accounts, portfolio } with the
 DOMAIN.md names; money in the workbook currency, ratios as fractions.
@@ -32,9 +32,11 @@ it the report shows every saved scenario.`,
       return 0;
     }
     if (strs(args, 'scenario').length) throw new UsageError('--scenario chooses what the PDF report shows: use it with --pdf');
-    const report = await client.call('report.get', period === undefined ? {} : { period });
-    if (flag(args, 'json') && flag(args, 'all')) throw new UsageError('--all chooses the rows printed for people: --json always holds every account');
-    io.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : formatReport(report, file, flag(args, 'all')));
+    const json = flag(args, 'json');
+    if (json && flag(args, 'all')) throw new UsageError('--all chooses the rows printed for people: --json always holds every account');
+    const bounded = !json && !flag(args, 'all');
+    const report = await client.call('report.get', { ...(period === undefined ? {} : { period }), ...(bounded ? { ends: SHOWN_EACH_END } : {}) });
+    io.out(json ? JSON.stringify(report, null, 2) : formatReport(report, file));
     return 0;
   },
 };

@@ -79,7 +79,7 @@ describe('cpw new, import, report', () => {
     expect(r.stdout).toContain('Loss makers 1, giving back €3,000');
   });
 
-  it('prints a big portfolio for people as its 20 most and 20 least profitable accounts, every one with --all', async () => {
+  it('prints a big portfolio for people as its 25 most and 25 least profitable accounts, every one with --all', async () => {
     const book = join(tmp(), 'big.cpw');
     const sheet = join(tmp(), 'big.csv');
     // Account k earns k thousand and costs 60 thousand: profits from -59,000 to +60,000, in a shuffled order.
@@ -90,9 +90,9 @@ describe('cpw new, import, report', () => {
     const r = await cpw(['report', book]);
     expect(r.code).toBe(0);
     const shown = [...r.stdout.matchAll(/^Acct (\d+) /gm)].map((m) => Number(m[1]));
-    expect(shown).toEqual([...Array.from({ length: 20 }, (_, i) => 120 - i), ...Array.from({ length: 20 }, (_, i) => 20 - i)]);
-    expect(r.stdout).toContain('The 20 most and 20 least profitable of 120 accounts (--all shows every one):');
-    expect(r.stdout).toMatch(/^… 80 accounts between$/m);
+    expect(shown).toEqual([...Array.from({ length: 25 }, (_, i) => 120 - i), ...Array.from({ length: 25 }, (_, i) => 25 - i)]);
+    expect(r.stdout).toContain('The 25 most and 25 least profitable of 120 accounts (--all shows every one):');
+    expect(r.stdout).toMatch(/^… 70 accounts between$/m);
     const all = await cpw(['report', book, '--all']);
     expect([...all.stdout.matchAll(/^Acct (\d+) /gm)].map((m) => Number(m[1]))).toEqual(order);
     expect(all.stdout).not.toContain('accounts between');
