@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { outputFailure } from '../db/place';
@@ -101,7 +102,7 @@ function extensionOf(out: string): '.csv' | '.xlsx' {
 export async function renderReport(report: Report, format: 'csv' | 'xlsx'): Promise<Uint8Array> {
   const rows = report.accounts.map((a) => EXPORT_COLUMNS.map((c) => a[c] as string | number | null));
   if (format === 'csv') return new TextEncoder().encode(`${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   book.creator = 'Customer Profitability Workbench';
   addTable(book, sheetName(report.period), EXPORT_COLUMNS, rows, report.currency);
   addAssumptions(book, report.assumptions);
@@ -148,7 +149,7 @@ export async function exportTemplate(out: string, currency: string): Promise<voi
     writeFileAtomic(out, `${toCsv(INPUT_FIELDS, [row])}\r\n`);
     return;
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   addTable(book, 'Sheet', INPUT_FIELDS, [row], currency);
   writeFileAtomic(out, new Uint8Array(await book.xlsx.writeBuffer()));
 }

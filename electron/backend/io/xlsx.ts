@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './load-exceljs';
 import { CpwError } from '../../../shared/ipc/errors';
 import { unpackedSize } from './zip-size';
 
@@ -51,7 +52,7 @@ export async function readXlsx(bytes: Buffer, file: string, sheetName?: string):
     const size = Number.isFinite(unpacked) ? `${Math.round(unpacked / 2 ** 20)} MiB` : 'more than 4 GiB';
     throw new CpwError('IMPORT_INVALID', `${file} would unpack to ${size} (a zip bomb, or far more than a sheet of accounts): workbooks that unpack to more than ${MAX_UNPACKED_BYTES / 2 ** 20} MiB are not imported`, { file });
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcelJs()).Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {

@@ -1,4 +1,3 @@
-import pgpass from 'pgpass';
 import type { PgLocation } from './location';
 
 /**
@@ -10,6 +9,7 @@ export function passwordFor(loc: PgLocation): () => Promise<string> {
   return async () => {
     if (loc.password !== undefined) return loc.password;
     if (process.env.PGPASSWORD) return process.env.PGPASSWORD;
+    const pgpass = (await import('pgpass')).default;
     const found = await new Promise<string | undefined>((done) => pgpass({ host: loc.host, port: loc.port, database: loc.database, user: loc.user }, done));
     return found as string;
   };

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ClientBase, QueryConfig } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Sql } from '../sql';
 import { toPostgres } from './translate';
 
@@ -65,6 +64,7 @@ function copyField(v: unknown): string {
 
 /** Rows streamed through COPY … FROM STDIN in blocks, so a million lines never sit in memory as one text. */
 export async function copyRows(client: ClientBase, table: string, columns: readonly string[], count: number, row: (k: number) => readonly unknown[]): Promise<void> {
+  const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
   async function* blocks() {
     let block = '';

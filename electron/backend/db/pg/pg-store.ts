@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { CpwError } from '../../../../shared/ipc/errors';
 import { APPLICATION_ID } from '../connection';
 import { SCHEMA_VERSION } from '../migrate';
@@ -16,10 +16,10 @@ import { channelOf, collectChanges, eventOf } from '../../team/changes';
 const OLDEST_SERVER = 150000;
 
 /** int8 (ids, counts) and numeric (sums of them) as numbers, as the file gives them. */
-const TYPES = {
+const typesOf = (driver: typeof pg) => ({
   getTypeParser: ((oid: number, format?: string) =>
-    oid === 20 || oid === 1700 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
+    oid === 20 || oid === 1700 ? (v: string) => Number(v) : driver.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+});
 
 export function schemaOf(loc: PgLocation): string {
   return `"${loc.workbook.toLowerCase()}"`;
@@ -27,13 +27,15 @@ export function schemaOf(loc: PgLocation): string {
 
 /** A connection to the server the address names, its failures in the user's words. */
 export async function connectPg(loc: PgLocation): Promise<pg.Client> {
-  const client = new pg.Client({
+  // Loaded here, not at start: a command on a workbook file never pays for the driver.
+  const driver = (await import('pg')).default;
+  const client = new driver.Client({
     host: loc.host,
     port: loc.port,
     user: loc.user,
     database: loc.database,
     password: passwordFor(loc),
-    types: TYPES,
+    types: typesOf(driver),
     application_name: 'cpw',
     connectionTimeoutMillis: 15_000,
     keepAlive: true,
