@@ -11,6 +11,8 @@ export class UsageError extends Error {
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** A piece of a long output, written as it comes with no newline added; without it, the pieces are joined and go to out. */
+  write?(piece: string): void;
 }
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

@@ -55,11 +55,14 @@ function overview(): string {
 const stdio: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
+  write: (piece) => process.stdout.write(piece),
 };
 
 /** Run one cpw command line; resolves to the exit status. Nothing it writes ever shows a password typed in an address. */
 export async function main(argv: string[], given: Io = stdio): Promise<number> {
   const io: Io = { out: (t) => given.out(redactPasswords(t)), err: (t) => given.err(redactPasswords(t)) };
+  const write = given.write?.bind(given);
+  if (write) io.write = (piece) => write(redactPasswords(piece));
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;

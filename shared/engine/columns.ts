@@ -96,22 +96,29 @@ const VALUE_ORDER: readonly ValueColumn[] = INPUT_FIELDS.flatMap((f): ValueColum
   NUMBERS.has(f) ? [{ f: f as NumberField, kind: 'number' }] : OPTIONALS.has(f) ? [{ f: f as OptionalNumberField, kind: 'optional' }] : f === 'status' ? [{ f, kind: 'status' }] : [],
 );
 
+/** A cell of an account's row: its key in the contract and how its value is read from the columns. */
+export type RowCell = readonly [key: string, read: (cols: SheetColumns, i: number) => string | number | null];
+
+/** The row's cells in the catalogue's order: the one place that says how a column becomes a row's value. */
+export const ROW_CELLS: readonly RowCell[] = [
+  ['account', (c, i) => c.account[i]!],
+  ['owner', (c, i) => (c.ownerIds[i]! < 0 ? null : c.owners[c.ownerIds[i]!]!)],
+  ['segmentOverride', (c, i) => (c.segmentOverride[i]! < 0 ? null : SEGMENTS[c.segmentOverride[i]!]!)],
+  ...VALUE_ORDER.map((v): RowCell => {
+    if (v.kind === 'number') return [v.f, (c, i) => c[v.f][i]!];
+    if (v.kind === 'optional') return [v.f, (c, i) => orNull(c[v.f][i]!)];
+    return [v.f, (c, i) => STATUSES[c.status[i]!]!];
+  }),
+];
+
 /**
  * The row at index i, as the schema shapes it, its keys in the catalogue's
  * order (so `cpw report --json` lists them as the contract does without a
  * parse putting them in order).
  */
 export function rowAt(cols: SheetColumns, i: number): SheetRow {
-  const ownerId = cols.ownerIds[i]!;
-  const seg = cols.segmentOverride[i]!;
-  const row: Record<string, unknown> = {
-    account: cols.account[i]!,
-    owner: ownerId < 0 ? null : cols.owners[ownerId]!,
-    segmentOverride: seg < 0 ? null : SEGMENTS[seg]!,
-  };
-  for (const v of VALUE_ORDER) {
-    row[v.f] = v.kind === 'number' ? cols[v.f][i]! : v.kind === 'optional' ? orNull(cols[v.f][i]!) : STATUSES[cols.status[i]!]!;
-  }
+  const row: Record<string, unknown> = {};
+  for (const [key, read] of ROW_CELLS) row[key] = read(cols, i);
   return row as SheetRow;
 }
 

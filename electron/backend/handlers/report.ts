@@ -2,6 +2,7 @@ import type { Sql } from '../db/sql';
 import { computeColumns } from '../../../shared/engine/sheet';
 import { accountResult, accountResults, toPortfolio } from '../../../shared/engine/results';
 import { CpwError } from '../../../shared/ipc/errors';
+import { reportJson } from '../../../shared/engine/report-json';
 import { runScenario } from '../../../shared/engine/scenarios';
 import { Report } from '../../../shared/schemas/report';
 import { problemsMessage, zodProblems } from '../validation';
@@ -30,6 +31,14 @@ export async function buildReport(tx: Sql, period: string | undefined, ends?: nu
     accounts,
     portfolio: toPortfolio(result),
   };
+}
+
+/** The period's report as JSON text in pieces (`cpw report --json`): computed in the transaction, written after it. */
+export async function reportJsonOf(tx: Sql, period: string | undefined): Promise<Iterable<string>> {
+  const p = await periodOrLatest(tx, period);
+  const assumptions = await getAssumptions(tx);
+  const result = computeColumns(await periodColumns(tx, p.id), assumptions);
+  return reportJson({ period: p.label, currency: assumptions.currency, assumptions }, result);
 }
 
 /** Everything the printed report shows, read in one transaction. */

@@ -6,6 +6,7 @@ import { runScenario } from '../../../shared/engine/scenarios';
 import { median } from '../../../shared/engine/segmentation';
 import { accountResults, computeSheet, toPortfolio } from '../../../shared/engine/results';
 import { computeColumns } from '../../../shared/engine/sheet';
+import { reportJson } from '../../../shared/engine/report-json';
 import { Report } from '../../../shared/schemas/report';
 import { profitOrder } from '../../../shared/engine/whale';
 import { Assumptions, DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
@@ -129,6 +130,22 @@ describe('properties of random sheets', () => {
         const parsed = Report.safeParse(report);
         if (!parsed.success) expect.fail(parsed.error.message);
         expect(parsed.data).toStrictEqual(report);
+      }),
+      RUNS,
+    );
+  });
+
+  // `cpw report --json` writes the report from the engine's columns in pieces (shared/engine/report-json.ts):
+  // it must be the very bytes JSON.stringify gives of the report objects, names with quotes, escapes and any
+  // Unicode among them, the empty sheet and a sheet without a whale curve included.
+  it('the streamed report JSON is byte for byte JSON.stringify(report, null, 2)', () => {
+    const oddName = fc.string({ minLength: 1, maxLength: 8, unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', '\u0000', '\u2028', '😀', '\ud800', '</'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })) });
+    fc.assert(
+      fc.property(sheetArb, assumptionsArb, fc.array(oddName, { maxLength: 40 }), fc.string(), (rows, a, names, period) => {
+        const renamed = rows.map((r, i) => (i < names.length ? { ...r, account: `${names[i]}#${i}` } : r));
+        const result = computeColumns(toColumns(renamed), a);
+        const report = { period, currency: a.currency, assumptions: a, accounts: accountResults(result), portfolio: toPortfolio(result) };
+        expect([...reportJson({ period, currency: a.currency, assumptions: a }, result)].join('')).toBe(JSON.stringify(report, null, 2));
       }),
       RUNS,
     );
