@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { launchChromium, serve } from '../e2e/browser';
+import { hasChromium, launchChromium, serve } from '../e2e/browser';
 
 /**
  * Run in the page before the Enter: resolves `window.latency` to the time from
@@ -48,11 +47,7 @@ async function latency(page: Page, url: string, runs = 9): Promise<number> {
 
 /** The edit latency at a large and a small workbook, or null where no Chromium is installed. */
 export async function editLatency(large: string, small: string): Promise<{ large: number; small: number } | null> {
-  try {
-    execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' });
-  } catch {
-    return null;
-  }
+  if (!hasChromium()) return null;
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -7,6 +7,16 @@ import { cpw, ROOT } from '../helpers';
 
 export const SCREENSHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
+/** Whether the installed Chromium is there (the bench skips the window's figures without it). */
+export function hasChromium(): boolean {
+  try {
+    execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Debian's Chromium, never a downloaded one, with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
