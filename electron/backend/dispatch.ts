@@ -1,3 +1,4 @@
+import type { Sql } from './db/sql';
 import Database from 'better-sqlite3';
 import { contract, isMethod, type Method, type RpcResult } from '../../shared/ipc/contract';
 import { CpwError, type RpcError } from '../../shared/ipc/errors';
@@ -93,6 +94,8 @@ export interface Backend {
   /** Look the method up, parse the input, run the handler, parse the output. Never throws. */
   call(method: string, input: unknown, caller?: Caller): Promise<RpcResult<unknown>>;
   close(): Promise<void>;
+  /** A read of the open workbook outside the contract (a streamed answer), its failures named as call names them. */
+  read<T>(method: string, fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** The open workbook's session: what a team server sets up its store through. */
   readonly session: Session;
   /** The person's folder (settings, recent workbooks), when started with one: the desktop app adds team workbooks to its list. */
@@ -145,17 +148,29 @@ export function createBackend(options: BackendOptions = {}): Backend {
       if (!out.success) return fail('INTERNAL', problemsMessage(`${method} produced an invalid result`, zodProblems(out.error)));
       return { ok: true, value: out.data };
     } catch (e) {
-      if (e instanceof CpwError) {
-        // What a reader found wrong in the file names the file, as every refusal does.
-        const path = ctx.session.path;
-        const named = e.code === 'DAMAGED' && path !== null && !e.message.includes(path) ? `${path}: ${e.message}` : e.message;
-        return fail(e.code, named, e.details);
-      }
-      if (e instanceof Database.SqliteError) return fromSqlite(e, method, ctx.session.path);
-      return fail('INTERNAL', `${method} failed: ${(e as Error)?.message ?? String(e)}`);
+      return failure(e, method);
     }
   }
-  return { call, close: () => ctx.session.close(), session: ctx.session, profile: ctx.profile };
+  function failure(e: unknown, method: string): RpcResult<never> {
+    if (e instanceof CpwError) {
+      // What a reader found wrong in the file names the file, as every refusal does.
+      const path = ctx.session.path;
+      const named = e.code === 'DAMAGED' && path !== null && !e.message.includes(path) ? `${path}: ${e.message}` : e.message;
+      return fail(e.code, named, e.details);
+    }
+    if (e instanceof Database.SqliteError) return fromSqlite(e, method, ctx.session.path);
+    return fail('INTERNAL', `${method} failed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  async function read<T>(method: string, fn: (tx: Sql) => Promise<T>): Promise<T> {
+    try {
+      return await ctx.session.read(fn);
+    } catch (e) {
+      const f = failure(e, method);
+      if (f.ok) throw e;
+      throw new CpwError(f.error.code, f.error.message, f.error.details);
+    }
+  }
+  return { call, read, close: () => ctx.session.close(), session: ctx.session, profile: ctx.profile };
 }
 
 export type { Method };

@@ -37,7 +37,7 @@ it the report shows every saved scenario.`,
     if (json && flag(args, 'all')) throw new UsageError('--all chooses the rows printed for people: --json always holds every account');
     if (json) {
       // Streamed from the engine's columns: the same bytes as JSON.stringify(report, null, 2), without the 100 MB string.
-      const pieces = await backend.session.read((tx) => reportJsonOf(tx, period));
+      const pieces = await backend.read('report.get', (tx) => reportJsonOf(tx, period));
       if (io.write) {
         for (const piece of pieces) io.write(piece);
         io.write('\n');
