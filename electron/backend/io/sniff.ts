@@ -9,7 +9,11 @@ export type FileKind =
   | { kind: 'other'; what: string; saveAs: string };
 
 const starts = (bytes: Uint8Array, magic: readonly number[], at = 0) => magic.every((b, k) => bytes[at + k] === b);
-const ascii = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.buffer, bytes.byteOffset + from, Math.max(0, Math.min(to, bytes.length) - from)).toString('latin1');
+// Clamped to the bytes, not to their ArrayBuffer: a short file in Node's shared pool would otherwise read past it, or past the pool.
+const ascii = (bytes: Uint8Array, from: number, to: number) => {
+  const start = Math.min(from, bytes.length);
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.max(0, Math.min(to, bytes.length) - start)).toString('latin1');
+};
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { createDeflateRaw, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
+import { sniffFile } from '../../../electron/backend/io/sniff';
+import { readTable } from '../../../electron/backend/io/table';
 import { unpackedSize } from '../../../electron/backend/io/zip-size';
 import type { Report } from '../../../shared/schemas/report';
 import { cpw, cpwJson, ROOT, sha256, useTempDir } from '../../helpers';
@@ -109,6 +111,15 @@ describe('hostile files offered to the import', () => {
     expect(size).toBeGreaterThan(xlsx.length);
     expect(size).toBeLessThan(2 ** 20);
     expect(unpackedSize(Buffer.from('not a zip at all, just text'.repeat(3)))).toBeNull();
+  });
+
+  it('a zip header alone, at the very end of the memory it shares with other buffers, is refused without reading past it', async () => {
+    // Found by the fuzzer: the sniffer read the entry name at byte 30 of the shared ArrayBuffer, past a 4-byte file and past the pool's end.
+    const pool = new ArrayBuffer(64);
+    const bytes = Buffer.from(pool, 60, 4);
+    bytes.set([0x50, 0x4b, 0x03, 0x04]);
+    expect(sniffFile(bytes)).toEqual({ kind: 'xlsx' });
+    await expect(readTable({ name: 'short.xlsx', bytes }, undefined)).rejects.toMatchObject({ code: 'IMPORT_INVALID', message: expect.stringContaining('short.xlsx') });
   });
 
   it('takes names with control characters, right-to-left text and emoji exactly as written', async () => {
