@@ -21,6 +21,7 @@ import { profileHandlers } from './handlers/profile';
 import { workbookHandlers } from './handlers/workbook';
 import { openProfile, type Profile } from './profile';
 import { Session } from './db/session';
+import { StagedFiles } from './io/staged-files';
 import { openStore } from './db/locations';
 import { problemsMessage, zodProblems } from './validation';
 import { knownPlaceFailure } from './db/place';
@@ -118,7 +119,7 @@ const ENGINE_OUTPUT: ReadonlySet<string> = new Set<Method>(['report.get']);
 
 export function createBackend(options: BackendOptions = {}): Backend {
   if (options.nativeBinding !== undefined) setNativeBinding(options.nativeBinding);
-  const ctx: Context = { session: new Session(openStore), profile: options.profileDir ? openProfile(options.profileDir) : null };
+  const ctx: Context = { session: new Session(openStore), profile: options.profileDir ? openProfile(options.profileDir) : null, staged: new StagedFiles() };
   async function call(method: string, input: unknown, caller: Caller = 'local'): Promise<RpcResult<unknown>> {
     if (typeof method !== 'string' || !isMethod(method)) return fail('UNKNOWN_METHOD', `unknown method "${String(method)}"`);
     const person = typeof caller === 'object' ? caller : null;

@@ -79,19 +79,22 @@ export const ColumnMap = z.record(z.enum(INPUT_FIELDS), z.string());
 export type ColumnMap = z.output<typeof ColumnMap>;
 
 /**
- * A sheet to import: a path (the command line) or the file's bytes in base64
+ * A sheet to import: a path (the command line), the file's bytes in base64
  * with its name (the window reads the file the user picked or dropped; it
- * never names a path on disk).
+ * never names a path on disk), or the id of bytes the window sent once
+ * before (`staged` of a preview), so a remap or the commit does not send
+ * the file again.
  */
 export const ImportSource = z
   .object({
     file: FilePath.optional(),
     content: z.base64({ error: 'content must be the file in base64' }).optional(),
     fileName: z.string().trim().min(1).max(500).optional(),
+    staged: z.uuid({ error: 'staged must be the id a preview gave' }).optional(),
     /** The sheet of an XLSX workbook; the first by default. */
     sheet: z.string().trim().min(1).optional(),
   })
-  .refine((s) => (s.file === undefined) !== (s.content === undefined), { error: 'give either file or content, not both' })
+  .refine((s) => [s.file, s.content, s.staged].filter((x) => x !== undefined).length === 1, { error: 'give one of file, content or staged' })
   .refine((s) => s.content === undefined || s.fileName !== undefined, { error: 'content needs its fileName (its extension says csv or xlsx)' });
 
 export const ImportRequest = z.object({
@@ -130,6 +133,8 @@ export const ImportSummary = z.object({
   /** Cells read but worth a look (a number in scientific notation, an account named like a totals line). */
   warnings: z.array(Problem),
   preview: z.array(SheetRowShape),
+  /** When the file came as content: its id, for the next preview and the commit to name instead of sending it again. */
+  staged: z.uuid().optional(),
 });
 export type ImportSummary = z.output<typeof ImportSummary>;
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/schemas/report';
 import { cpw, cpwJson, csv } from '../helpers';
@@ -35,6 +35,13 @@ describe('the import wizard in browser mode', () => {
   afterAll(() => session?.close());
 
   it('takes a messy file, lets the user fix one mapping, imports, and shows the sheet', async () => {
+    // What the window sends: the file's bytes once, then the id the backend keeps them under.
+    const sent: { method: string; source: Record<string, unknown> }[] = [];
+    const onRequest = (r: Request) => {
+      const call = r.url().endsWith('/rpc') ? (JSON.parse(r.postData() ?? '{}') as { method: string; input?: { source?: Record<string, unknown> } }) : null;
+      if (call?.method.startsWith('import.')) sent.push({ method: call.method, source: call.input?.source ?? {} });
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByLabel('Import into period').fill('2026-Q4');
     await page.getByLabel('Sheet file').setInputFiles(join(dir, 'client.csv'));
@@ -51,6 +58,12 @@ describe('the import wizard in browser mode', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-ready.png') });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
+    page.off('request', onRequest);
+    expect(sent.map((c) => [c.method, Object.keys(c.source).sort().join(',')])).toEqual([
+      ['import.preview', 'content,fileName'],
+      ['import.preview', 'staged'],
+      ['import.commit', 'staged'],
+    ]);
     await sheet.open(server.url);
     expect(await sheet.text('Acme Corp', 'revenue')).toBe('$120,000');
     expect(await sheet.text('Beta Industries', 'profit')).toBe('$55,000');

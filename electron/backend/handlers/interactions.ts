@@ -26,8 +26,8 @@ export const interactionHandlers = defineHandlers({
       await deleteInteraction(tx, id);
       return { done: true as const };
     }),
-  'interactions.import': async ({ source }, { session }) => {
-    const src = sourceFile(source);
+  'interactions.import': async ({ source }, { session, staged }) => {
+    const src = sourceFile(source, staged);
     const table = await readTable(src, source.sheet);
     const rows = await session.write(async (tx) => importInteractions(tx, src.name, await parseInteractions(tx, table.records, { decimalComma: table.decimalComma })));
     return { file: src.name, rows };

@@ -7,6 +7,7 @@ import { getPeriod, periodOrLatest } from '../db/repos/periods';
 import { countLines } from '../db/repos/lines';
 import { getPoolSetup, replacePoolSetup } from '../db/repos/pools';
 import { sourceFile } from '../io/import';
+import type { StagedFiles } from '../io/staged-files';
 import { readActivities, readDrivers, readLines, readPools } from '../io/pools';
 import { readTable, type Table } from '../io/table';
 import { defineHandlers } from './types';
@@ -18,9 +19,9 @@ async function state(tx: Sql, periodId: number): Promise<PoolsState> {
 }
 
 type Loaded = { file: string; table: Table };
-const load = async (source: Parameters<typeof sourceFile>[0] | undefined): Promise<Loaded | undefined> => {
+const load = async (source: Parameters<typeof sourceFile>[0] | undefined, staged: StagedFiles): Promise<Loaded | undefined> => {
   if (!source) return undefined;
-  const src = sourceFile(source);
+  const src = sourceFile(source, staged);
   return { file: src.name, table: await readTable(src, source.sheet) };
 };
 
@@ -40,8 +41,8 @@ export const poolHandlers = defineHandlers({
       return { period: p.label, ...allocate(setup.pools, setup.drivers) };
     }),
   // Every file is read and checked before the one write: a problem anywhere leaves the workbook as it was.
-  'pools.import': async (input, { session }) => {
-    const [pools, activities, drivers, lines] = await Promise.all([load(input.pools), load(input.activities), load(input.drivers), load(input.lines?.source)]);
+  'pools.import': async (input, { session, staged }) => {
+    const [pools, activities, drivers, lines] = await Promise.all([input.pools, input.activities, input.drivers, input.lines?.source].map((s) => load(s, staged)));
     return session.write(async (tx) => {
       const id = (await getPeriod(tx, input.period)).id;
       const current = await getPoolSetup(tx, id);

@@ -8,6 +8,7 @@ import { periodAccountKeys, writeRows } from '../db/repos/bulk-rows';
 import { findHeaderRow, parseSheet, type ParsedSheet } from './sheet';
 import type { TextEncoding } from './decode';
 import { readSource, readTable, type SourceFile } from './table';
+import type { StagedFiles } from './staged-files';
 
 const PREVIEW_ROWS = 20;
 const MESSAGE_PROBLEMS = 50;
@@ -26,8 +27,9 @@ export interface LoadedSheet extends ParsedSheet {
   headers: string[];
 }
 
-export function sourceFile(source: Source): SourceFile {
+export function sourceFile(source: Source, staged: StagedFiles): SourceFile {
   if (source.file !== undefined) return readSource(source.file);
+  if (source.staged !== undefined) return staged.get(source.staged);
   return { name: source.fileName!, bytes: Buffer.from(source.content!, 'base64') };
 }
 
@@ -50,9 +52,8 @@ function rememberMapping(tx: Sql, mapping: Map): Promise<void> {
  * workbook remembers applies where the file has that header; names and
  * synonyms do the rest. Nothing is written here.
  */
-export async function loadSheet(source: Source, map: Map, remembered: Map = {}): Promise<LoadedSheet> {
-  const src = sourceFile(source);
-  const table = await readTable(src, source.sheet);
+export async function loadSheet(src: SourceFile, sheet: string | undefined, map: Map, remembered: Map = {}): Promise<LoadedSheet> {
+  const table = await readTable(src, sheet);
   const headerRow = findHeaderRow(table.records, { ...remembered, ...map });
   const headers = (table.records[headerRow] ?? []).map((h) => h.trim());
   const present = new Set(headers.map((h) => h.toLowerCase()));

@@ -79,7 +79,7 @@ describe('fuzzing: 10,000 cases a target', () => {
     await fc.assert(
       fc.asyncProperty(csvFile, fc.constantFrom('sheet.csv', 'sheet.xlsx', 'sheet.txt'), async (bytes, fileName) => {
         try {
-          const sheet = await loadSheet({ fileName, content: bytes.toString('base64') } as never, {});
+          const sheet = await loadSheet({ name: fileName, bytes }, undefined, {});
           refuseIfProblems(sheet);
           for (const row of sheet.rows) expect(Number.isFinite(row.revenue) && row.revenue >= 0).toBe(true);
         } catch (e) {
@@ -106,7 +106,7 @@ describe('fuzzing: 10,000 cases a target', () => {
     await fc.assert(
       fc.asyncProperty(damaged, async (bytes) => {
         try {
-          const sheet = await loadSheet({ fileName: 'sheet.xlsx', content: bytes.toString('base64'), sheet: 'Q1 2026' } as never, {});
+          const sheet = await loadSheet({ name: 'sheet.xlsx', bytes }, 'Q1 2026', {});
           refuseIfProblems(sheet);
         } catch (e) {
           expectCpwRefusal(e);
@@ -115,7 +115,7 @@ describe('fuzzing: 10,000 cases a target', () => {
       CASES,
     );
     // A zip checks its parts, so nearly every change is refused; the file itself reads, so the refusals are the changes'.
-    expect((await loadSheet({ fileName: 'sheet.xlsx', content: original.toString('base64'), sheet: 'Q1 2026' } as never, {})).rows.length).toBeGreaterThan(0);
+    expect((await loadSheet({ name: 'sheet.xlsx', bytes: original }, 'Q1 2026', {})).rows.length).toBeGreaterThan(0);
   }, 600_000);
 
   it('the importer through the backend: a refused import leaves the workbook byte for byte as it was', async () => {

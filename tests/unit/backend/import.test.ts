@@ -5,6 +5,7 @@ import { createWorkbook } from '../../../electron/backend/db/create';
 import { getPeriod } from '../../../electron/backend/db/repos/periods';
 import { listRows } from '../../../electron/backend/db/repos/period-rows';
 import { commitImport, loadSheet } from '../../../electron/backend/io/import';
+import { readSource } from '../../../electron/backend/io/table';
 import { matchHeaders } from '../../../electron/backend/io/mapping';
 import { parseSheet } from '../../../electron/backend/io/sheet';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
@@ -106,7 +107,7 @@ describe('importing into a workbook', () => {
 
   it('reads a semicolon CSV from European Excel with decimal commas', async () => {
     const { book, file } = await setup('Kunde;Umsatz;Service\nMüller GmbH;"1.234,50";"100,25"\n', 'de.csv');
-    const sheet = await loadSheet({ file }, { account: 'Kunde', revenue: 'Umsatz' });
+    const sheet = await loadSheet(readSource(file), undefined, { account: 'Kunde', revenue: 'Umsatz' });
     await onWorkbook(book, (tx) => commitImport(tx, 'Q1', false, sheet), 'write');
     const rows = await onWorkbook(book, async (tx) => listRows(tx, (await getPeriod(tx, 'Q1')).id));
     expect(rows.map((r) => [r.account, r.revenue, r.service])).toEqual([['Müller GmbH', 1234.5, 100.25]]);
@@ -116,7 +117,7 @@ describe('importing into a workbook', () => {
     const { book, file } = await setup(csv(['account', 'revenue'], [['Acme', 100], ['Beta', -3], ['Gamma', 'n/a']]));
     const before = sha256(book);
     let error: unknown;
-    const sheet = await loadSheet({ file }, {});
+    const sheet = await loadSheet(readSource(file), undefined, {});
     try {
       await onWorkbook(book, (tx) => commitImport(tx, 'Q1', false, sheet), 'write');
     } catch (e) {
@@ -137,7 +138,7 @@ describe('importing into a workbook', () => {
   it('replaces a period, or merges into it keeping the other rows and the owners', async () => {
     const { book, file } = await setup(csv(['account', 'owner', 'revenue'], [['Acme', 'Ann', 100], ['Beta', 'Bob', 200]]));
     const run = async (path: string, merge: boolean) => {
-      const sheet = await loadSheet({ file: path }, {});
+      const sheet = await loadSheet(readSource(path), undefined, {});
       return onWorkbook(book, (tx) => commitImport(tx, 'Q1', merge, sheet), 'write');
     };
     expect(await run(file, false)).toMatchObject({ added: 2, updated: 0, removed: 0 });

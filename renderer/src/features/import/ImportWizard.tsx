@@ -9,9 +9,12 @@ import { DataTable } from '../dashboard/DashboardView';
 import { problemsCsv, toBase64 } from './encode';
 import { ImportNotes } from './ImportNotes';
 
-interface Picked {
-  name: string;
-  content: string;
+/** The file the user picked: its bytes until the backend has them, then the id it keeps them under. */
+type Picked = { name: string; content: string } | { name: string; staged: string };
+
+function sourceOf(p: Picked, sheet: string | undefined) {
+  const file = 'staged' in p ? { staged: p.staged } : { content: p.content, fileName: p.name };
+  return { ...file, ...(sheet ? { sheet } : {}) };
 }
 
 type Phase = { kind: 'choose' } | { kind: 'reading'; done: number } | { kind: 'checking' } | { kind: 'review' } | { kind: 'importing' };
@@ -48,12 +51,13 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
     setError(null);
     try {
       const result = await wb.client.call('import.preview', {
-        source: { content: p.content, fileName: p.name, ...(s ? { sheet: s } : {}) },
+        source: sourceOf(p, s),
         period: label || 'Imported',
         map: m,
         merge: mergeRows,
       });
       if (ticket !== live.current) return; // cancelled or superseded
+      if (result.staged !== undefined) setPicked({ name: p.name, staged: result.staged });
       setSummary(result);
       setMap(result.mapping);
       setPhase({ kind: 'review' });
@@ -100,7 +104,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
     setPhase({ kind: 'importing' });
     try {
       const done = await wb.client.call('import.commit', {
-        source: { content: picked.content, fileName: picked.name, ...(sheet ? { sheet } : {}) },
+        source: sourceOf(picked, sheet),
         period,
         map,
         merge,
