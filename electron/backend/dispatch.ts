@@ -63,7 +63,9 @@ const HANDLERS = joinHandlers(
   trendHandlers,
 ) satisfies Handlers;
 
-const fail = (code: RpcError['code'], message: string, details?: RpcError['details']): RpcResult<never> => ({
+/** A refusal: the failing case of RpcResult, which every result type accepts. */
+type Failure = Extract<RpcResult<never>, { ok: false }>;
+const fail = (code: RpcError['code'], message: string, details?: RpcError['details']): Failure => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });
@@ -73,7 +75,7 @@ const fail = (code: RpcError['code'], message: string, details?: RpcError['detai
  * constraint is a rule the input broke. Every write is one transaction, so
  * a refused one changed nothing, and the message says so.
  */
-function fromSqlite(e: InstanceType<Database.SqliteError>, method: string, path: string | null): RpcResult<never> {
+function fromSqlite(e: InstanceType<Database.SqliteError>, method: string, path: string | null): Failure {
   const file = path ?? 'the workbook';
   if (e.code === 'SQLITE_BUSY' || e.code === 'SQLITE_LOCKED') return fail('LOCKED', `${file} is busy in another process: ${e.message}`);
   if (e.code.startsWith('SQLITE_CONSTRAINT')) return fail('INVALID_INPUT', `${file} refused the change: ${e.message}`);
@@ -152,7 +154,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       return failure(e, method);
     }
   }
-  function failure(e: unknown, method: string): RpcResult<never> {
+  function failure(e: unknown, method: string): Failure {
     if (e instanceof CpwError) {
       // What a reader found wrong in the file names the file, as every refusal does.
       const path = ctx.session.path;
@@ -166,9 +168,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     try {
       return await ctx.session.read(fn);
     } catch (e) {
-      const f = failure(e, method);
-      if (f.ok) throw e;
-      throw new CpwError(f.error.code, f.error.message, f.error.details);
+      const { error } = failure(e, method);
+      throw new CpwError(error.code, error.message, error.details);
     }
   }
   return { call, read, close: () => ctx.session.close(), session: ctx.session, profile: ctx.profile };

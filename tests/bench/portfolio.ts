@@ -1,4 +1,5 @@
 import { seededRandom } from '../../shared/random';
+import { INPUT_FIELDS } from '../../shared/schemas/fields';
 import { SheetRow } from '../../shared/schemas/row';
 
 /**
@@ -39,3 +40,6 @@ export function generatePortfolio(n: number, seed = 42): SheetRow[] {
   }
   return rows;
 }
+
+/** The rows as the CSV a user would import: the input fields as headers, blanks for what is unknown. */
+export const csvOf = (rows: readonly SheetRow[]): string => [INPUT_FIELDS.join(','), ...rows.map((r) => INPUT_FIELDS.map((f) => r[f] ?? '').join(','))].join('\n');

@@ -20,7 +20,7 @@ import type { SheetRow } from '../../shared/schemas/row';
 import { editLatency } from './edit-latency';
 import { buildHyperformula, editHyperformula, hyperformulaSheet } from './hyperformula';
 import { plainCompute } from './plain';
-import { generatePortfolio } from './portfolio';
+import { csvOf, generatePortfolio } from './portfolio';
 import { benchPostgres } from './postgres';
 import { hasChromium, launchChromium } from '../e2e/browser';
 import { printWhole, wholeRows } from './whole-table';
@@ -85,7 +85,6 @@ const add = (name: string, ours: number, anchor: number, goal: number, unit: str
 
 const a = DEFAULT_ASSUMPTIONS;
 const dir = mkdtempSync(join(tmpdir(), 'cpw-bench-'));
-const csvOf = (rows: readonly SheetRow[]) => [INPUT_FIELDS.join(','), ...rows.map((r) => INPUT_FIELDS.map((f) => r[f] ?? '').join(','))].join('\n');
 
 /** A workbook file holding the rows as period Q1, written through the real import. */
 async function workbookOf(rows: readonly SheetRow[], name: string): Promise<string> {

@@ -3,7 +3,7 @@ import type { Run, SizeFigures } from './whole';
 /** The whole-process figures as the issue's table: ours, the anchor in the same run, the ratio, the goal, per size. */
 
 const s = (ms: number | null | undefined) => (ms === null || ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
-const mib = (r: Run | null | undefined) => (r?.peakMiB === null || r?.peakMiB === undefined ? '' : `${Math.round(r.peakMiB)} MiB`);
+const mib = (v: number | null | undefined) => (v === null || v === undefined ? 'n/a' : `${Math.round(v)} MiB`);
 const pad = (t: string, n: number) => t.padEnd(n);
 
 export interface WholeRow {
@@ -53,12 +53,12 @@ export function printWhole(all: readonly SizeFigures[]): void {
       const goal = r.goal === null ? '' : r.goal >= 1 ? `<= ${r.goal}` : `<= 1/${Math.round(1 / r.goal)}`;
       const met = r.ratio === null || r.goal === null ? '' : r.ratio <= r.goal ? 'yes' : 'no';
       console.log(
-        `${pad(r.what, 40)}${pad(r.accounts.toLocaleString('en-US'), 11)}${pad(s(r.oursMs), 10)}${pad(r.peakMiB === null ? '' : `${Math.round(r.peakMiB)} MiB`, 10)}${pad(r.anchorMs === null ? '' : s(r.anchorMs), 10)}${pad(r.ratio === null ? '' : r.ratio.toFixed(3), 9)}${pad(goal, 9)}${pad(met, 5)}${r.anchorIs}`,
+        `${pad(r.what, 40)}${pad(r.accounts.toLocaleString('en-US'), 11)}${pad(s(r.oursMs), 10)}${pad(r.peakMiB === null ? '' : mib(r.peakMiB), 10)}${pad(r.anchorMs === null ? '' : s(r.anchorMs), 10)}${pad(r.ratio === null ? '' : r.ratio.toFixed(3), 9)}${pad(goal, 9)}${pad(met, 5)}${r.anchorIs}`,
       );
     }
     const w = f.window;
-    if (w) console.log(`  the page's JavaScript heap at ${f.accounts.toLocaleString('en-US')}: sheet ${w.heapSheetMiB === null ? 'n/a' : `${Math.round(w.heapSheetMiB)} MiB`}, dashboard ${w.heapDashboardMiB === null ? 'n/a' : `${Math.round(w.heapDashboardMiB)} MiB`}`);
-    if (f.hyperformula) console.log(`  HyperFormula's peak at ${f.accounts.toLocaleString('en-US')}: ${mib(f.hyperformula)}`);
+    if (w) console.log(`  the page's JavaScript heap at ${f.accounts.toLocaleString('en-US')}: sheet ${mib(w.heapSheetMiB)}, dashboard ${mib(w.heapDashboardMiB)}`);
+    if (f.hyperformula) console.log(`  HyperFormula's peak at ${f.accounts.toLocaleString('en-US')}: ${mib(f.hyperformula.peakMiB)}`);
   }
   console.log('cost curve, whole processes (microseconds per account in brackets):');
   for (const f of all) {

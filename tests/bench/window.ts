@@ -46,7 +46,7 @@ const arm = (event: string, done: string) => `window.waited = new Promise((resol
 type Doc = { document: { querySelector(s: string): { textContent: string | null } | null } };
 const ROW_ZERO = '.ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="account"]';
 
-const firstAccount = `document.querySelector('.ag-row[row-index="0"]:not(.ag-row-pinned) .ag-cell[col-id="account"]')?.textContent`;
+const firstAccount = `document.querySelector(${JSON.stringify(ROW_ZERO)})?.textContent`;
 
 async function waited(page: Page, limitMs: number): Promise<number | null> {
   const limit = new Promise<null>((done) => setTimeout(() => done(null), limitMs));

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/format';
-import { INPUT_FIELDS } from '../../shared/schemas/fields';
 import type { Report } from '../../shared/schemas/report';
-import { generatePortfolio } from '../bench/portfolio';
+import { csvOf, generatePortfolio } from '../bench/portfolio';
 import { cpwJson, ROOT } from '../helpers';
 import { openSession, type Session } from './browser';
 import { SheetPage } from './pages/sheet-page';
@@ -27,7 +26,7 @@ describe(`the sheet at ${ACCOUNTS.toLocaleString('en-US')} accounts`, () => {
       prepare: (dir) => {
         const rows = generatePortfolio(ACCOUNTS);
         const csv = join(dir, 'large.csv');
-        writeFileSync(csv, [INPUT_FIELDS.join(','), ...rows.map((r) => INPUT_FIELDS.map((f) => r[f] ?? '').join(','))].join('\n'));
+        writeFileSync(csv, csvOf(rows));
         execFileSync(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), 'import', join(dir, 'w.cpw'), csv, '--period', 'Q1'], { cwd: ROOT });
       },
     });

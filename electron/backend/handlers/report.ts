@@ -17,15 +17,21 @@ import type { ParsedInput } from '../../../shared/ipc/contract';
 import { defineHandlers } from './types';
 
 /** DESIGN.md's report: `{ period, currency, assumptions, accounts, portfolio }` for one period (the latest by default). */
-export async function buildReport(tx: Sql, period: string | undefined, ends?: number): Promise<Report> {
+/** One period (the latest by default) read and computed under the workbook's assumptions: what every report starts from. */
+async function computedPeriod(tx: Sql, period: string | undefined) {
   const p = await periodOrLatest(tx, period);
   const assumptions = await getAssumptions(tx);
-  const result = computeColumns(await periodColumns(tx, p.id), assumptions);
+  const columns = await periodColumns(tx, p.id);
+  return { label: p.label, assumptions, columns, result: computeColumns(columns, assumptions) };
+}
+
+export async function buildReport(tx: Sql, period: string | undefined, ends?: number): Promise<Report> {
+  const { label, assumptions, result } = await computedPeriod(tx, period);
   const n = result.columns.n;
   // Only the ends asked for are built as objects: at 100,000 accounts that building was most of the table's wait.
   const accounts = ends !== undefined && n > 2 * ends ? [...result.order.subarray(0, ends), ...result.order.subarray(n - ends)].map((i) => accountResult(result, i)) : accountResults(result);
   return {
-    period: p.label,
+    period: label,
     currency: assumptions.currency,
     assumptions,
     accounts,
@@ -35,27 +41,22 @@ export async function buildReport(tx: Sql, period: string | undefined, ends?: nu
 
 /** The period's report as JSON text in pieces (`cpw report --json`): computed in the transaction, written after it. */
 export async function reportJsonOf(tx: Sql, period: string | undefined): Promise<Iterable<string>> {
-  const p = await periodOrLatest(tx, period);
-  const assumptions = await getAssumptions(tx);
-  const result = computeColumns(await periodColumns(tx, p.id), assumptions);
-  return reportJson({ period: p.label, currency: assumptions.currency, assumptions }, result);
+  const { label, assumptions, result } = await computedPeriod(tx, period);
+  return reportJson({ period: label, currency: assumptions.currency, assumptions }, result);
 }
 
 /** Everything the printed report shows, read in one transaction. */
 async function reportDocument(tx: Sql, request: ParsedInput<'report.html'>, workbook: string): Promise<ReportDocument> {
   const { period, paper } = request;
-  const p = await periodOrLatest(tx, period);
-  const assumptions = await getAssumptions(tx);
-  const columns = await periodColumns(tx, p.id);
-  const result = computeColumns(columns, assumptions);
+  const { label, assumptions, columns, result } = await computedPeriod(tx, period);
   const scenarios = (await chosenScenarios(tx, request.scenarios)).map((s) => ({
     adjustments: s.adjustments,
-    result: runScenario(columns, assumptions, s.adjustments, { name: s.name, period: p.label }),
+    result: runScenario(columns, assumptions, s.adjustments, { name: s.name, period: label }),
   }));
-  const report = { period: p.label, currency: assumptions.currency, assumptions, accounts: accountResults(result), portfolio: toPortfolio(result) };
+  const report = { period: label, currency: assumptions.currency, assumptions, accounts: accountResults(result), portfolio: toPortfolio(result) };
   // A document is printed from what the contract allows, or not at all: never a PDF of NaN and dashes.
   const checked = Report.safeParse(report);
-  if (!checked.success) throw new CpwError('INTERNAL', problemsMessage(`the report of period ${p.label} could not be computed`, zodProblems(checked.error)));
+  if (!checked.success) throw new CpwError('INTERNAL', problemsMessage(`the report of period ${label} could not be computed`, zodProblems(checked.error)));
   return {
     workbook,
     report,

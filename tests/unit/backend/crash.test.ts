@@ -4,9 +4,8 @@ import { copyFileSync, existsSync, statSync, watch, writeFileSync, type FSWatche
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../../../electron/backend/db/connection';
-import { INPUT_FIELDS } from '../../../shared/schemas/fields';
 import { seededRandom } from '../../../shared/random';
-import { generatePortfolio } from '../../bench/portfolio';
+import { csvOf, generatePortfolio } from '../../bench/portfolio';
 import { cpw, ROOT, useTempDir } from '../../helpers';
 
 // Crash safety (issue 10, item 1; issue 17): the real cpw, SIGKILLed at a random moment of an import or of an
@@ -76,7 +75,7 @@ describe(`crash safety: cpw killed at random ${RUNS} times`, () => {
     expect((await cpw(['new', sample, '--sample'])).code).toBe(0);
     const csv = join(dir, 'in.csv');
     const rows = generatePortfolio(IMPORT_ROWS, 7);
-    writeFileSync(csv, [INPUT_FIELDS.join(','), ...rows.map((r) => INPUT_FIELDS.map((f) => r[f] ?? '').join(','))].join('\n'));
+    writeFileSync(csv, csvOf(rows));
     const revenue = rows.reduce((s, r) => s + r.revenue, 0);
     // An edit of the assumptions on a workbook of schema 0, which opening for the edit first migrates.
     const old = join(dir, 'old.cpw');

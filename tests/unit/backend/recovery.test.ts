@@ -5,9 +5,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPathOf } from '../../../electron/backend/db/lock';
-import { INPUT_FIELDS } from '../../../shared/schemas/fields';
 import type { Report } from '../../../shared/schemas/report';
-import { generatePortfolio } from '../../bench/portfolio';
+import { csvOf, generatePortfolio } from '../../bench/portfolio';
 import { cpw, holdWrite, ROOT, sha256, unprivileged, useTempDir } from '../../helpers';
 
 // Issue 17, items 1-3: a save cut short leaves SQLite's rollback journal beside the workbook. Every reader gets
@@ -19,7 +18,7 @@ const SAMPLE_PERIODS = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3'];
 function sheet(dir: string, name: string, n: number, seed: number): string {
   const path = join(dir, name);
   const rows = generatePortfolio(n, seed);
-  writeFileSync(path, [INPUT_FIELDS.join(','), ...rows.map((r) => INPUT_FIELDS.map((f) => r[f] ?? '').join(','))].join('\n'));
+  writeFileSync(path, csvOf(rows));
   return path;
 }
 

@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatePortfolio } from '../../bench/portfolio';
+import { csvOf, generatePortfolio } from '../../bench/portfolio';
 import { newLocation, pgAdmin, schemaOf, testPg } from '../../engines';
 import { TEST_PASSWORD } from '../../pg-server';
 import { ROOT, cpw, cpwJson, csv, sha256, useTempDir } from '../../helpers';
-import { INPUT_FIELDS } from '../../../shared/schemas/fields';
 
 // `cpw` on a postgresql:// address, against the tests' own PostgreSQL server: the same answers as a file, a copy
 // both ways, all or nothing under a bad sheet, a kill and a dropped connection, and never a password shown.
@@ -31,7 +30,7 @@ async function reports(location: string): Promise<Record<string, unknown>> {
 function sheetFile(dir: string, rows: number, seed = 3): string {
   const path = join(dir, `sheet-${rows}.csv`);
   const data = generatePortfolio(rows, seed);
-  writeFileSync(path, [INPUT_FIELDS.join(','), ...data.map((r) => INPUT_FIELDS.map((f) => r[f] ?? '').join(','))].join('\n'));
+  writeFileSync(path, csvOf(data));
   return path;
 }
 
