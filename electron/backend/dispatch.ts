@@ -116,8 +116,13 @@ export interface BackendOptions {
   nativeBinding?: string;
 }
 
-/** Methods whose whole answer is the engine's computation of checked rows, trusted as the engine's tests hold it. */
-const ENGINE_OUTPUT: ReadonlySet<string> = new Set<Method>(['report.get']);
+/**
+ * Methods whose whole answer is built from rows read through the store's checks
+ * (the engine's report, the period's columns), trusted as the property tests
+ * hold them to their schemas: at 100,000 accounts a parse of the columns alone
+ * was a tenth of a second of the window's wait for its rows.
+ */
+const ENGINE_OUTPUT: ReadonlySet<string> = new Set<Method>(['report.get', 'rows.columns']);
 
 export function createBackend(options: BackendOptions = {}): Backend {
   if (options.nativeBinding !== undefined) setNativeBinding(options.nativeBinding);
