@@ -149,8 +149,8 @@ export function createBackend(options: BackendOptions = {}): Backend {
     try {
       const handler = HANDLERS[method] as (input: unknown, ctx: Context) => unknown;
       const value = await runAs(person, async () => handler(parsed.data, ctx));
-      // The engine's own report of rows read through the store's checks is not parsed again: at 100,000 accounts that
-      // parse was a second of `cpw report`. Its schema still holds it: tests/unit/shared/properties.test.ts, "the report the engine builds…".
+      // What ENGINE_OUTPUT names is not parsed again (the report's parse was a second of `cpw report` at 100,000
+      // accounts); its schemas still hold it: tests/unit/shared/properties.test.ts, "the report the engine builds…" and "rows sent as one array per field…".
       if (ENGINE_OUTPUT.has(method)) return { ok: true, value };
       const out = spec.output.safeParse(value);
       if (!out.success) return fail('INTERNAL', problemsMessage(`${method} produced an invalid result`, zodProblems(out.error)));

@@ -56,7 +56,6 @@ function median(runs: number, once: () => Run): Run {
   return all[Math.floor(all.length / 2)]!;
 }
 
-
 export interface SizeFigures {
   accounts: number;
   import: Run;

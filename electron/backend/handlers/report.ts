@@ -16,7 +16,6 @@ import { htmlToPdf } from '../report/pdf';
 import type { ParsedInput } from '../../../shared/ipc/contract';
 import { defineHandlers } from './types';
 
-/** DESIGN.md's report: `{ period, currency, assumptions, accounts, portfolio }` for one period (the latest by default). */
 /** One period (the latest by default) read and computed under the workbook's assumptions: what every report starts from. */
 async function computedPeriod(tx: Sql, period: string | undefined) {
   const p = await periodOrLatest(tx, period);
@@ -25,6 +24,7 @@ async function computedPeriod(tx: Sql, period: string | undefined) {
   return { label: p.label, assumptions, columns, result: computeColumns(columns, assumptions) };
 }
 
+/** DESIGN.md's report: `{ period, currency, assumptions, accounts, portfolio }` for one period (the latest by default). */
 export async function buildReport(tx: Sql, period: string | undefined, ends?: number): Promise<Report> {
   const { label, assumptions, result } = await computedPeriod(tx, period);
   const n = result.columns.n;
