@@ -49,6 +49,31 @@ export function formatRate(value: number | null, currency: string, locale = numb
   return currencyFormat(locale, currency, 2, 4).format(value + 0);
 }
 
+/** Money in few digits ("$12.0B", "$676K") for chart ticks and tiles too narrow for the full figure, which goes beside it on hover. */
+export function formatCompactMoney(value: number | null, currency: string, locale = numberLocale): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  const key = `${locale}|${currency}|compact`;
+  let f = currencyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumSignificantDigits: 3 });
+    currencyFormats.set(key, f);
+  }
+  return f.format(value + 0);
+}
+
+/** A count and what it counts, grouped and in the right number: "1 account", "100,000 accounts". */
+export function formatCount(count: number, one: string, many = `${one}s`): string {
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
+}
+
+/** A round step for an axis from 0 to `max` in about `ticks` steps: 1, 2, 2.5 or 5 times a power of ten, never $676,757. */
+export function niceStep(max: number, ticks = 4): number {
+  if (!(max > 0)) return 1;
+  const raw = max / ticks;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+}
+
 export function formatPercent(value: number | null, digits = 1): string {
   if (value === null || Number.isNaN(value)) return '—';
   return `${fixed(value * 100, digits)}%`;

@@ -169,6 +169,25 @@ describe('the sheet in browser mode, on the sample workbook', () => {
     await page.getByRole('button', { name: 'Close assumptions' }).click();
   });
 
+  it('totals follow a search: the rows shown, "N of 43", and the columns add up on screen', async () => {
+    await sheet.search('Bank');
+    const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);
+    const names = async () => (await page.locator('.ag-row:not(.ag-row-pinned) .ag-cell[col-id="account"]').allTextContents()).map((n) => n.trim());
+    await expect.poll(async () => (await names()).length).toBeLessThan(report.accounts.length);
+    const shown = (await names()).length;
+    expect(shown).toBeGreaterThan(0);
+    const picked = report.accounts.filter((a) => a.account.includes('Bank'));
+    expect(picked.map((a) => a.account).sort()).toEqual((await names()).sort());
+    await expect.poll(() => sheet.totalsText('account')).toBe(`Total (${shown} of ${report.accounts.length} accounts)`);
+    const sum = (k: 'revenue' | 'profit') => picked.reduce((s, a) => s + a[k], 0);
+    expect(await sheet.totalsText('revenue')).toBe(formatMoney(sum('revenue'), 'USD'));
+    expect(await sheet.totalsText('profit')).toBe(formatMoney(sum('profit'), 'USD'));
+    await sheet.screenshot('sheet-search-totals');
+    await sheet.search('');
+    await expect.poll(() => sheet.totalsText('account')).toBe(`Total (${report.accounts.length} accounts)`);
+    expect(await sheet.totalsText('revenue')).toBe(formatMoney(report.portfolio.revenue, 'USD'));
+  });
+
   it('keeps the edits in the workbook file once the server stops', async () => {
     expect(await server.stop()).toBe(0);
     const report = await cpwJson<Report>(['report', book, '--period', '2026-Q3', '--json']);

@@ -1,4 +1,4 @@
-import { bucketBars, matrixData, whaleData } from '../../../shared/charts/chartData';
+import { bucketBars, drawnNote, matrixData, whaleData } from '../../../shared/charts/chartData';
 import type { SheetResult } from '../../../shared/engine/sheet';
 import { formatGroup, formatMoney, formatMultiple, formatNumber, formatPercent, GROUP_HEADERS } from '../../../shared/format';
 import { GLOSSARY } from '../../../shared/glossary';
@@ -63,8 +63,8 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
 <section><h2>Key figures</h2>${table(['Figure', 'Value'], kpis)}
 <h2>Whale curve</h2><div class="chart">${whale ? whaleSvg(whale) : '<p class="note">The portfolio makes no profit this period, so shares of profit would mislead: there is no whale curve.</p>'}</div>
 <p class="note">Accounts from most to least profitable and the share of total profit earned so far: above 100% while accounts make money, falling back as loss makers give it away.</p></section>
-<section><h2>Profitability matrix</h2><div class="chart">${matrix.points.length ? matrixSvg(matrix.points, matrix, report.currency) : '<p class="note">No account with revenue.</p>'}</div>
-<p class="note">Revenue against margin, split at ${m(p.revenueSplit)} and ${formatPercent(p.marginSplit)}; bubbles sized by total cost.</p>
+<section><h2>Profitability matrix</h2><div class="chart">${matrix.points.length ? matrixSvg(matrix, report.currency) : '<p class="note">No account with revenue.</p>'}</div>
+<p class="note">Revenue against margin, split at ${m(p.revenueSplit)} and ${formatPercent(p.marginSplit)}; bubbles sized by total cost.${esc(drawnNote(matrix.points.length, matrix.rows.length))}</p>
 <h2>Cost buckets of the largest accounts</h2><div class="chart">${result.columns.n ? bucketsSvg(bucketBars(result), report.currency) : ''}</div></section>
 <section><h2>By segment</h2>${table(['Segment', ...GROUP_HEADERS, 'Suggested focus'], p.bySegment.map((s) => [s.segment, ...group(s), s.focus]))}
 <h2>By owner</h2>${table(['Owner', ...GROUP_HEADERS], p.byOwner.map((o) => [o.owner ?? '(no owner)', ...group(o)]))}

@@ -1,6 +1,6 @@
-import type { BucketBars, MatrixPoint, WhaleData } from '../../../shared/charts/chartData';
-import { bubbleRadius } from '../../../shared/charts/chartData';
-import { formatMoney, formatPercent } from '../../../shared/format';
+import type { BucketBars, MatrixData, WhaleData } from '../../../shared/charts/chartData';
+import { bubbleRadius, drawnMargin, MARGIN_FLOOR } from '../../../shared/charts/chartData';
+import { formatCompactMoney, formatMoney, formatPercent, niceStep } from '../../../shared/format';
 import { BUCKETS } from '../../../shared/schemas/fields';
 import { fieldLabel } from '../../../shared/catalogue';
 
@@ -40,29 +40,30 @@ export function whaleSvg(w: WhaleData): string {
   return frame(body, 'Share of accounts, most profitable first', 'Cumulative share of profit');
 }
 
-export function matrixSvg(points: MatrixPoint[], splits: { revenueSplit: number; marginSplit: number; maxCost: number }, currency: string): string {
-  const revenues = points.map((p) => p.revenue).filter((r) => r > 0);
-  const lo = Math.log10(Math.max(1, Math.min(...revenues) / 1.5));
-  const hi = Math.log10(Math.max(...revenues) * 1.5);
-  const minM = Math.min(-0.2, ...points.map((p) => p.margin)) - 0.05;
-  const maxM = Math.max(0.6, ...points.map((p) => p.margin)) + 0.05;
+export function matrixSvg(m: MatrixData, currency: string): string {
+  const { points } = m;
+  const lo = Math.log10(m.revenueMin);
+  const hi = Math.log10(m.revenueMax);
+  const minM = m.marginMin;
+  const maxM = m.marginMax;
   const x = (v: number) => PAD.l + ((Math.log10(Math.max(v, 1)) - lo) / (hi - lo)) * (W - PAD.l - PAD.r);
   const y = (v: number) => H - PAD.b - ((v - minM) / (maxM - minM)) * (H - PAD.t - PAD.b);
-  const xs = Math.min(Math.max(x(splits.revenueSplit), PAD.l), W - PAD.r);
-  const ys = y(splits.marginSplit);
+  const xs = Math.min(Math.max(x(m.revenueSplit), PAD.l), W - PAD.r);
+  const ys = y(m.marginSplit);
   const label = (t: string, lx: number, ly: number, anchor: string) => `<text x="${lx}" y="${ly}" text-anchor="${anchor}" font-weight="bold" font-size="13" fill="${COLOURS.muted}">${t}</text>`;
   const decades = [];
   for (let d = Math.ceil(lo); d <= Math.floor(hi); d++) decades.push(10 ** d);
   const body = [
     ...decades.map((v) => `<text x="${x(v)}" y="${H - PAD.b + 16}" text-anchor="middle" fill="${COLOURS.muted}">${formatMoney(v, currency)}</text>`),
-    ...[-0.5, 0, 0.5].filter((t) => t > minM && t < maxM).map((t) => `<text x="${PAD.l - 6}" y="${y(t) + 4}" text-anchor="end" fill="${COLOURS.muted}">${formatPercent(t, 0)}</text>`),
+    ...[MARGIN_FLOOR, -0.5, 0, 0.5].filter((t) => t > minM && t < maxM).map((t) => `<text x="${PAD.l - 6}" y="${y(t) + 4}" text-anchor="end" fill="${COLOURS.muted}">${formatPercent(t, 0)}</text>`),
     `<line x1="${xs}" x2="${xs}" y1="${PAD.t}" y2="${H - PAD.b}" stroke="${COLOURS.muted}" stroke-dasharray="6 4"/>`,
     `<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${ys}" y2="${ys}" stroke="${COLOURS.muted}" stroke-dasharray="6 4"/>`,
     label('Develop', PAD.l + 6, PAD.t + 16, 'start'),
     label('Protect', W - PAD.r - 6, PAD.t + 16, 'end'),
     label('Reassess', PAD.l + 6, H - PAD.b - 8, 'start'),
     label('Fix', W - PAD.r - 6, H - PAD.b - 8, 'end'),
-    ...points.map((p) => `<circle cx="${x(p.revenue).toFixed(1)}" cy="${y(p.margin).toFixed(1)}" r="${bubbleRadius(p.totalCost, splits.maxCost).toFixed(1)}" fill="${SEGMENT_COLOURS[p.segment]}" fill-opacity="0.75" stroke="${SEGMENT_COLOURS[p.segment]}"><title>${escapeXml(p.account)}</title></circle>`),
+    ...points.map((p) => `<circle cx="${x(p.revenue).toFixed(1)}" cy="${y(drawnMargin(p.margin)).toFixed(1)}" r="${bubbleRadius(p.totalCost, m.maxCost).toFixed(1)}" fill="${SEGMENT_COLOURS[p.segment]}" fill-opacity="0.75" stroke="${SEGMENT_COLOURS[p.segment]}"><title>${escapeXml(p.account)}</title></circle>`),
+    m.belowFloor ? `<text x="${W - PAD.r - 6}" y="${y(MARGIN_FLOOR) - 6}" text-anchor="end" fill="${COLOURS.muted}">▼ ${m.belowFloor} below ${formatPercent(MARGIN_FLOOR, 0)}, drawn on this edge</text>` : '',
   ].join('\n');
   return frame(body, 'Revenue (log scale)', 'Margin');
 }
@@ -70,7 +71,8 @@ export function matrixSvg(points: MatrixPoint[], splits: { revenueSplit: number;
 export function bucketsSvg(b: BucketBars, currency: string): string {
   const n = b.labels.length;
   const totals = b.labels.map((_, k) => BUCKETS.reduce((s, f) => s + b.buckets[f][k]!, 0));
-  const max = Math.max(1, ...totals, ...b.revenue) * 1.05;
+  const step = niceStep(Math.max(1, ...totals, ...b.revenue));
+  const max = Math.ceil(Math.max(1, ...totals, ...b.revenue) / step) * step;
   const slot = (W - PAD.l - PAD.r) / Math.max(1, n);
   const y = (v: number) => H - PAD.b - (v / max) * (H - PAD.t - PAD.b);
   const bars = b.labels.flatMap((label, k) => {
@@ -87,7 +89,8 @@ export function bucketsSvg(b: BucketBars, currency: string): string {
     const name = `<text transform="translate(${(x0 + width / 2).toFixed(1)} ${H - PAD.b + 8}) rotate(40)" font-size="9" fill="${COLOURS.muted}">${escapeXml(label.length > 16 ? `${label.slice(0, 15)}…` : label)}${b.overRevenue[k] ? ' ▲' : ''}</text>`;
     return [...parts, rev, name];
   });
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<text x="${PAD.l - 6}" y="${y(t * max) + 4}" text-anchor="end" fill="${COLOURS.muted}">${formatMoney(t * max, currency)}</text>`);
+  // Compact amounts ($250K): full ones ran under the axis title.
+  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, k) => k * step).map((v) => `<line x1="${PAD.l}" x2="${W - PAD.r}" y1="${y(v)}" y2="${y(v)}" stroke="${COLOURS.line}"/><text x="${PAD.l - 6}" y="${y(v) + 4}" text-anchor="end" fill="${COLOURS.muted}">${formatCompactMoney(v, currency)}</text>`);
   const legend = BUCKETS.map((b) => fieldLabel(b)).map((l, j) => `<rect x="${PAD.l + 10 + j * 110}" y="${PAD.t + 4}" width="10" height="10" fill="${BUCKET_COLOURS[j]}"/><text x="${PAD.l + 24 + j * 110}" y="${PAD.t + 13}" fill="${COLOURS.ink}">${l}</text>`);
   return frame([...ticks, ...bars, ...legend].join('\n'), '', 'Cost, with revenue marked (—)').replace(`viewBox="0 0 ${W} ${H}"`, `viewBox="0 0 ${W} ${H + 40}"`).replace(`height="${H}"`, `height="${H + 40}"`);
 }

@@ -1,4 +1,4 @@
-import { formatMoney, formatNumber, formatPercent } from '../../../shared/format';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../../shared/format';
 import type { PortfolioFigures } from '../../../shared/schemas/trends';
 
 /** Always in view: the period's accounts, revenue, profit, ROI and loss makers, and any work under way. */
@@ -7,7 +7,7 @@ export function StatusBar({ figures: f, currency, busy }: { figures: PortfolioFi
     <footer className="status-bar" aria-label="Period totals">
       {f ? (
         <>
-          <span data-testid="status-accounts">{formatNumber(f.count)} accounts</span>
+          <span data-testid="status-accounts">{formatCount(f.count, 'account')}</span>
           <span data-testid="status-revenue">Revenue {formatMoney(f.revenue, currency)}</span>
           <span data-testid="status-profit" className={f.profit < 0 ? 'loss' : undefined}>
             Profit {formatMoney(f.profit, currency)}
@@ -16,7 +16,7 @@ export function StatusBar({ figures: f, currency, busy }: { figures: PortfolioFi
             ROI {formatPercent(f.roi)}
           </span>
           <span data-testid="status-loss-makers" title="Accounts whose costs pass their revenue">
-            Loss makers {f.lossMakers}
+            Loss makers {formatNumber(f.lossMakers)}
           </span>
         </>
       ) : (

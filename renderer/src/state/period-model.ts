@@ -7,7 +7,7 @@ import { PARETO_CLASSES, SEGMENTS, STATUSES } from '../../../shared/schemas/fiel
 import type { AllocationLine, AllocationModes } from '../../../shared/schemas/pools';
 import type { Bucket } from '../../../shared/schemas/fields';
 import type { SheetRow } from '../../../shared/schemas/row';
-import { formatNumber } from '../../../shared/format';
+import { formatCount, formatNumber } from '../../../shared/format';
 
 /** What the period's cost pools put into its buckets: the lines by account, and how each bucket takes them. */
 export interface ModelAllocation {
@@ -94,11 +94,11 @@ export function metricValue(r: SheetResult, field: ComputedField, i: number): nu
   return Number.isNaN(v) ? null : v;
 }
 
-/** The pinned totals row: sums for money and counts, the portfolio's own ratios. */
-export function totalsRow(r: SheetResult): Record<string, number | string | null> {
+/** The pinned totals row: sums for money and counts, the portfolio's own ratios; `of` the period's count when r holds only the rows shown. */
+export function totalsRow(r: SheetResult, of?: number): Record<string, number | string | null> {
   const f = r.figures;
   return {
-    account: `Total (${formatNumber(f.count)} account${f.count === 1 ? '' : 's'})`,
+    account: of === undefined ? `Total (${formatCount(f.count, 'account')})` : `Total (${formatNumber(f.count)} of ${formatCount(of, 'account')})`,
     revenue: f.revenue,
     presale: f.presale,
     production: f.production,

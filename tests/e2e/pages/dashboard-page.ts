@@ -40,13 +40,24 @@ export class DashboardPage {
   async clickMatrixPoint(account: string): Promise<void> {
     const canvas = this.page.getByTestId('chart-matrix');
     await canvas.scrollIntoViewIfNeeded();
-    const index = await this.page.getByTestId('card-matrix').locator('tbody tr th').evaluateAll((ths, name) => ths.findIndex((t) => t.textContent === name), account);
-    const at = await canvas.evaluate((el, i) => {
-      const chart = (el as unknown as { chart: { getDatasetMeta(d: number): { data: { x: number; y: number }[] } } }).chart;
+    const at = await canvas.evaluate((el, name) => {
+      type Drawn = { data: { datasets: { data: { account: string }[] }[] }; getDatasetMeta(d: number): { data: { x: number; y: number }[] } };
+      const chart = (el as unknown as { chart: Drawn }).chart;
+      const i = chart.data.datasets[0]!.data.findIndex((d) => d.account === name);
+      if (i < 0) throw new Error(`${name} is not drawn on the matrix`);
       const p = chart.getDatasetMeta(0).data[i]!;
       return { x: p.x, y: p.y };
-    }, index);
+    }, account);
     await canvas.click({ position: at });
+  }
+
+  /** Open a chart's "Data as a table" and read the rows of its page, as a person reads them. */
+  async tableRows(chartId: string): Promise<string[][]> {
+    const card = this.page.getByTestId(`card-${chartId}`);
+    const details = card.locator('details');
+    if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await card.getByText('Data as a table').click();
+    await card.locator('table').waitFor();
+    return card.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
   }
 
   async screenshot(name: string): Promise<string> {

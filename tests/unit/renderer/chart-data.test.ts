@@ -6,6 +6,11 @@ import { SheetRow } from '../../../shared/schemas/row';
 import {
   bubbleRadius,
   bucketBars,
+  drawnMargin,
+  drawnNote,
+  drawnSample,
+  DRAWN_POINTS,
+  MARGIN_FLOOR,
   filteredResult,
   interactionPoints,
   matrixData,
@@ -53,12 +58,14 @@ describe('chart data, from the engine result', () => {
     expect(w.points[w.points.length - 1]!.x).toBe(1);
   });
 
-  it('buckets: the costliest accounts first, the rest summed, and who costs more than it brings', () => {
+  it('buckets: the costliest accounts first, who costs more than it brings, and the rest summed off the chart', () => {
     const b = bucketBars(sheet(), 2);
-    expect(b.labels).toEqual(['Alpha', 'Delta', 'All others (2)']);
-    expect(b.buckets.service).toEqual([500, 500, 400]);
-    expect(b.revenue).toEqual([1000, 300, 800]);
-    expect(b.overRevenue).toEqual([false, true, false]);
+    expect(b.labels).toEqual(['Alpha', 'Delta']);
+    expect(b.buckets.service).toEqual([500, 500]);
+    expect(b.revenue).toEqual([1000, 300]);
+    expect(b.overRevenue).toEqual([false, true]);
+    expect(b.others).toEqual({ count: 2, buckets: { presale: 0, production: 0, distribution: 0, service: 400, labour: 0 }, revenue: 800 });
+    expect(bucketBars(sheet(), 4).others).toBeNull();
   });
 
   it('matrix: revenue, margin and cost per account, with the splits and the bubble sizes', () => {
@@ -73,6 +80,34 @@ describe('chart data, from the engine result', () => {
     expect(m.marginSplit).toBeCloseTo(700 / 2100, 12);
     expect(bubbleRadius(m.maxCost, m.maxCost)).toBe(18);
     expect(bubbleRadius(0, m.maxCost)).toBe(3);
+  });
+
+  it('matrix: one outlier does not stretch the margin axis; it is counted and drawn on the edge', () => {
+    const r = computeColumns(toColumns([row('Fine', 1000, 400), row('Thin', 500, 450), row('Sink', 10, 340)]), DEFAULT_ASSUMPTIONS);
+    const m = matrixData(r);
+    expect(m.rows).toHaveLength(3);
+    expect(m.belowFloor).toBe(1); // Sink's margin is -3,300%
+    expect(m.marginMin).toBe(-1.1);
+    expect(m.marginMax).toBe(0.7); // the highest margin is 60%: the axis ends on a tenth
+    expect(drawnMargin(r.metrics.margin[2]!)).toBe(MARGIN_FLOOR);
+  });
+
+  it('scatters beyond DRAWN_POINTS draw a sample: the costliest quarter and an even spread, every table row kept', () => {
+    const n = DRAWN_POINTS * 3;
+    const r = computeColumns(toColumns(Array.from({ length: n }, (_, i) => row(`A${i}`, 1000 + i, (i * 7919) % 900))), DEFAULT_ASSUMPTIONS);
+    const m = matrixData(r);
+    expect(m.rows).toHaveLength(n);
+    expect(m.points).toHaveLength(DRAWN_POINTS);
+    expect(new Set(m.points.map((p) => p.account)).size).toBe(DRAWN_POINTS);
+    const costliest = Array.from({ length: n }, (_, i) => i).sort((i, j) => r.metrics.totalCost[j]! - r.metrics.totalCost[i]!).slice(0, DRAWN_POINTS / 4);
+    const drawn = new Set(m.points.map((p) => p.account));
+    expect(costliest.every((i) => drawn.has(`A${i}`))).toBe(true);
+    expect(m.points.some((p) => p.account === 'A0') || m.points.some((p) => p.account === 'A1')).toBe(true);
+    expect(drawnNote(m.points.length, m.rows.length)).toBe(' 3,000 of 9,000 accounts are drawn: the 750 costliest and an even sample of the others.');
+    expect(drawnNote(3, 3)).toBe('');
+    const i = interactionPoints(r);
+    expect([i.points.length, i.count]).toEqual([DRAWN_POINTS, n]);
+    expect(drawnSample([4, 5, 6], () => 0)).toEqual([4, 5, 6]);
   });
 
   it('pareto: profit and count per class', () => {
@@ -93,7 +128,7 @@ describe('chart data, from the engine result', () => {
   });
 
   it('interaction cost against revenue', () => {
-    expect(interactionPoints(sheet()).map((p) => [p.account, p.interactionCost])).toEqual([
+    expect(interactionPoints(sheet()).points.map((p) => [p.account, p.interactionCost])).toEqual([
       ['Alpha', 400],
       ['Beta', 200],
       ['Gamma', 0],

@@ -3,13 +3,15 @@ import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
 import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanvas';
 import { downloadUrl } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
+import { PagedTable } from '../../components/PagedTable';
+import { formatCount } from '../../../../shared/format';
 import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
 import type { DashboardFilter } from '../../../../shared/charts/chartData';
 import { slides, summaryTables, type Slide } from './slides';
 import { glossaryEntry } from '../../../../shared/glossary';
 import { HelpButton } from '../../components/HelpButton';
-import { formatTile, TILES, tileChange } from './tiles';
+import { TILES, tileChange, tileText } from './tiles';
 import { useDashboard } from './useDashboard';
 
 export function DataTable({ head, rows, caption }: { head: string[]; rows: string[][]; caption: string }) {
@@ -38,6 +40,8 @@ export function DataTable({ head, rows, caption }: { head: string[]; rows: strin
 
 export function ChartCard({ slide }: { slide: Slide }) {
   const [copied, setCopied] = useState<string | null>(null);
+  // Built when opened: closed, a 100,000-row table still costs the window its DOM.
+  const [showTable, setShowTable] = useState(false);
   const canvasOf = (el: HTMLElement) => el.closest('figure')?.querySelector('canvas') ?? null;
   return (
     <figure className="chart-card" data-testid={`card-${slide.id}`}>
@@ -77,9 +81,10 @@ export function ChartCard({ slide }: { slide: Slide }) {
       <div className="chart-box">
         {slide.config ? <ChartCanvas id={slide.id} config={slide.config} label={`${slide.title}: ${slide.explain}`} /> : <p className="chart-note">{slide.note}</p>}
       </div>
-      <details>
-        <summary>Data as a table</summary>
-        <DataTable head={slide.table.head} rows={slide.table.rows} caption={slide.title} />
+      {slide.aside ? <p className="chart-aside">{slide.aside}</p> : null}
+      <details onToggle={(e) => setShowTable(e.currentTarget.open)}>
+        <summary>Data as a table ({formatCount(slide.table.count, 'row')})</summary>
+        {showTable ? <PagedTable table={slide.table} caption={slide.title} /> : null}
       </details>
     </figure>
   );
@@ -103,7 +108,7 @@ export function DashboardView({ wb }: { wb: Workbook }) {
       <h2 className="print-only">
         {wb.info?.name} — period {wb.period}
         {filter.owner ? `, owner ${filter.owner}` : ''}
-        {filter.segment ? `, segment ${filter.segment}` : ''} ({f.count} accounts, {currency})
+        {filter.segment ? `, segment ${filter.segment}` : ''} ({formatCount(f.count, 'account')}, {currency})
       </h2>
       <div className="dashboard-bar" role="toolbar" aria-label="Dashboard">
         <label>
@@ -125,7 +130,7 @@ export function DashboardView({ wb }: { wb: Workbook }) {
           </select>
         </label>
         <span className="hint">
-          {f.count} accounts{data.previous ? `, compared with ${data.previous.label}` : ''}
+          {formatCount(f.count, 'account')}{data.previous ? `, compared with ${data.previous.label}` : ''}
         </span>
         <a className="button" href="#/present">
           Present
@@ -137,6 +142,7 @@ export function DashboardView({ wb }: { wb: Workbook }) {
       <section className="tiles" aria-label="Key figures">
         {TILES.map((t) => {
           const value = f[t.key] as number | null;
+          const shown = tileText(t, value, currency);
           const change = data.previous ? tileChange(t, value, data.previous.figures[t.key] as number | null, currency) : null;
           return (
             // Focusable, so F1 on a tile opens the glossary at its metric as on a column.
@@ -145,7 +151,9 @@ export function DashboardView({ wb }: { wb: Workbook }) {
                 {t.label}
                 {glossaryEntry(t.key) ? <HelpButton metric={t.key} label={t.label} /> : null}
               </div>
-              <div className={`tile-value${typeof value === 'number' && value < 0 ? ' loss' : ''}`}>{formatTile(t, value, currency)}</div>
+              <div className={`tile-value${typeof value === 'number' && value < 0 ? ' loss' : ''}`} title={shown.full ?? undefined} data-full={shown.full ?? undefined}>
+                {shown.text}
+              </div>
               {change ? <div className={`tile-change ${change.tone}`}>{change.text} vs {data.previous!.label}</div> : null}
               <div className="tile-explain">{t.explain}</div>
             </div>

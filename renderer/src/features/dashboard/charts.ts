@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ChartEvent, ActiveElement } from 'chart.js';
-import { formatMoney, formatPercent } from '../../../../shared/format';
+import { formatCount, formatMoney, formatPercent } from '../../../../shared/format';
 import { BUCKETS } from '../../../../shared/schemas/fields';
-import { bubbleRadius, type BucketBars, type MatrixPoint, type ParetoBar, type RoiEntry, type WhaleData } from '../../../../shared/charts/chartData';
+import { bubbleRadius, drawnMargin, MARGIN_FLOOR, type BucketBars, type InteractionPoint, type MatrixData, type ParetoBar, type RoiEntry, type WhaleData } from '../../../../shared/charts/chartData';
 import { BUCKET_COLOURS, CLASS_COLOURS, OKABE_ITO, SEGMENT_COLOURS, themeColours } from './palette';
 import { fieldLabel } from '../../../../shared/catalogue';
 
@@ -69,7 +69,7 @@ export function whaleConfig(data: WhaleData, ctx: ChartContext): ChartConfigurat
           // The peak's label may sit above the plot area: draw it there rather than cut it off.
           clip: false,
           annotations: {
-            hundred: { type: 'line', yMin: 1, yMax: 1, borderColor: b.t.muted, borderDash: [6, 4], label: { display: true, content: '100% of profit', position: 'start', backgroundColor: 'transparent', color: b.t.muted, font: b.font } },
+            hundred: { type: 'line', yMin: 1, yMax: 1, borderColor: b.t.muted, borderDash: [6, 4], label: { display: true, content: '100% of profit', position: 'start', yAdjust: ctx.large ? -16 : -10, backgroundColor: 'transparent', color: b.t.muted, font: b.font } },
             peak: { type: 'point', xValue: peak.x, yValue: peak.y, radius: ctx.large ? 9 : 6, backgroundColor: OKABE_ITO.vermillion, borderColor: OKABE_ITO.vermillion },
             peakLabel: {
               type: 'label',
@@ -95,7 +95,6 @@ export function whaleConfig(data: WhaleData, ctx: ChartContext): ChartConfigurat
 
 export function bucketsConfig(data: BucketBars, ctx: ChartContext): ChartConfiguration {
   const b = base(ctx);
-  const others = data.labels.length > 15 ? data.labels.length - 1 : -1;
   return {
     type: 'bar',
     data: {
@@ -111,6 +110,8 @@ export function bucketsConfig(data: BucketBars, ctx: ChartContext): ChartConfigu
         {
           type: 'line' as const,
           label: 'Revenue',
+          // Drawn over the bars: the mark matters most where the bar passes it.
+          order: -1,
           data: data.revenue,
           showLine: false,
           pointStyle: 'line',
@@ -124,7 +125,7 @@ export function bucketsConfig(data: BucketBars, ctx: ChartContext): ChartConfigu
     options: {
       maintainAspectRatio: false,
       animation: false,
-      onClick: onPick(ctx, (_d, index) => (index === others ? null : data.labels[index]!)),
+      onClick: onPick(ctx, (_d, index) => data.labels[index] ?? null),
       plugins: {
         legend: { labels: { color: b.t.ink, font: b.font } },
         tooltip: { callbacks: { label: (i) => `${i.dataset.label}: ${formatMoney(Number(i.raw), ctx.currency)}` } },
@@ -137,14 +138,15 @@ export function bucketsConfig(data: BucketBars, ctx: ChartContext): ChartConfigu
   };
 }
 
-export function matrixConfig(points: MatrixPoint[], splits: { revenueSplit: number; marginSplit: number; maxCost: number }, ctx: ChartContext): ChartConfiguration {
+export function matrixConfig(m: MatrixData, ctx: ChartContext): ChartConfiguration {
   const b = base(ctx);
-  const minRevenue = Math.max(1, Math.min(...points.map((p) => p.revenue).filter((r) => r > 0)) / 1.5);
-  const maxRevenue = Math.max(...points.map((p) => p.revenue)) * 1.5;
-  const margins = points.map((p) => p.margin);
-  const yMin = Math.min(-0.2, ...margins) - 0.05;
-  const yMax = Math.max(0.6, ...margins) + 0.05;
-  const xs = Math.max(splits.revenueSplit, minRevenue);
+  const { points } = m;
+  const minRevenue = m.revenueMin;
+  const maxRevenue = m.revenueMax;
+  const yMin = m.marginMin;
+  const yMax = m.marginMax;
+  const xs = Math.max(m.revenueSplit, minRevenue);
+  const below = (p: { margin: number }) => p.margin < MARGIN_FLOOR;
   const quadrant = (name: string, xMin: number, xMax: number, y0: number, y1: number, position: 'start' | 'end', vertical: 'start' | 'end') => ({
     type: 'box' as const,
     xMin,
@@ -161,9 +163,13 @@ export function matrixConfig(points: MatrixPoint[], splits: { revenueSplit: numb
       datasets: [
         {
           label: 'Accounts',
-          data: points.map((p) => ({ x: p.revenue, y: p.margin, r: bubbleRadius(p.totalCost, splits.maxCost) * (ctx.large ? 1.5 : 1) })),
+          // The account rides along with its point, for a click and for tests that find a point by name.
+          data: points.map((p) => ({ x: p.revenue, y: drawnMargin(p.margin), r: bubbleRadius(p.totalCost, m.maxCost) * (ctx.large ? 1.5 : 1), account: p.account })),
           backgroundColor: points.map((p) => `${SEGMENT_COLOURS[p.segment]}cc`),
           borderColor: points.map((p) => SEGMENT_COLOURS[p.segment]),
+          // Below the floor: a downward triangle on the edge, the true margin in the tooltip.
+          pointStyle: points.map((p) => (below(p) ? 'triangle' : 'circle')),
+          rotation: points.map((p) => (below(p) ? 180 : 0)),
         },
       ],
     },
@@ -177,24 +183,24 @@ export function matrixConfig(points: MatrixPoint[], splits: { revenueSplit: numb
           callbacks: {
             label: (i) => {
               const p = points[i.dataIndex]!;
-              return `${p.account} (${p.segment}): revenue ${formatMoney(p.revenue, ctx.currency)}, margin ${formatPercent(p.margin)}, cost ${formatMoney(p.totalCost, ctx.currency)}`;
+              return `${p.account} (${p.segment}): revenue ${formatMoney(p.revenue, ctx.currency)}, margin ${formatPercent(p.margin)}${below(p) ? ' (drawn on the edge)' : ''}, cost ${formatMoney(p.totalCost, ctx.currency)}`;
             },
           },
         },
         annotation: {
           annotations: {
             revenueSplit: { type: 'line', xMin: xs, xMax: xs, borderColor: b.t.muted, borderDash: [6, 4] },
-            marginSplit: { type: 'line', yMin: splits.marginSplit, yMax: splits.marginSplit, borderColor: b.t.muted, borderDash: [6, 4] },
-            protect: quadrant('Protect', xs, maxRevenue, splits.marginSplit, yMax, 'end', 'start'),
-            fix: quadrant('Fix', xs, maxRevenue, yMin, splits.marginSplit, 'end', 'end'),
-            develop: quadrant('Develop', minRevenue, xs, splits.marginSplit, yMax, 'start', 'start'),
-            reassess: quadrant('Reassess', minRevenue, xs, yMin, splits.marginSplit, 'start', 'end'),
+            marginSplit: { type: 'line', yMin: m.marginSplit, yMax: m.marginSplit, borderColor: b.t.muted, borderDash: [6, 4] },
+            protect: quadrant('Protect', xs, maxRevenue, m.marginSplit, yMax, 'end', 'start'),
+            fix: quadrant('Fix', xs, maxRevenue, yMin, m.marginSplit, 'end', 'end'),
+            develop: quadrant('Develop', minRevenue, xs, m.marginSplit, yMax, 'start', 'start'),
+            reassess: quadrant('Reassess', minRevenue, xs, yMin, m.marginSplit, 'start', 'end'),
           },
         },
       },
       scales: {
         x: b.axis('Revenue (log scale)', { type: 'logarithmic', min: minRevenue, max: maxRevenue, ticks: { color: b.t.muted, font: b.font, callback: money(ctx), maxTicksLimit: 8 } }),
-        y: b.axis('Margin', { min: yMin, max: yMax, ticks: { color: b.t.muted, font: b.font, callback: (v: number | string) => formatPercent(Number(v), 0) } }),
+        y: b.axis(m.belowFloor ? `Margin (▼ ${m.belowFloor} below ${formatPercent(MARGIN_FLOOR, 0)} on the edge)` : 'Margin', { min: yMin, max: yMax, ticks: { color: b.t.muted, font: b.font, callback: (v: number | string) => formatPercent(Number(v), 0) } }),
       },
     },
   };
@@ -205,7 +211,7 @@ export function paretoConfig(bars: ParetoBar[], ctx: ChartContext): ChartConfigu
   return {
     type: 'bar',
     data: {
-      labels: bars.map((c) => `${c.paretoClass} (${c.count} accounts)`),
+      labels: bars.map((c) => `${c.paretoClass} (${formatCount(c.count, 'account')})`),
       datasets: [{ label: 'Profit', data: bars.map((c) => c.profit), backgroundColor: CLASS_COLOURS }],
     },
     options: {
@@ -242,7 +248,7 @@ export function roiConfig(entries: RoiEntry[], ctx: ChartContext): ChartConfigur
   };
 }
 
-export function interactionConfig(points: { account: string; revenue: number; interactionCost: number }[], ctx: ChartContext): ChartConfiguration {
+export function interactionConfig(points: InteractionPoint[], ctx: ChartContext): ChartConfiguration {
   const b = base(ctx);
   return {
     type: 'scatter',

@@ -1,10 +1,12 @@
 import type { ChartConfiguration } from 'chart.js';
-import { formatGroup, formatMoney, formatPercent, GROUP_HEADERS } from '../../../../shared/format';
-import { BUCKETS } from '../../../../shared/schemas/fields';
+import { tableOf, type LazyTable } from '../../components/PagedTable';
+import { drawnNote } from '../../../../shared/charts/chartData';
+import { formatCount, formatGroup, formatMoney, formatNumber, formatPercent, GROUP_HEADERS } from '../../../../shared/format';
+import { BUCKETS, SEGMENTS } from '../../../../shared/schemas/fields';
 import type { ChartContext } from './charts';
 import { bucketsConfig, interactionConfig, matrixConfig, paretoConfig, roiConfig, whaleConfig } from './charts';
 import type { DashboardData } from './useDashboard';
-import { fieldLabel } from '../../../../shared/catalogue';
+import { fieldLabel, metricLabel } from '../../../../shared/catalogue';
 
 /** One chart of the dashboard, and of presentation mode: a title, what it shows in plain words, and its data as a table. */
 export interface Slide {
@@ -14,12 +16,16 @@ export interface Slide {
   /** null when there is nothing honest to draw; `note` says why. */
   config: ChartConfiguration | null;
   note?: string;
-  table: { head: string[]; rows: string[][] };
+  /** A line under the chart: what it leaves out (a sample, the other accounts), so nothing is dropped silently. */
+  aside?: string;
+  table: LazyTable;
 }
+
 
 export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
   const m = (v: number | null) => formatMoney(v, ctx.currency);
   const r = d.result;
+  const others = d.buckets.others;
   return [
     {
       id: 'whale',
@@ -28,32 +34,41 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
         'Accounts from most to least profitable, and the share of total profit earned so far. The curve rises above 100% while accounts make money and falls back as loss makers give it away.',
       config: d.whale ? whaleConfig(d.whale, ctx) : null,
       note: d.whale ? undefined : 'The portfolio makes no profit this period, so shares of profit would mislead: there is no whale curve to draw.',
-      table: {
-        head: ['Share of accounts', 'Share of profit'],
-        rows: (d.whale?.points ?? []).filter((_, k, all) => all.length <= 25 || k % Math.ceil(all.length / 25) === 0 || k === all.length - 1).map((p) => [formatPercent(p.x, 0), formatPercent(p.y, 0)]),
-      },
+      table: tableOf(
+        ['Share of accounts', 'Share of profit'],
+        (d.whale?.points ?? []).filter((_, k, all) => all.length <= 25 || k % Math.ceil(all.length / 25) === 0 || k === all.length - 1).map((p) => [formatPercent(p.x, 0), formatPercent(p.y, 0)]),
+      ),
     },
     {
       id: 'buckets',
       title: 'Cost buckets of the largest accounts',
-      explain: 'The five buckets of cost of the 15 costliest accounts, and all others, with revenue marked on each bar: a bar above its mark costs more than it brings (▲).',
+      explain: 'The five buckets of cost of the 15 costliest accounts, with revenue marked on each bar: a bar above its mark costs more than it brings (▲).',
       config: r.columns.n ? bucketsConfig(d.buckets, ctx) : null,
       note: 'No accounts in this selection.',
-      table: {
-        head: [fieldLabel('account'), ...BUCKETS.map((b) => fieldLabel(b)), fieldLabel('revenue')],
-        rows: d.buckets.labels.map((l, k) => [l, ...BUCKETS.map((b) => m(d.buckets.buckets[b][k]!)), m(d.buckets.revenue[k]!)]),
-      },
+      aside: others ? `Not drawn: the other ${formatCount(others.count, 'account')}, costing ${m(BUCKETS.reduce((s, b) => s + others.buckets[b], 0))} and bringing ${m(others.revenue)} in all (the last row of the table).` : undefined,
+      table: tableOf(
+        [fieldLabel('account'), ...BUCKETS.map((b) => fieldLabel(b)), fieldLabel('revenue')],
+        [
+          ...d.buckets.labels.map((l, k) => [l, ...BUCKETS.map((b) => m(d.buckets.buckets[b][k]!)), m(d.buckets.revenue[k]!)]),
+          ...(others ? [[`All others (${formatCount(others.count, 'account')})`, ...BUCKETS.map((b) => m(others.buckets[b])), m(others.revenue)]] : []),
+        ],
+      ),
     },
     {
       id: 'matrix',
       title: 'Profitability matrix',
       explain:
         'Each account by revenue and margin, sized by total cost, split where the matrix splits: Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). Click an account to open its Customer Picture.',
-      config: d.matrix.points.length ? matrixConfig(d.matrix.points, d.matrix, ctx) : null,
+      config: d.matrix.points.length ? matrixConfig(d.matrix, ctx) : null,
       note: 'No account with revenue in this selection.',
+      aside: drawnNote(d.matrix.points.length, d.matrix.rows.length).trim() || undefined,
       table: {
-        head: ['Account', 'Segment', 'Revenue', 'Margin', 'Total cost'],
-        rows: d.matrix.points.map((p) => [p.account, p.segment, m(p.revenue), formatPercent(p.margin), m(p.totalCost)]),
+        head: [fieldLabel('account'), metricLabel('segment', 'account'), fieldLabel('revenue'), metricLabel('margin', 'account'), metricLabel('totalCost', 'account')],
+        count: d.matrix.rows.length,
+        row: (k) => {
+          const i = d.matrix.rows[k]!;
+          return [r.columns.account[i]!, SEGMENTS[r.segment[i]!]!, m(r.columns.revenue[i]!), formatPercent(r.metrics.margin[i]!), m(r.metrics.totalCost[i]!)];
+        },
       },
     },
     {
@@ -62,7 +77,7 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
       explain: 'A: the accounts that make the first 80% of profit; B: the next 15%; C: the rest of the profitable ones; D: those that make none.',
       config: r.columns.n ? paretoConfig(d.pareto, ctx) : null,
       note: 'No accounts in this selection.',
-      table: { head: ['Class', 'Accounts', 'Profit'], rows: d.pareto.map((c) => [c.paretoClass, String(c.count), m(c.profit)]) },
+      table: tableOf(['Class', 'Accounts', metricLabel('profit', 'account')], d.pareto.map((c) => [c.paretoClass, formatNumber(c.count), m(c.profit)])),
     },
     {
       id: 'roi',
@@ -70,15 +85,20 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
       explain: 'Profit per unit of cost, best accounts first, worst last. Click an account to open its Customer Picture.',
       config: d.roi.top.length ? roiConfig([...d.roi.top, ...[...d.roi.bottom].reverse()], ctx) : null,
       note: 'No account with costs in this selection.',
-      table: { head: ['Account', 'ROI'], rows: [...d.roi.top, ...[...d.roi.bottom].reverse()].map((e) => [e.account, formatPercent(e.roi)]) },
+      table: tableOf([fieldLabel('account'), metricLabel('roi', 'account')], [...d.roi.top, ...[...d.roi.bottom].reverse()].map((e) => [e.account, formatPercent(e.roi)])),
     },
     {
       id: 'interactions',
       title: 'Interaction cost against revenue',
       explain: 'What meetings and calls cost in rep time, per account, against what the account brings. High and to the left: effort without return.',
-      config: r.columns.n ? interactionConfig(d.interactions, ctx) : null,
+      config: r.columns.n ? interactionConfig(d.interactions.points, ctx) : null,
       note: 'No accounts in this selection.',
-      table: { head: ['Account', 'Revenue', 'Interaction cost'], rows: d.interactions.map((p) => [p.account, m(p.revenue), m(p.interactionCost)]) },
+      aside: drawnNote(d.interactions.points.length, d.interactions.count).trim() || undefined,
+      table: {
+        head: [fieldLabel('account'), fieldLabel('revenue'), metricLabel('interactionCost', 'account')],
+        count: r.columns.n,
+        row: (i) => [r.columns.account[i]!, m(r.columns.revenue[i]!), m(r.metrics.interactionCost[i]!)],
+      },
     },
   ];
 }

@@ -1,4 +1,4 @@
-import { formatMoney, formatNumber } from '../../../../shared/format';
+import { formatCompactMoney, formatMoney, formatNumber } from '../../../../shared/format';
 import { METRICS, type MetricSpec } from '../../../../shared/catalogue/metrics';
 import { formatMetric } from '../../../../shared/catalogue/format';
 import type { PortfolioFigures } from '../../../../shared/schemas/trends';
@@ -23,6 +23,16 @@ export const TILES: TileDef[] = (METRICS as readonly MetricSpec[])
 
 export function formatTile(def: TileDef, value: number | null, currency: string): string {
   return formatMetric(def.spec, value, currency);
+}
+
+/** Longer than this, a tile's money is shown compact ($11.95B) with the full figure on hover: a tile never cuts digits off. */
+export const TILE_CHARS = 11;
+
+/** A tile's figure as shown, and the full one when the shown one is compact. */
+export function tileText(def: TileDef, value: number | null, currency: string): { text: string; full: string | null } {
+  const full = formatTile(def, value, currency);
+  if (def.kind !== 'money' || value === null || full.length <= TILE_CHARS) return { text: full, full: null };
+  return { text: formatCompactMoney(value, currency), full };
 }
 
 export interface TileChange {

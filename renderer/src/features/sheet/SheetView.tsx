@@ -9,7 +9,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { downloadBase64 } from '../../components/download';
 import { gridTheme } from '../../components/grid';
 import { accountHref } from '../../router';
-import { COMPUTED, totalsRow } from '../../state/period-model';
+import { COMPUTED } from '../../state/period-model';
+import { useShownTotals } from './useShownTotals';
 import { CellErrorPopover, type CellError } from './CellError';
 import { parseTsv } from './clipboard';
 import { columnDefs, INPUT_COLUMN_IDS } from './columns';
@@ -40,6 +41,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   /** An account just added: its name cell opens for typing once the grid has its row. */
   const pendingEdit = useRef<string | null>(null);
   const blocks = useBlockSelection(apiRef);
+  const shownTotals = useShownTotals(wb.model, wb.assumptions);
 
   const editPending = () => {
     const api = apiRef.current;
@@ -275,7 +277,8 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           getRowId={rowId}
           columnDefs={defs}
           defaultColDef={defaultColDef}
-          pinnedBottomRowData={model ? [totalsRow(model.result) as unknown as SheetRow] : []}
+          pinnedBottomRowData={shownTotals.totals}
+          onModelUpdated={shownTotals.onModelUpdated}
           onGridReady={(e) => {
             apiRef.current = e.api;
             showSelected();
