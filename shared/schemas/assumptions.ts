@@ -13,20 +13,20 @@ export const AssumptionsShape = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{3}$/, { error: 'currency must be an ISO 4217 code such as USD or EUR' })
+    .regex(/^[A-Z]{3}$/, { error: 'Currency must be an ISO 4217 code such as USD or EUR' })
     .default('USD'),
-  dailyRate: z.number().min(0, { error: 'dailyRate must be 0 or more' }).max(MAX_AMOUNT, atMost('dailyRate', MAX_AMOUNT)).default(1000),
-  hoursPerDay: z.number().gt(0, { error: 'hoursPerDay must be more than 0' }).max(24).default(8),
-  meetingHours: z.number().min(0, { error: 'meetingHours must be 0 or more' }).max(10_000, atMost('meetingHours', 10_000)).default(1.6),
-  callHours: z.number().min(0, { error: 'callHours must be 0 or more' }).max(10_000, atMost('callHours', 10_000)).default(0.4),
-  revenueSplit: z.number().min(0, { error: 'revenueSplit must be 0 or more' }).max(MAX_AMOUNT, atMost('revenueSplit', MAX_AMOUNT)).nullable().default(null),
-  marginSplit: z.number().min(-1_000_000, { error: 'marginSplit must be at least -1,000,000' }).max(1_000_000, atMost('marginSplit', 1_000_000)).nullable().default(null),
-  defaultLifespanYears: z.number().min(0, { error: 'defaultLifespanYears must be 0 or more' }).max(1000, atMost('defaultLifespanYears', 1000)).default(3),
-  investThreshold: z.number().min(0, { error: 'investThreshold must be 0 or more' }).max(1_000_000, atMost('investThreshold', 1_000_000)).default(3),
-  reviewThreshold: z.number().min(0, { error: 'reviewThreshold must be 0 or more' }).max(1_000_000, atMost('reviewThreshold', 1_000_000)).default(1),
+  dailyRate: z.number().min(0, { error: 'Daily rate must be 0 or more' }).max(MAX_AMOUNT, atMost('Daily rate', MAX_AMOUNT)).default(1000),
+  hoursPerDay: z.number().gt(0, { error: 'Hours per day must be more than 0' }).max(24).default(8),
+  meetingHours: z.number().min(0, { error: 'Meeting hours must be 0 or more' }).max(10_000, atMost('Meeting hours', 10_000)).default(1.6),
+  callHours: z.number().min(0, { error: 'Call hours must be 0 or more' }).max(10_000, atMost('Call hours', 10_000)).default(0.4),
+  revenueSplit: z.number().min(0, { error: 'Revenue split must be 0 or more' }).max(MAX_AMOUNT, atMost('Revenue split', MAX_AMOUNT)).nullable().default(null),
+  marginSplit: z.number().min(-1_000_000, { error: 'Margin split must be at least -1,000,000' }).max(1_000_000, atMost('Margin split', 1_000_000)).nullable().default(null),
+  defaultLifespanYears: z.number().min(0, { error: 'Default lifespan must be 0 or more' }).max(1000, atMost('Default lifespan', 1000)).default(3),
+  investThreshold: z.number().min(0, { error: 'Invest threshold must be 0 or more' }).max(1_000_000, atMost('Invest threshold', 1_000_000)).default(3),
+  reviewThreshold: z.number().min(0, { error: 'Review threshold must be 0 or more' }).max(1_000_000, atMost('Review threshold', 1_000_000)).default(1),
 });
 
-export const THRESHOLD_RULE = 'reviewThreshold must not exceed investThreshold';
+export const THRESHOLD_RULE = 'Review threshold must not exceed investThreshold';
 
 export const Assumptions = AssumptionsShape.refine((a) => a.reviewThreshold <= a.investThreshold, {
   error: THRESHOLD_RULE,

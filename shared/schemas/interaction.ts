@@ -11,15 +11,15 @@ const hours = (what: string) => z.number().min(0, { error: `${what} must be 0 or
 
 /** What an interaction costs and may return: the inputs of the pre-call check. */
 export const InteractionPlan = z.object({
-  hours: hours('hours'),
-  prepHours: hours('prepHours').default(0),
-  attendees: z.number().int({ error: 'attendees must be a whole number' }).min(1, { error: 'attendees must be 1 or more' }).default(1),
-  travel: z.number().min(0, { error: 'travel must be 0 or more' }).max(MAX_AMOUNT, { error: `travel ${TOO_LARGE}` }).default(0),
-  projectedRevenue: z.number().min(0, { error: 'projectedRevenue must be 0 or more' }).max(MAX_AMOUNT, { error: `projectedRevenue ${TOO_LARGE}` }).default(0),
+  hours: hours('Hours'),
+  prepHours: hours('Prep hours').default(0),
+  attendees: z.number().int({ error: 'Attendees must be a whole number' }).min(1, { error: 'Attendees must be 1 or more' }).default(1),
+  travel: z.number().min(0, { error: 'Travel cost must be 0 or more' }).max(MAX_AMOUNT, { error: `Travel cost ${TOO_LARGE}` }).default(0),
+  projectedRevenue: z.number().min(0, { error: 'Projected revenue must be 0 or more' }).max(MAX_AMOUNT, { error: `Projected revenue ${TOO_LARGE}` }).default(0),
   winProbability: z
     .number()
-    .min(0, { error: 'winProbability must be a fraction from 0 to 1' })
-    .max(1, { error: 'winProbability must be a fraction from 0 to 1' })
+    .min(0, { error: 'Win probability must be from 0% to 100%' })
+    .max(1, { error: 'Win probability must be from 0% to 100%' })
     .default(0),
 });
 export type InteractionPlan = z.output<typeof InteractionPlan>;

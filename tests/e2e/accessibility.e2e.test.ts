@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, SCREENSHOTS, type Session } from './browser';
+import { fieldIds, leakedIds } from './field-ids';
+
+const IDS = fieldIds();
 
 // axe-core on every screen and dialog, in both themes: WCAG 2.1 A and AA rules, contrast included.
 // A serious or critical finding fails the test; the lesser ones are printed.
@@ -132,6 +135,8 @@ for (const theme of ['light', 'dark'] as const) {
         }
         const blocking = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
         expect(blocking, JSON.stringify(blocking, null, 1)).toEqual([]);
+        // What a person reads holds labels, never the code's names for them.
+        expect(leakedIds(await page.evaluate(() => document.body.innerText), IDS), 'field ids on screen').toEqual([]);
       });
     }
   });

@@ -119,6 +119,20 @@ describe('the interactions log, the pre-call check and the Customer Picture, on 
     await expect.poll(async () => (await accountRow(account))[3]).toBe(formatPercent(after.recognisedShare));
   });
 
+  it('imports a log from a CRM export in the window, and refuses a bad one naming its row and column', async () => {
+    const before = storedLog(session.book).length;
+    const csv = 'Customer,Date,Type,Duration (h),Notes\r\nContoso Retail,2026-08-20,Meeting,1.5,e2e: imported one\r\nFabrikam Foods,2026-08-21,Phone call,0.5,e2e: imported two\r\n';
+    await page.getByLabel('Import a log').setInputFiles({ name: 'crm-log.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByText('Imported 2 interactions from crm-log.csv.').waitFor();
+    expect(storedLog(session.book).length).toBe(before + 2);
+    expect(storedLog(session.book).find((it) => it.note === 'e2e: imported two')).toMatchObject({ account: 'Fabrikam Foods', kind: 'call', hours: 0.5 });
+    await page.getByTestId('interactions-grid').locator('.ag-cell[col-id="note"]', { hasText: 'e2e: imported one' }).waitFor();
+    const bad = 'Customer,Date,Type,Duration (h)\r\nContoso Retail,2026-08-22,Meeting,-1\r\n';
+    await page.getByLabel('Import a log').setInputFiles({ name: 'bad-log.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByText(/row 2, column Duration \(h\): value "-1" — Hours must be 0 or more/).waitFor();
+    expect(storedLog(session.book).length).toBe(before + 2);
+  });
+
   it("fills the period's meetings and calls from the log, as one undoable change", async () => {
     const counts = countInteractions(storedLog(session.book), (it) => inRange(it.date, Q3));
     const fab = counts.get('fabrikam foods')!;

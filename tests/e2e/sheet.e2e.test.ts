@@ -161,7 +161,7 @@ describe('the sheet in browser mode, on the sample workbook', () => {
     await expect.poll(() => sheet.text('Northwind Logistics', 'interactionCost')).toBe(formatMoney(nw.interactionCost * 2, 'USD'));
     await rate.fill('-1');
     await rate.press('Enter');
-    await page.getByText('dailyRate must be 0 or more', { exact: true }).waitFor();
+    await page.getByText('Daily rate must be 0 or more', { exact: true }).waitFor();
     await sheet.screenshot('sheet-assumptions');
     await rate.fill('1000');
     await rate.press('Enter');
@@ -210,7 +210,7 @@ describe('an empty workbook in browser mode', () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await page.goto(server.url);
       await page.getByText('This workbook has no periods yet').waitFor();
-      expect(await page.locator('.empty-state').textContent()).toContain('npx cpw import FILE sheet.csv --period 2026-Q1');
+      expect(await page.locator('.empty-state').textContent()).toContain('use Import… in the top bar');
       await new SheetPage(page).screenshot('sheet-empty-workbook');
       await page.goto(new URL('#/dashboard', server.url).toString());
       await page.getByText('Nothing to chart yet').waitFor({ timeout: 5000 });

@@ -9,6 +9,21 @@ import { matchHeaders, type Synonyms } from './mapping';
 
 type Field = 'account' | 'date' | 'kind' | 'hours' | 'prepHours' | 'attendees' | 'travel' | 'projectedRevenue' | 'winProbability' | 'valued' | 'note';
 
+/** Each field as a person names it, for the messages about a log. */
+const LABELS: Record<Field, string> = {
+  account: 'Account',
+  date: 'Date',
+  kind: 'Kind',
+  hours: 'Hours',
+  prepHours: 'Prep hours',
+  attendees: 'Attendees',
+  travel: 'Travel cost',
+  projectedRevenue: 'Projected revenue',
+  winProbability: 'Win probability',
+  valued: 'Customer valued',
+  note: 'Note',
+};
+
 /** Headers people use in an interactions log, as exported from a CRM or kept by hand. */
 export const INTERACTION_SYNONYMS: Synonyms<Field> = {
   account: ['Customer', 'Client', 'Account name', 'Company'],
@@ -64,7 +79,7 @@ function cell(field: Field, raw: string, style: NumberStyle): { ok: true; value:
       if (n.value === null) return { ok: true, value: undefined };
       if (field === 'winProbability' && !n.percent && n.value > 1) return { ok: false, rule: 'must be a fraction from 0 to 1, or a percentage like 30%' };
       if (n.percent && field !== 'winProbability') return { ok: false, rule: 'must be a number, not a percentage' };
-      if (n.value < 0) return { ok: false, rule: `${field} must be 0 or more` };
+      if (n.value < 0) return { ok: false, rule: `${LABELS[field]} must be 0 or more` };
       return { ok: true, value: n.value };
     }
   }
@@ -80,7 +95,7 @@ export async function parseInteractions(tx: Sql, records: readonly (readonly str
   const match = matchHeaders<Field>(headers, {}, 1, INTERACTION_SYNONYMS);
   const problems: Problem[] = [...match.problems];
   for (const f of ['account', 'date', 'kind', 'hours'] as const) {
-    if (match.columns[f] === undefined) problems.push({ row: 1, field: f, rule: `the log has no ${f} column` });
+    if (match.columns[f] === undefined) problems.push({ row: 1, field: f, rule: `the log has no ${LABELS[f]} column (${[f, ...INTERACTION_SYNONYMS[f]].join(', ')} are read as one)` });
   }
   const rows: Interaction[] = [];
   if (problems.length) return { rows, problems };

@@ -161,7 +161,7 @@ describe('importing an interactions log', () => {
       'row 2, column Customer valued: value "maybe" — must be yes, no or unknown',
       'row 3, column Customer: value "Nobody Ltd" — no such account in this workbook (import the sheet first)',
       'row 3, column Type: value "lunch" — must be meeting, call, visit, workshop or other',
-      'row 3, column Duration (h): value "-1" — hours must be 0 or more',
+      'row 3, column Duration (h): value "-1" — Hours must be 0 or more',
     ]);
     backend.close();
     expect(sha256(path)).toBe(before);

@@ -174,7 +174,7 @@ describe('bad input', () => {
     expect(badKey.stderr).toContain('"dailyrate" is not an assumption');
     const badValue = await cpw(['assume', book, 'hoursPerDay=0']);
     expect(badValue.code).toBe(1);
-    expect(badValue.stderr).toContain('hoursPerDay: hoursPerDay must be more than 0');
+    expect(badValue.stderr).toContain('hoursPerDay: Hours per day must be more than 0');
     const noPeriodInBook = await cpw(['report', book, '--period', '2031']);
     expect(noPeriodInBook.code).toBe(1);
     expect(noPeriodInBook.stderr).toContain('no period "2031" in this workbook (it has no periods yet)');

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { countInteractions, recognisedShare, summariseInteractions } from '../../../../shared/engine/interactions';
 import { inRange, periodDates, type DateRange } from '../../../../shared/engine/period-dates';
-import { formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
 import type { InteractionInput } from '../../../../shared/schemas/interaction';
 import type { SheetRowPatch } from '../../../../shared/schemas/row';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
+import { fileSource } from '../pools/files';
 import { LogGrid } from './LogGrid';
 import { PreCallPanel } from './PreCallPanel';
 import { withFigures, type Logged } from './log';
@@ -78,6 +79,32 @@ export function InteractionsView({ wb }: { wb: Workbook }) {
     await reload();
   };
 
+  const importLog = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const done = await wb.client.call('interactions.import', { source: await fileSource(file) });
+      await reload();
+      wb.setNotice({ kind: 'info', text: `Imported ${formatCount(done.rows, 'interaction')} from ${file.name}.` });
+    } catch (e) {
+      wb.setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const importButton = (
+    <label className="button">
+      Import a log…
+      <input
+        type="file"
+        accept=".csv,.xlsx"
+        hidden
+        aria-label="Import a log"
+        onChange={(e) => {
+          void importLog(e.currentTarget.files?.[0]);
+          e.currentTarget.value = '';
+        }}
+      />
+    </label>
+  );
+
   // The sheet's meetings and calls of each account with held interactions in the dates; other accounts keep theirs.
   const fill = async () => {
     if (!wb.model || !range) return;
@@ -105,6 +132,7 @@ export function InteractionsView({ wb }: { wb: Workbook }) {
       <section className="log" aria-label="Interactions log">
         <div className="dashboard-bar" role="toolbar" aria-label="Interactions log">
           <h2>Log</h2>
+          {importButton}
           <label>
             <input type="checkbox" checked={!whole} disabled={!dates} onChange={(e) => setWhole(!e.target.checked)} />{' '}
             {dates ? `Only ${wb.period}` : 'Only the period'}
@@ -159,8 +187,8 @@ export function InteractionsView({ wb }: { wb: Workbook }) {
           <EmptyState title="Reading the log…">Every interaction of the workbook.</EmptyState>
         ) : rows.length === 0 ? (
           <EmptyState title={log.length ? 'No interactions in these dates' : 'No interactions logged yet'}>
-            Log one with the pre-call check above (Log as held), plan one (Save as planned), or import a log with{' '}
-            <code>npx cpw import FILE log.csv --interactions</code>.
+            Log one with the pre-call check above (Log as held), plan one (Save as planned), or bring in a log from your CRM with{' '}
+            <b>Import a log…</b> above: a CSV or XLSX file with a row per interaction (account, date, kind: meeting or call).
           </EmptyState>
         ) : (
           <LogGrid rows={rows} accounts={accounts} currency={currency} onChange={change} onSelect={setSelected} />

@@ -114,8 +114,9 @@ export function PoolsView({ wb }: { wb: Workbook }) {
       </p>
       {setup.pools.length === 0 ? (
         <EmptyState title="No cost pools in this period yet">
-          Add a pool below, or import <code>pool,cost,capacityMinutes,bucket</code>, then <code>pool,activity,minutesPerUnit</code>, then a drivers
-          sheet (<code>account</code> and a column per activity) or transaction lines from your ERP or CRM.
+          Add a pool below, or use the imports above: <b>Import pools…</b> (a row per pool: its name, cost, capacity in minutes and cost
+          bucket), then <b>Import activities…</b> (pool, activity and minutes per unit), then <b>Import drivers…</b> (a row per account with a
+          column per activity) or transaction lines from your ERP or CRM.
         </EmptyState>
       ) : null}
       <PoolsTable state={state} currency={currency} changePool={changePool} deletePool={(k) => withPools(setup.pools.filter((_, j) => j !== k))} fail={fail} />

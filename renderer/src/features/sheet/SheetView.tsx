@@ -249,7 +249,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     return (
       <EmptyState title="This workbook has no periods yet">
         Add a period with the <b>+ Period</b> button above, then add accounts or paste rows from your spreadsheet. To bring in a whole
-        sheet, run <code>npx cpw import FILE sheet.csv --period 2026-Q1</code>.
+        sheet, use <b>Import…</b> in the top bar: it reads CSV and XLSX files and makes the period for you.
       </EmptyState>
     );
   }
