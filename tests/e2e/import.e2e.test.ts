@@ -50,11 +50,11 @@ describe('the import wizard in browser mode', () => {
     expect(await problems.textContent()).toContain('the sheet has no revenue column');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-unmapped.png') });
-    await page.getByLabel('Column for revenue').selectOption('Umsatz');
+    await page.getByLabel('Column for Revenue').selectOption('Umsatz');
     await page.getByTestId('import-counts').waitFor();
     expect(await page.getByTestId('import-counts').textContent()).toContain('2 accounts: 2 new, 0 updated');
-    expect(await page.getByLabel('Column for service').inputValue()).toBe('Support');
-    expect(await page.getByLabel('Column for labour').inputValue()).toBe('Staff time');
+    expect(await page.getByLabel('Column for Post-sale service').inputValue()).toBe('Support');
+    expect(await page.getByLabel('Column for Labour').inputValue()).toBe('Staff time');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-ready.png') });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
@@ -68,6 +68,26 @@ describe('the import wizard in browser mode', () => {
     expect(await sheet.text('Acme Corp', 'revenue')).toBe('$120,000');
     expect(await sheet.text('Beta Industries', 'profit')).toBe('$55,000');
     expect(await page.getByTestId('status-accounts').textContent()).toBe('2 accounts');
+  });
+
+  it('a replace that removes accounts says how many on its button, asks once more, and offers merge as plainly', async () => {
+    const before = await cpwJson<Report>(['report', book, '--json']);
+    writeFileSync(join(dir, 'one.csv'), 'Customer,Revenue,Support\r\nAcme Corp,130000,9000\r\n');
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('Import into period').fill('2026-Q4');
+    await page.getByLabel('Sheet file').setInputFiles(join(dir, 'one.csv'));
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toContain('1 account: 0 new, 1 updated, 1 removed from 2026-Q4');
+    await page.getByRole('button', { name: 'Replace 1 row…' }).click();
+    const confirm = page.getByRole('alert').filter({ hasText: 'Replacing removes' });
+    expect(await confirm.textContent()).toContain('Replacing removes the 1 account of 2026-Q4 that this file does not hold.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-replace.png') });
+    await confirm.getByRole('button', { name: 'Merge instead' }).click();
+    await expect.poll(() => page.getByTestId('import-counts').textContent()).toMatch(/^1 account: 0 new, 1 updated\./);
+    expect(await page.getByRole('radio', { name: /^Merge/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Cancel the import' }).click();
+    expect(await cpwJson<Report>(['report', book, '--json'])).toEqual(before);
   });
 
   it('exports the period as an XLSX download that imports back', async () => {

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
 import { CpwError, describeProblem } from '../../../../shared/ipc/errors';
-import { formatMoney } from '../../../../shared/format';
-import { INPUT_FIELDS, ZERO_WHEN_ABSENT, type InputField } from '../../../../shared/schemas/fields';
+import { formatCount, formatMoney, formatNumber } from '../../../../shared/format';
+import { fieldLabel } from '../../../../shared/catalogue';
+import { ZERO_WHEN_ABSENT, type InputField } from '../../../../shared/schemas/fields';
 import { downloadBlob } from '../../components/download';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { problemsCsv, toBase64 } from './encode';
+import { ColumnMapping } from './ColumnMapping';
 import { ImportNotes } from './ImportNotes';
 
 /** The file the user picked: its bytes until the backend has them, then the id it keeps them under. */
@@ -39,6 +41,8 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
   const [picked, setPicked] = useState<Picked | null>(null);
   const [period, setPeriod] = useState(wb.period ?? '');
   const [merge, setMerge] = useState(false);
+  // A replace that removes accounts is asked about once more, naming how many.
+  const [confirming, setConfirming] = useState(false);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [map, setMap] = useState<Partial<Record<InputField, string>>>({});
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -125,6 +129,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
 
   const busy = phase.kind === 'reading' || phase.kind === 'checking' || phase.kind === 'importing';
   const problems = summary?.problems ?? [];
+  const removes = !merge && summary && summary.problems.length === 0 ? summary.removed : 0;
   const zeroed = (summary?.absentColumns ?? []).filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
   return (
     <div className="modal-backdrop" role="presentation">
@@ -162,17 +167,27 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
               ))}
             </datalist>
           </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={merge}
-              onChange={(e) => {
-                setMerge(e.target.checked);
-                if (picked) void check(picked, map, sheet, period, e.target.checked);
-              }}
-            />{' '}
-            Merge (update matching accounts, keep the others); otherwise replace the period's rows
-          </label>
+          <fieldset className="import-mode">
+            <legend>Into a period that has accounts</legend>
+            {[
+              { value: false, text: "Replace its rows: the period holds exactly the file's accounts" },
+              { value: true, text: 'Merge: update the accounts the file names, keep the others' },
+            ].map((o) => (
+              <label key={String(o.value)}>
+                <input
+                  type="radio"
+                  name="import-mode"
+                  checked={merge === o.value}
+                  onChange={() => {
+                    setMerge(o.value);
+                    setConfirming(false);
+                    if (picked) void check(picked, map, sheet, period, o.value);
+                  }}
+                />{' '}
+                {o.text}
+              </label>
+            ))}
+          </fieldset>
           {summary && summary.sheets.length > 1 ? (
             <label>
               Sheet{' '}
@@ -226,51 +241,49 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
             ) : (
               <>
                 <p data-testid="import-counts">
-                  {summary.rows} accounts: {summary.added} new, {summary.updated} updated
-                  {merge ? '' : `, ${summary.removed} removed from ${summary.period}`}.
-                  {zeroed.length ? ` Counted as 0 (not in the file): ${zeroed.join(', ')}.` : ''}
+                  {formatCount(summary.rows, 'account')}: {formatNumber(summary.added)} new, {formatNumber(summary.updated)} updated
+                  {merge ? '' : `, ${formatNumber(summary.removed)} removed from ${summary.period}`}.
+                  {zeroed.length ? ` Counted as 0 (not in the file): ${zeroed.map((f) => fieldLabel(f as InputField)).join(', ')}.` : ''}
                 </p>
                 <ImportNotes summary={summary} />
                 <DataTable
                   caption="The first rows as they will be stored"
-                  head={['account', 'owner', 'revenue', 'presale', 'production', 'distribution', 'service', 'labour']}
+                  head={(['account', 'owner', 'revenue', 'presale', 'production', 'distribution', 'service', 'labour'] as const).map((f) => fieldLabel(f))}
                   rows={summary.preview.map((r) => [r.account, r.owner ?? '', ...(['revenue', 'presale', 'production', 'distribution', 'service', 'labour'] as const).map((f) => formatMoney(r[f], wb.info?.currency ?? 'USD'))])}
                 />
               </>
             )}
             <h3>Columns</h3>
-            <table className="data-table mapping">
-              <thead>
-                <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Column of the file</th>
-                </tr>
-              </thead>
-              <tbody>
-                {INPUT_FIELDS.map((f) => (
-                  <tr key={f}>
-                    <th scope="row">{f}</th>
-                    <td>
-                      <select aria-label={`Column for ${f}`} value={map[f] ?? ''} onChange={(e) => remap(f, e.target.value)} disabled={busy}>
-                        <option value="">— not in this file —</option>
-                        {summary.headers.map((h) => (
-                          <option key={h} value={h}>
-                            {h}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ColumnMapping map={map} headers={summary.headers} disabled={busy} onChange={remap} />
             {summary.unmappedColumns.length ? <p className="hint">Not imported (no field): {summary.unmappedColumns.join(', ')}.</p> : null}
           </>
         ) : null}
         <footer>
-          <button type="button" className="primary" disabled={busy || !summary || problems.length > 0 || period.trim() === ''} onClick={() => void commit()}>
-            Import
-          </button>
+          {confirming && summary ? (
+            <p className="confirm" role="alert">
+              Replacing removes the {formatCount(summary.removed, 'account')} of {summary.period} that this file does not hold.{' '}
+              <button type="button" className="danger" disabled={busy} onClick={() => void commit()}>
+                Replace and remove {formatNumber(summary.removed)}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setMerge(true);
+                  setConfirming(false);
+                  if (picked) void check(picked, map, sheet, period, true);
+                }}
+              >
+                Merge instead
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Go back
+              </button>
+            </p>
+          ) : (
+            <button type="button" className="primary" disabled={busy || !summary || problems.length > 0 || period.trim() === ''} onClick={() => (removes > 0 ? setConfirming(true) : void commit())}>
+              {removes > 0 ? `Replace ${formatCount(removes, 'row')}…` : 'Import'}
+            </button>
+          )}
         </footer>
       </section>
     </div>
