@@ -56,7 +56,10 @@ describe("cost pools in the window: HBR's customer-service department", () => {
     const sheet = new SheetPage(page);
     const cell = await sheet.cell('Acme', 'service');
     await expect.poll(() => cell.getAttribute('class')).toContain('allocated');
-    expect(await sheet.text('Acme', 'service')).toBe('$1,000'); // the typed amount stays as typed
+    // What counts is shown: the typed $1,000 and the allocated $226,080, so the column adds up to its total on screen.
+    expect(await sheet.text('Acme', 'service')).toBe('$227,080');
+    const shown = await Promise.all(['Acme', 'Beta', 'Cara', 'Dell'].map((a) => sheet.text(a, 'service')));
+    expect(shown.reduce((s, t) => s + Number(t.replace(/[^0-9.-]/g, '')), 0)).toBe(472_880);
     expect(await (await sheet.cell('Dell', 'service')).getAttribute('class')).not.toContain('allocated');
     expect(await sheet.totalsText('service')).toBe('$472,880');
     expect(await sheet.text('Acme', 'profit')).toBe(`$${(500_000 - 1_000 - 226_080).toLocaleString('en-US')}`);
@@ -64,7 +67,13 @@ describe("cost pools in the window: HBR's customer-service department", () => {
     const tip = page.locator('.ag-tooltip');
     await tip.waitFor();
     expect(await tip.textContent()).toContain('Allocated from cost pools: $226,080 (Customer service · Orders $192,000; Customer service · Inquiries $14,080; Customer service · Credit checks $20,000). It is added to the $1,000 typed here.');
+    expect(await tip.textContent()).toContain('Shown: $227,080.');
     await page.screenshot({ path: join(SCREENSHOTS, 'sheet-allocated.png') });
+    // Editing edits the typed amount.
+    await cell.click();
+    await page.keyboard.press('F2');
+    expect(await page.locator('.ag-cell-inline-editing input').inputValue()).toBe('1000');
+    await page.keyboard.press('Escape');
   });
 
   it('counts transaction lines as an activity, and a bucket can take the allocation in place of what was typed', async () => {

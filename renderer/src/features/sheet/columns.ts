@@ -22,13 +22,21 @@ export interface ColumnContext {
 
 /**
  * A bucket cell that cost pools feed: the marker's class, and the breakdown
- * its tooltip shows. The cell keeps the typed amount; the computed columns
- * and the totals include the allocation.
+ * its tooltip shows. The cell shows the amount that counts (typed plus
+ * allocated, or allocated alone), so a column adds up to its total on
+ * screen; editing it edits the typed amount, which the tooltip names.
  */
 function allocatedBucket(bucket: Bucket, ctx: ColumnContext): ColDef<SheetRow> {
   const lines = (p: { data?: SheetRow; node: { rowPinned?: string | null } | null }) =>
     isTotals(p) || !p.data ? [] : (ctx.allocation()?.byAccount.get(p.data.account.toLowerCase()) ?? []).filter((l) => l.bucket === bucket);
+  const plain = formatter('money', ctx);
   return {
+    valueFormatter: (p: ValueFormatterParams<SheetRow>) => {
+      const a = ctx.allocation();
+      const i = p.node?.sourceRowIndex ?? -1;
+      if (!a?.fed.has(bucket) || isTotals(p) || i < 0) return plain(p);
+      return plain({ ...p, value: ctx.result().columns[bucket][i] });
+    },
     cellClassRules: {
       allocated: (p: CellClassParams<SheetRow>) => {
         const a = ctx.allocation();
@@ -45,7 +53,8 @@ function allocatedBucket(bucket: Bucket, ctx: ColumnContext): ColDef<SheetRow> {
       const parts = own.map((l) => `${l.pool} · ${l.activity} ${m(l.amount)}`).join('; ');
       const typed = (p.data as SheetRow | undefined)?.[bucket] ?? 0;
       const how = a.modes[bucket] === 'replace' ? `It replaces the ${m(typed)} typed here.` : `It is added to the ${m(typed)} typed here.`;
-      return `Allocated from cost pools: ${m(total)}${parts ? ` (${parts})` : ''}. ${how} Total cost and profit include it.`;
+      const shown = a.modes[bucket] === 'replace' ? total : typed + total;
+      return `Shown: ${m(shown)}. Allocated from cost pools: ${m(total)}${parts ? ` (${parts})` : ''}. ${how} Total cost and profit include it; editing the cell changes the typed amount.`;
     },
   };
 }
