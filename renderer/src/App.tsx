@@ -12,7 +12,7 @@ import { TrendsView } from './features/trends/TrendsView';
 import { ScenariosView } from './features/scenarios/ScenariosView';
 import { PeriodsDialog } from './features/periods/PeriodsDialog';
 import { accountHref, useView, type ViewId } from './router';
-import { findAccount } from './search';
+import { searchOutcome } from './search';
 import { CustomerPicture } from './features/account/CustomerPicture';
 import { InteractionsView } from './features/interactions/InteractionsView';
 import { ReportView } from './features/report/ReportView';
@@ -230,10 +230,11 @@ export function App() {
           onChange={(e) => setSearch(e.target.value)}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;
-            const found = findAccount(wb.model?.rows.map((r) => r.account) ?? [], search);
-            if (found) {
+            const outcome = searchOutcome(wb.model?.rows.map((r) => r.account) ?? [], search);
+            if (outcome && 'say' in outcome) wb.setNotice({ kind: 'info', text: outcome.say });
+            else if (outcome) {
               setSearch('');
-              window.location.hash = accountHref(found);
+              window.location.hash = accountHref(outcome.open);
             }
           }}
         />

@@ -73,7 +73,7 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
     const card = page.getByTestId('card-whale');
     await card.scrollIntoViewIfNeeded();
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'PNG' }).click()]);
-    expect(download.suggestedFilename()).toBe('whale.png');
+    expect(download.suggestedFilename()).toBe('whale-2026-Q3.png');
     const file = join(SCREENSHOTS, 'export-whale.png');
     await download.saveAs(file);
     const png = readFileSync(file);

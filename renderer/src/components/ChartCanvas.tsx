@@ -64,25 +64,34 @@ export function ChartCanvas({ id, config, label }: { id: string; config: ChartCo
   return <canvas ref={canvas} role="img" aria-label={label} data-testid={`chart-${id}`} />;
 }
 
-/** The chart on the page's own background, so the image reads the same in any viewer. */
-function flattened(el: HTMLCanvasElement): HTMLCanvasElement {
+/**
+ * The chart on the page's own background under its title (what it shows and
+ * of which period), so a pasted or saved image still says what it is.
+ */
+function flattened(el: HTMLCanvasElement, title: string): HTMLCanvasElement {
+  const style = getComputedStyle(el);
+  const band = Math.round(44 * (window.devicePixelRatio || 1));
   const copy = document.createElement('canvas');
   copy.width = el.width;
-  copy.height = el.height;
+  copy.height = el.height + band;
   const g = copy.getContext('2d')!;
-  g.fillStyle = getComputedStyle(el).getPropertyValue('--paper').trim() || '#ffffff';
+  g.fillStyle = style.getPropertyValue('--paper').trim() || '#ffffff';
   g.fillRect(0, 0, copy.width, copy.height);
-  g.drawImage(el, 0, 0);
+  g.fillStyle = style.getPropertyValue('--ink').trim() || '#1d2430';
+  g.font = `bold ${Math.round(band * 0.45)}px sans-serif`;
+  g.textBaseline = 'middle';
+  g.fillText(title, Math.round(band * 0.3), band / 2, copy.width - band * 0.6);
+  g.drawImage(el, 0, band);
   return copy;
 }
 
-/** The chart of a canvas as a PNG data URL, for a download. */
-export function chartPng(el: HTMLCanvasElement): string {
-  return flattened(el).toDataURL('image/png');
+/** The chart of a canvas as a PNG data URL, titled, for a download. */
+export function chartPng(el: HTMLCanvasElement, title: string): string {
+  return flattened(el, title).toDataURL('image/png');
 }
 
-/** Put the chart on the clipboard as a PNG image, ready to paste into slides. */
-export async function copyChartPng(el: HTMLCanvasElement): Promise<void> {
-  const blob = await new Promise<Blob>((done, fail) => flattened(el).toBlob((b) => (b ? done(b) : fail(new Error('the chart could not be drawn'))), 'image/png'));
+/** Put the chart on the clipboard as a titled PNG image, ready to paste into slides. */
+export async function copyChartPng(el: HTMLCanvasElement, title: string): Promise<void> {
+  const blob = await new Promise<Blob>((done, fail) => flattened(el, title).toBlob((b) => (b ? done(b) : fail(new Error('the chart could not be drawn'))), 'image/png'));
   await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
 }

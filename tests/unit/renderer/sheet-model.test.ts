@@ -3,7 +3,7 @@ import { parseTsv, toTsv } from '../../../renderer/src/features/sheet/clipboard'
 import { buildModel, metricValue, modelAllocation, replaceRow, totalsRow } from '../../../renderer/src/state/period-model';
 import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { accountFromHash, viewFromHash } from '../../../renderer/src/router';
-import { findAccount } from '../../../renderer/src/search';
+import { findAccount, searchOutcome } from '../../../renderer/src/search';
 import { tokenFromLocation } from '../../../renderer/src/api/transports/http';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { SheetRow } from '../../../shared/schemas/row';
@@ -96,5 +96,12 @@ describe('the search box', () => {
     expect(findAccount(names, ' contoso bank ')).toBe('Contoso Bank');
     expect(findAccount(names, 'contoso')).toBeNull(); // two hold it: the sheet filter shows both
     expect(findAccount(names, '')).toBeNull();
+  });
+
+  it('Enter with several or no accounts holding the text says so instead of doing nothing', () => {
+    expect(searchOutcome(names, 'fabrikam')).toEqual({ open: 'Fabrikam Foods' });
+    expect(searchOutcome(names, 'contoso')).toEqual({ say: '2 accounts hold "contoso": type more of the name to open one, or pick it in the sheet (Ctrl+Enter opens the focused account).' });
+    expect(searchOutcome(names, 'zeta')).toEqual({ say: 'No account\'s name holds "zeta"; the search also matches owners and other columns in the sheet.' });
+    expect(searchOutcome(names, '  ')).toBeNull();
   });
 });

@@ -38,7 +38,8 @@ export function DataTable({ head, rows, caption }: { head: string[]; rows: strin
   );
 }
 
-export function ChartCard({ slide }: { slide: Slide }) {
+export function ChartCard({ slide, period }: { slide: Slide; period: string }) {
+  const titled = `${slide.title}, ${period}`;
   const [copied, setCopied] = useState<string | null>(null);
   // Built when opened: closed, a 100,000-row table still costs the window its DOM.
   const [showTable, setShowTable] = useState(false);
@@ -56,7 +57,7 @@ export function ChartCard({ slide }: { slide: Slide }) {
               onClick={(e) => {
                 const canvas = canvasOf(e.currentTarget);
                 if (!canvas) return;
-                copyChartPng(canvas).then(
+                copyChartPng(canvas, titled).then(
                   () => setCopied('Copied'),
                   (err: unknown) => setCopied(`Cannot copy: ${(err as Error).message}`),
                 );
@@ -69,7 +70,7 @@ export function ChartCard({ slide }: { slide: Slide }) {
               title="Save the chart as a PNG file"
               onClick={(e) => {
                 const canvas = canvasOf(e.currentTarget);
-                if (canvas) downloadUrl(chartPng(canvas), `${slide.id}.png`);
+                if (canvas) downloadUrl(chartPng(canvas, titled), `${slide.id}-${period}.png`);
               }}
             >
               PNG
@@ -162,7 +163,7 @@ export function DashboardView({ wb }: { wb: Workbook }) {
       </section>
       <section className="charts">
         {charts.map((s) => (
-          <ChartCard key={s.id} slide={s} />
+          <ChartCard key={s.id} slide={s} period={wb.period ?? ''} />
         ))}
         <figure className="chart-card wide">
           <figcaption>
