@@ -245,7 +245,7 @@ describe.each(ENGINES)('the interactions log on %s', (engine: Engine) => {
     const before = contentOf(path);
     expect(await backend.call('interactions.update', { id, patch: { winProbability: 1.5, hours: 2 } })).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/interaction \d+ \(Acme, 2026-01-05\).*winProbability.*from 0 to 1/) },
+      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/interaction \d+ \(Acme, 2026-01-05\).*winProbability.*Win probability must be from 0% to 100%/) },
     });
     expect(contentOf(path)).toBe(before);
     expect(await backend.call('interactions.update', { id: 999, patch: { valued: 'no' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

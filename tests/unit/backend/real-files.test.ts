@@ -299,7 +299,7 @@ describe('relatives of the faults above', () => {
     const { createBackend } = await import('../../../electron/backend/dispatch');
     const backend = createBackend();
     await backend.call('workbook.open', { path });
-    expect(await backend.call('assumptions.set', { patch: { dailyRate: 1e300 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('dailyRate is too large to compute with') } });
+    expect(await backend.call('assumptions.set', { patch: { dailyRate: 1e300 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('dailyRate: Daily rate is too large to compute with') } });
     backend.close();
   });
 });

@@ -128,9 +128,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     apiRef.current?.refreshCells({ force: true });
   }, [currency]);
 
-  useEffect(() => {
-    apiRef.current?.setGridOption('quickFilterText', search);
-  }, [search]);
+  useEffect(() => apiRef.current?.setGridOption('quickFilterText', search), [search]);
 
   // An account picked on the dashboard: bring its row into view and put the focus on its name.
   const showSelected = () => {
