@@ -1,7 +1,7 @@
 import type { Sql } from '../db/sql';
 import type { Problem } from '../../../shared/ipc/errors';
 import { CpwError, describeProblem } from '../../../shared/ipc/errors';
-import { Interaction } from '../../../shared/schemas/interaction';
+import { Interaction, INTERACTION_LABELS } from '../../../shared/schemas/interaction';
 import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
 import { addInteractions } from '../db/repos/interactions';
 import { findAccountName } from '../db/repos/rows';
@@ -9,20 +9,7 @@ import { matchHeaders, type Synonyms } from './mapping';
 
 type Field = 'account' | 'date' | 'kind' | 'hours' | 'prepHours' | 'attendees' | 'travel' | 'projectedRevenue' | 'winProbability' | 'valued' | 'note';
 
-/** Each field as a person names it, for the messages about a log. */
-const LABELS: Record<Field, string> = {
-  account: 'Account',
-  date: 'Date',
-  kind: 'Kind',
-  hours: 'Hours',
-  prepHours: 'Prep hours',
-  attendees: 'Attendees',
-  travel: 'Travel cost',
-  projectedRevenue: 'Projected revenue',
-  winProbability: 'Win probability',
-  valued: 'Customer valued',
-  note: 'Note',
-};
+const LABELS: Record<Field, string> = INTERACTION_LABELS;
 
 /** Headers people use in an interactions log, as exported from a CRM or kept by hand. */
 export const INTERACTION_SYNONYMS: Synonyms<Field> = {

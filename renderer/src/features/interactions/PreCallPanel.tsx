@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { preCall } from '../../../../shared/engine/interactions';
 import { formatMoney, formatMultiple } from '../../../../shared/format';
 import type { Assumptions } from '../../../../shared/schemas/assumptions';
-import { INTERACTION_KINDS, InteractionPlan, VALUED, type InteractionInput } from '../../../../shared/schemas/interaction';
+import { INTERACTION_KINDS, INTERACTION_LABELS as L, InteractionPlan, VALUED, type InteractionInput } from '../../../../shared/schemas/interaction';
 import { readAmount, readPercent, today } from './log';
 
 interface Draft {
@@ -84,7 +84,7 @@ export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
       <p className="hint">Price the interaction before it happens: rep time at {money(assumptions.dailyRate)} a day, plus travel, against what it may win.</p>
       <div className="precall-form">
         <label>
-          <span>Account</span>
+          <span>{L.account}</span>
           <input name="account" list="precall-accounts" value={d.account} onChange={(e) => set('account', e.target.value)} placeholder="Type or pick an account" />
           <datalist id="precall-accounts">
             {accounts.map((a) => (
@@ -93,25 +93,25 @@ export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
           </datalist>
         </label>
         <label>
-          <span>Date</span>
+          <span>{L.date}</span>
           <input name="date" type="date" value={d.date} onChange={(e) => set('date', e.target.value)} />
         </label>
         <label>
-          <span>Kind</span>
+          <span>{L.kind}</span>
           <select name="kind" value={d.kind} onChange={(e) => set('kind', e.target.value as Draft['kind'])}>
             {INTERACTION_KINDS.map((k) => (
               <option key={k}>{k}</option>
             ))}
           </select>
         </label>
-        {field('hours', 'Hours', 'Length of the interaction itself')}
-        {field('prepHours', 'Prep hours', 'Preparation and follow-up')}
-        {field('attendees', 'Attendees', 'People from your side')}
-        {field('travel', `Travel (${currency})`)}
-        {field('projectedRevenue', `Projected revenue (${currency})`, 'What the deal it serves would bring')}
-        {field('winProbability', 'Win probability (%)', 'e.g. 25 for one chance in four')}
+        {field('hours', L.hours, 'Length of the interaction itself')}
+        {field('prepHours', L.prepHours, 'Preparation and follow-up')}
+        {field('attendees', L.attendees, 'People from your side')}
+        {field('travel', `${L.travel} (${currency})`)}
+        {field('projectedRevenue', `${L.projectedRevenue} (${currency})`, 'What the deal it serves would bring')}
+        {field('winProbability', `${L.winProbability} (%)`, 'e.g. 25 for one chance in four')}
         <label>
-          <span>Customer valued it</span>
+          <span>{L.valued}</span>
           <select name="valued" value={d.valued} onChange={(e) => set('valued', e.target.value as Draft['valued'])} title="Once held: did the customer recognise its value?">
             {VALUED.map((v) => (
               <option key={v}>{v}</option>
@@ -119,7 +119,7 @@ export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
           </select>
         </label>
         <label className="wide">
-          <span>Note</span>
+          <span>{L.note}</span>
           <input name="note" value={d.note} onChange={(e) => set('note', e.target.value)} maxLength={2000} />
         </label>
       </div>
