@@ -71,8 +71,9 @@ export function matrixSvg(m: MatrixData, currency: string): string {
 export function bucketsSvg(b: BucketBars, currency: string): string {
   const n = b.labels.length;
   const totals = b.labels.map((_, k) => BUCKETS.reduce((s, f) => s + b.buckets[f][k]!, 0));
-  const step = niceStep(Math.max(1, ...totals, ...b.revenue));
-  const max = Math.ceil(Math.max(1, ...totals, ...b.revenue) / step) * step;
+  const highest = Math.max(1, ...totals, ...b.revenue);
+  const step = niceStep(highest);
+  const max = Math.ceil(highest / step) * step;
   const slot = (W - PAD.l - PAD.r) / Math.max(1, n);
   const y = (v: number) => H - PAD.b - (v / max) * (H - PAD.t - PAD.b);
   const bars = b.labels.flatMap((label, k) => {

@@ -3,7 +3,7 @@ import { SEGMENTS, type SegmentName } from '../../../../shared/schemas/fields';
 import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanvas';
 import { downloadUrl } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
-import { PagedTable } from '../../components/PagedTable';
+import { PagedTable, tableOf } from '../../components/PagedTable';
 import { formatCount } from '../../../../shared/format';
 import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
@@ -14,28 +14,9 @@ import { HelpButton } from '../../components/HelpButton';
 import { TILES, tileChange, tileText } from './tiles';
 import { useDashboard } from './useDashboard';
 
+/** A table of formatted rows: a PagedTable of them, so a long one pages like the dashboard's own. */
 export function DataTable({ head, rows, caption }: { head: string[]; rows: string[][]; caption: string }) {
-  return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r, k) => (
-          <tr key={k}>
-            {r.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <PagedTable table={tableOf(head, rows)} caption={caption} />;
 }
 
 export function ChartCard({ slide, period }: { slide: Slide; period: string }) {

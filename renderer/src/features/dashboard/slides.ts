@@ -21,7 +21,6 @@ export interface Slide {
   table: LazyTable;
 }
 
-
 export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
   const m = (v: number | null) => formatMoney(v, ctx.currency);
   const r = d.result;

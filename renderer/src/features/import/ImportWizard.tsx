@@ -129,7 +129,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
 
   const busy = phase.kind === 'reading' || phase.kind === 'checking' || phase.kind === 'importing';
   const problems = summary?.problems ?? [];
-  const removes = !merge && summary && summary.problems.length === 0 ? summary.removed : 0;
+  const removes = !merge && summary && problems.length === 0 ? summary.removed : 0;
   const zeroed = (summary?.absentColumns ?? []).filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
   return (
     <div className="modal-backdrop" role="presentation">

@@ -16,13 +16,13 @@ export function useShownTotals(model: SheetModel | null, assumptions: Assumption
   const [shown, setShown] = useState<number[] | null>(null);
 
   const onModelUpdated = useCallback((e: ModelUpdatedEvent<SheetRow>) => {
+    // A sort of 100,000 rows with nothing filtered walks no rows here.
+    if (!e.api.isAnyFilterPresent()) return setShown(null);
     const kept: number[] = [];
-    let all = 0;
-    e.api.forEachNode(() => all++);
     e.api.forEachNodeAfterFilter((node) => {
       if (node.sourceRowIndex !== null && node.data) kept.push(node.sourceRowIndex);
     });
-    const next = kept.length === all ? null : kept.sort((i, j) => i - j);
+    const next = kept.length === (e.api.getGridOption('rowData')?.length ?? -1) ? null : kept.sort((i, j) => i - j);
     // A sort updates the model too: the same rows keep the same totals, without a new render.
     setShown((was) => (was === next || (was && next && was.length === next.length && was.every((i, k) => i === next[k])) ? was : next));
   }, []);
