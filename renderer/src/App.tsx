@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { desktopBridge, makeClient } from './api/client';
 import { EmptyState } from './components/EmptyState';
 import { Rail } from './components/Rail';
@@ -264,7 +264,8 @@ export function App() {
       </header>
       <Rail view={view} />
       <main className="content">
-        {pages[view]()}
+        {/* Figures are formatted as they are drawn: a new number format draws the view again, and its remembered state with it. */}
+        <Fragment key={settings?.numberLocale}>{pages[view]()}</Fragment>
         <OfflineBanner wb={wb} />
         <ConflictDialog wb={wb} />
         {wb.notice ? (

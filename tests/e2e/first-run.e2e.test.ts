@@ -149,10 +149,25 @@ describe('help, glossary and settings', () => {
     await shot(page, 'sheet-dark');
   });
 
-  it('the number format is the person’s: German figures after the reload, the workbook unchanged', async () => {
+  it('the number format is the person’s: German figures at once, with the period, the filters and Settings kept', async () => {
+    const periods = await page.getByLabel('Period', { exact: true }).locator('option').allTextContents();
+    expect(periods.length).toBeGreaterThan(1);
+    await page.getByLabel('Period', { exact: true }).selectOption(periods[0]!); // not the latest, which a reload would show
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await page.goto(`${session.server.url}#/dashboard`);
+    const owner = (await page.getByLabel('Filter by owner').locator('option').allTextContents())[1]!;
+    await page.getByLabel('Filter by owner').selectOption(owner);
     await page.getByRole('button', { name: 'Settings', exact: true }).click();
-    await Promise.all([page.waitForEvent('load'), page.getByRole('dialog', { name: 'Settings' }).getByLabel('Number format').selectOption('de-DE')]);
-    await page.locator('.ag-cell[col-id="account"]').first().waitFor();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByLabel('Number format').selectOption('de-DE');
+    await expect.poll(() => page.getByTestId('tile-revenue').locator('.tile-value').textContent()).toMatch(/^[\d.,]+\s(Mio\.\s)?€$/);
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true); // no reload
+    expect(await page.getByLabel('Period', { exact: true }).inputValue()).toBe(periods[0]);
+    expect(await page.getByLabel('Filter by owner').inputValue()).toBe(owner);
+    await shot(page, 'settings-number-format');
+    await page.keyboard.press('Escape');
+    await page.goto(`${session.server.url}#/sheet`);
     await expect.poll(() => sheet.totalsText('revenue')).toMatch(/^\d{1,3}(\.\d{3})+\s€$/);
     expect(settingsOf(session)).toMatchObject({ numberLocale: 'de-DE', theme: 'dark' });
   });

@@ -67,6 +67,8 @@ export function usePreferences(client: Client): Preferences {
     async (patch: PersonSettingsPatch) => {
       const settings = profile?.stored ? await client.call('profile.update', patch) : { ...profile!.settings, ...patch };
       if (patch.theme) applyTheme(settings.theme);
+      // Set before the state changes, so the views drawn again with it format in the new locale.
+      if (patch.numberLocale) applyNumberLocale(settings.numberLocale);
       setProfile((p) => (p ? { ...p, settings } : p));
     },
     [client, profile],

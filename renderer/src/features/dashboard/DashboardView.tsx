@@ -4,6 +4,7 @@ import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanva
 import { downloadUrl } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PagedTable, tableOf } from '../../components/PagedTable';
+import { useRemembered } from '../../state/useRemembered';
 import { formatCount } from '../../../../shared/format';
 import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
@@ -73,7 +74,7 @@ export function ChartCard({ slide, period }: { slide: Slide; period: string }) {
 }
 
 export function DashboardView({ wb }: { wb: Workbook }) {
-  const [filter, setFilter] = useState<DashboardFilter>({ owner: null, segment: null });
+  const [filter, setFilter] = useRemembered<DashboardFilter>(`dashboard-filter:${wb.info?.path ?? ''}`, { owner: null, segment: null });
   const data = useDashboard(wb, filter);
   const currency = wb.info?.currency ?? 'USD';
   // A click on an account in a chart opens its Customer Picture, which links on to its row in the sheet.

@@ -23,11 +23,8 @@ function sample(locale: string, currency: string): string {
 export function SettingsDialog({ prefs, wb, onClose }: { prefs: Preferences; wb: Workbook; onClose: () => void }) {
   const settings = prefs.profile?.settings;
   const currency = wb.assumptions?.currency ?? 'USD';
-  const chooseLocale = async (numberLocale: PersonSettings['numberLocale']) => {
-    await prefs.update({ numberLocale });
-    // Every figure on screen was formatted in the old locale: the window starts again in the new one.
-    window.location.reload();
-  };
+  // The window draws its views again in the new locale (App keys them by it): the period, filters and this dialog stay.
+  const chooseLocale = (numberLocale: PersonSettings['numberLocale']) => prefs.update({ numberLocale });
   return (
     <Modal label="Settings" className="settings-dialog" onClose={onClose}>
       <header>

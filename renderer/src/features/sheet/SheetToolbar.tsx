@@ -1,5 +1,17 @@
+import { downloadBase64 } from '../../components/download';
+import type { Workbook } from '../../state/useWorkbook';
+
 /** The sheet's own actions, above the grid, with the keys that do the same. */
-export function SheetToolbar({ onAdd, onDelete, onPicture, onExport }: { onAdd: () => void; onDelete: () => void; onPicture: () => void; onExport: (format: 'csv' | 'xlsx') => void }) {
+export function SheetToolbar({ wb, onAdd, onDelete, onPicture }: { wb: Workbook; onAdd: () => void; onDelete: () => void; onPicture: () => void }) {
+  /** The period as a file download: the backend renders it, the browser saves it where the user says. */
+  const onExport = async (format: 'csv' | 'xlsx') => {
+    try {
+      const file = await wb.client.call('export.download', { period: wb.period!, format });
+      downloadBase64(file.content, file.fileName);
+    } catch (e) {
+      wb.setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+    }
+  };
   return (
     <div className="sheet-toolbar" role="toolbar" aria-label="Sheet">
       <button type="button" onClick={onAdd}>
@@ -11,10 +23,10 @@ export function SheetToolbar({ onAdd, onDelete, onPicture, onExport }: { onAdd: 
       <button type="button" onClick={onPicture} title="The focused account on one page: its buckets, figures, interactions and periods (Ctrl+Enter)">
         Customer Picture
       </button>
-      <button type="button" onClick={() => onExport('xlsx')} title="Download the period with every metric as an Excel workbook">
+      <button type="button" onClick={() => void onExport('xlsx')} title="Download the period with every metric as an Excel workbook">
         Export XLSX
       </button>
-      <button type="button" onClick={() => onExport('csv')} title="Download the period with every metric as CSV">
+      <button type="button" onClick={() => void onExport('csv')} title="Download the period with every metric as CSV">
         Export CSV
       </button>
       <span className="hint">

@@ -6,12 +6,12 @@ import { SheetRow, type SheetRowPatch } from '../../../../shared/schemas/row';
 import { readCell } from '../../../../shared/text/cells';
 import type { Workbook } from '../../state/useWorkbook';
 import { EmptyState } from '../../components/EmptyState';
-import { downloadBase64 } from '../../components/download';
 import { gridTheme } from '../../components/grid';
+import { gridMemory } from '../../state/gridMemory';
 import { accountHref } from '../../router';
 import { COMPUTED } from '../../state/period-model';
 import { useShownTotals } from './useShownTotals';
-import { CellErrorPopover, type CellError } from './CellError';
+import { CellErrorPopover, type CellError } from '../../components/CellError';
 import { parseTsv } from './clipboard';
 import { columnDefs, INPUT_COLUMN_IDS } from './columns';
 import { planPaste, rowProblem } from './paste';
@@ -41,6 +41,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   /** An account just added: its name cell opens for typing once the grid has its row. */
   const pendingEdit = useRef<string | null>(null);
   const blocks = useBlockSelection(apiRef);
+  const memory = useMemo(() => gridMemory(`sheet:${wb.info?.path ?? ''}`), [wb.info?.path]);
   const shownTotals = useShownTotals(wb.model, wb.assumptions);
 
   const editPending = () => {
@@ -62,6 +63,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
 
   const headerOf = (colId: string) => apiRef.current?.getColumnDef(colId)?.headerName ?? colId;
   const showError = useCallback((row: number, col: string, text: string) => setError({ row, col, text }), []);
+  const dismissError = useCallback(() => setError(null), []);
 
   const setCell = useCallback(
     (p: ValueSetterParams<SheetRow>): boolean => {
@@ -232,16 +234,6 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   };
   useClipboard(wrapRef, apiRef, blocks.selection, (text) => void pasteBlock(text));
 
-  /** The period as a file download: the backend renders it, the browser saves it where the user says. */
-  const exportPeriod = async (format: 'csv' | 'xlsx') => {
-    try {
-      const file = await wb.client.call('export.download', { period: wb.period!, format });
-      downloadBase64(file.content, file.fileName);
-    } catch (e) {
-      wb.setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
-    }
-  };
-
   const model = wb.model;
   if (!wb.period) {
     return (
@@ -254,13 +246,13 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   return (
     <div className="sheet">
       <SheetToolbar
+        wb={wb}
         onAdd={async () => {
           pendingEdit.current = await wb.addAccount();
           editPending();
         }}
         onDelete={() => void wb.deleteAccounts(selectedAccounts())}
         onPicture={openPicture}
-        onExport={(format) => void exportPeriod(format)}
       />
       {model && model.rows.length === 0 ? (
         <EmptyState title={`No accounts in ${wb.period} yet`}>
@@ -271,6 +263,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
       <div className="grid-wrap" ref={wrapRef} data-testid="sheet-grid" style={{ display: model && model.rows.length === 0 ? 'none' : undefined }}>
         <AgGridReact<SheetRow>
           theme={gridTheme}
+          {...memory}
           rowData={model?.rows ?? null}
           getRowId={rowId}
           columnDefs={defs}
@@ -291,7 +284,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           suppressColumnVirtualisation
           getRowClass={(p) => (p.node.rowPinned ? 'totals-row' : undefined)}
         />
-        <CellErrorPopover error={error} frame={wrapRef} onDismiss={() => setError(null)} />
+        <CellErrorPopover error={error} frame={wrapRef} apiRef={apiRef} onDismiss={dismissError} />
       </div>
     </div>
   );
