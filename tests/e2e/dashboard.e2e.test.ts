@@ -65,6 +65,14 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
     await page.getByRole('link', { name: 'Show in the sheet' }).click();
     await page.waitForURL(/#\/sheet$/);
     await expect.poll(() => page.locator('.ag-cell-focus').textContent()).toBe('Fabrikam Foods');
+    // Shown once: back in the sheet later, the grid is where the person left it, not at the pick again.
+    await page.keyboard.press('ArrowDown');
+    const below = await page.locator('.ag-cell-focus').textContent();
+    expect(below).not.toBe('Fabrikam Foods');
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('tile-profit').waitFor();
+    await page.getByRole('link', { name: 'Sheet' }).click();
+    await expect.poll(() => page.locator('.ag-cell-focus').textContent()).toBe(below);
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByTestId('tile-profit').waitFor();
   });

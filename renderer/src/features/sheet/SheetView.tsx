@@ -18,6 +18,7 @@ import { planPaste, rowProblem } from './paste';
 import { SheetToolbar } from './SheetToolbar';
 import { ARROWS, useBlockSelection } from './useBlockSelection';
 import { useClipboard } from './useClipboard';
+import { usePickedRow } from './usePickedRow';
 
 /**
  * A row is its account, whose name is unique ignoring case: with ids, a
@@ -41,7 +42,12 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   /** An account just added: its name cell opens for typing once the grid has its row. */
   const pendingEdit = useRef<string | null>(null);
   const blocks = useBlockSelection(apiRef);
-  const memory = useMemo(() => gridMemory(`sheet:${wb.info?.path ?? ''}`), [wb.info?.path]);
+  const memoryKey = `sheet:${wb.info?.path ?? ''}`;
+  const pick = usePickedRow(apiRef, wb.selected, memoryKey);
+  const memory = useMemo(
+    () => gridMemory(memoryKey, { keepPlace: !pick.unshown() }),
+    [wb.info?.path],
+  );
   const shownTotals = useShownTotals(wb.model, wb.assumptions);
 
   const editPending = () => {
@@ -132,19 +138,6 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
 
   useEffect(() => apiRef.current?.setGridOption('quickFilterText', search), [search]);
 
-  // An account picked on the dashboard: bring its row into view and put the focus on its name.
-  const showSelected = () => {
-    const api = apiRef.current;
-    const wanted = wbRef.current.selected;
-    if (!api || !wanted) return;
-    api.forEachNodeAfterFilterAndSort((node) => {
-      if (node.data?.account !== wanted.account || node.rowIndex === null) return;
-      api.ensureIndexVisible(node.rowIndex, 'middle');
-      api.setFocusedCell(node.rowIndex, 'account');
-      api.flashCells({ rowNodes: [node] });
-    });
-  };
-  useEffect(showSelected, [wb.selected]);
 
   const defaultColDef = useMemo(
     () => ({
@@ -272,7 +265,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           onModelUpdated={shownTotals.onModelUpdated}
           onGridReady={(e) => {
             apiRef.current = e.api;
-            showSelected();
+            pick.show();
           }}
           onCellFocused={blocks.onCellFocused}
           onRowDataUpdated={editPending}
