@@ -86,4 +86,41 @@ describe("cost pools in the window: HBR's customer-service department", () => {
     await page.getByLabel('How Post-sale service takes allocated amounts').selectOption('replace');
     await expect.poll(async () => (await cpwJson<Report>(['report', session.book, '--json'])).accounts.find((a) => a.account === 'Dell')!.service).toBe(17_600);
   });
+  it('takes a block pasted into the driver counts as one change the window undoes and redoes, and refuses a bad block whole', async () => {
+    await page.getByRole('link', { name: 'Cost pools' }).click();
+    const drivers = new SheetPage(page);
+    const dellAllocated = await drivers.text('Dell', 'allocated');
+    await drivers.focus('Cara', 'driver:Orders');
+    await drivers.paste('5000\t100\n1,000\t50\n');
+    // Dell: 1,000 orders at 8 minutes and 50 inquiries at 44, at $0.80 a minute.
+    await expect.poll(() => drivers.text('Dell', 'allocated')).toBe('$8,160');
+    expect(await drivers.text('Dell', 'driver:Orders')).toBe('1,000');
+    expect(await drivers.text('Cara', 'driver:Inquiries')).toBe('100');
+    expect(await drivers.text('Cara', 'allocated')).toBe('$115,520');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.getAttribute('title')).toBe('Undo cost pools of 2026-Q1 (Ctrl+Z)');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => drivers.text('Dell', 'allocated')).toBe(dellAllocated);
+    expect(await drivers.text('Dell', 'driver:Orders')).toBe('0');
+    await page.keyboard.press('Control+y');
+    await expect.poll(() => drivers.text('Dell', 'driver:Orders')).toBe('1,000');
+    const report = await cpwJson<Report>(['report', session.book, '--json']);
+    expect(report.accounts.find((a) => a.account === 'Dell')!.service).toBe(8_160);
+
+    await drivers.focus('Acme', 'driver:Orders');
+    await drivers.paste('10\tabc\n');
+    const error = page.locator('.cell-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Nothing was pasted: row 1 (Acme), column Inquiries: value "abc"');
+    expect(await drivers.text('Acme', 'driver:Orders')).toBe('30,000');
+    await page.screenshot({ path: join(SCREENSHOTS, 'drivers-paste-refused.png'), fullPage: true });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => error.count()).toBe(0);
+    // A typed count is checked as a pasted one is.
+    await page.keyboard.type('-5');
+    await page.keyboard.press('Enter');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Orders of Acme: "-5" must be a count, 0 or more. Nothing was saved.');
+    expect(await drivers.text('Acme', 'driver:Orders')).toBe('30,000');
+  });
 });

@@ -1,4 +1,5 @@
 import { auditWorkbook } from '../db/repos/audit';
+import { recordedPools } from '../db/repos/history';
 import type { Sql } from '../db/sql';
 import { allocate, overCapacity } from '../../../shared/engine/allocation';
 import type { PoolsState } from '../../../shared/ipc/contract';
@@ -30,7 +31,7 @@ export const poolHandlers = defineHandlers({
   'pools.save': ({ period, setup }, { session }) =>
     session.write(async (tx) => {
       const id = (await getPeriod(tx, period)).id;
-      await replacePoolSetup(tx, id, setup);
+      await recordedPools(tx, `cost pools of ${period}`, id, () => replacePoolSetup(tx, id, setup));
       await auditWorkbook(tx, period, 'cost pools', null, `${setup.pools.length} pools, ${setup.drivers.length} driver counts saved`);
       return state(tx, id);
     }),
@@ -65,7 +66,7 @@ export const poolHandlers = defineHandlers({
         const others: DriverCount[] = next.drivers.filter((d) => d.activity.toLowerCase() !== activity.toLowerCase());
         next.drivers = [...others, ...(await countLines(tx, read)).map(({ account, count }) => ({ account, activity, count }))];
       }
-      await replacePoolSetup(tx, id, next);
+      await recordedPools(tx, `cost pools import into ${input.period}`, id, () => replacePoolSetup(tx, id, next));
       const files = [pools, activities, drivers, lines].flatMap((f) => (f ? [f.file] : []));
       await auditWorkbook(tx, input.period, 'cost pools', null, `imported from ${files.join(', ')}`);
       return {

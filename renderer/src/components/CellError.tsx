@@ -28,7 +28,7 @@ export function CellErrorPopover<T>({ error, frame, apiRef, onDismiss }: {
   }, [error, apiRef, onDismiss]);
   useEffect(() => {
     if (!error || !frame.current) return setBox(null);
-    const cell = frame.current.querySelector<HTMLElement>(`.ag-row[row-index="${error.row}"] .ag-cell[col-id="${error.col}"]`);
+    const cell = frame.current.querySelector<HTMLElement>(`.ag-row[row-index="${error.row}"] .ag-cell[col-id="${CSS.escape(error.col)}"]`);
     const outer = frame.current.getBoundingClientRect();
     if (!cell) return setBox({ top: 8, left: 8 });
     const r = cell.getBoundingClientRect();

@@ -1,6 +1,5 @@
 import type { CellFocusedEvent, GridApi } from 'ag-grid-community';
 import { useRef, type RefObject } from 'react';
-import type { SheetRow } from '../../../../shared/schemas/row';
 
 export interface CellRef {
   row: number;
@@ -24,11 +23,11 @@ export interface Selection {
 export const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 /**
- * The sheet's block selection, ours since AG Grid Community has none: an
+ * A grid's block selection, ours since AG Grid Community has none: an
  * anchor where the focus last landed by itself, a block Shift+arrows grow
  * from it, and the cells of either as a selection.
  */
-export function useBlockSelection(apiRef: RefObject<GridApi<SheetRow> | null>) {
+export function useBlockSelection<T>(apiRef: RefObject<GridApi<T> | null>) {
   const anchor = useRef<CellRef | null>(null);
   const block = useRef<Block | null>(null);
   /** Where a Shift+arrow moved the focus: that focus change extends the block instead of starting a new one. */
@@ -109,4 +108,3 @@ export function useBlockSelection(apiRef: RefObject<GridApi<SheetRow> | null>) {
   return { columnIds, focused, inBlock, onCellFocused, extend, selection, select };
 }
 
-export type BlockSelection = ReturnType<typeof useBlockSelection>;

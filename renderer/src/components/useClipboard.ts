@@ -1,6 +1,5 @@
 import type { GridApi } from 'ag-grid-community';
 import { useEffect, type RefObject } from 'react';
-import type { SheetRow } from '../../../../shared/schemas/row';
 import { toTsv } from './clipboard';
 import type { Selection } from './useBlockSelection';
 
@@ -9,9 +8,9 @@ import type { Selection } from './useBlockSelection';
  * do. The grid is the target while one of its cells has the focus and no cell
  * is being edited (an editor copies and pastes its own text).
  */
-export function useClipboard(
+export function useClipboard<T>(
   frame: RefObject<HTMLDivElement | null>,
-  apiRef: RefObject<GridApi<SheetRow> | null>,
+  apiRef: RefObject<GridApi<T> | null>,
   selection: () => Selection | null,
   paste: (text: string) => void,
 ): void {

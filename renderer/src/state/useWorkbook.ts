@@ -252,10 +252,10 @@ export function useWorkbook(client: Client) {
     window.location.hash = '#/sheet';
   }, []);
 
-  /** Read the current period's rows and allocation again: after the cost pools change. */
+  /** Read the current period's rows and allocation again, and the history (Undo names the change): after the cost pools change. */
   const refreshRows = useCallback(async () => {
-    if (period && assumptionsRef.current) await loadRows(period, assumptionsRef.current).catch(fail);
-  }, [period, loadRows, fail]);
+    if (period && assumptionsRef.current) await Promise.all([loadRows(period, assumptionsRef.current), refreshHistory()]).catch(fail);
+  }, [period, loadRows, refreshHistory, fail]);
 
   return useMemo(
     () => ({

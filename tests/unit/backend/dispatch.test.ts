@@ -3,6 +3,7 @@ import { fromRowColumns, toRows } from '../../../shared/engine/columns';
 import type { RowColumns } from '../../../shared/schemas/row-columns';
 import { describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/backend/dispatch';
+import { runAs } from '../../../electron/backend/actor';
 import { METHODS, contract } from '../../../shared/ipc/contract';
 import { useTempDir } from '../../helpers';
 import { ENGINES, contentOf, newLocation, type Engine } from '../../engines';
@@ -312,6 +313,55 @@ describe.each(ENGINES)('cost pools in the workbook on %s', (engine: Engine) => {
     await backend.call('history.undo', {});
     expect(await backend.call('pools.get', { period: 'Q2' })).toMatchObject({ ok: true, value: { setup: { pools: [{ name: 'Field team' }], drivers: [{ account: 'Acme', count: 4 }] } } });
     expect(await labour('Q2')).toBe(360);
+    expect(await backend.call('workbook.check', { path })).toMatchObject({ ok: true, value: { ok: true } });
+    backend.close();
+  });
+
+  it('undoes and redoes a saved setup as one action, and refuses when someone else changed the pools since', async () => {
+    const backend = createBackend();
+    const path = newLocation(engine, tmp(), 'w');
+    await backend.call('workbook.create', { path });
+    await backend.call('periods.create', { label: 'Q1' });
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Acme', revenue: 10_000 } });
+    const pool = (minutes: number) => ({
+      pools: [{ name: 'Field team', cost: 9_600, capacityMinutes: 9_600, bucket: 'labour', activities: [{ name: 'Visits', minutesPerUnit: minutes }] }],
+      drivers: [{ account: 'Acme', activity: 'Visits', count: 4 }],
+      modes: { labour: 'add' },
+    });
+    const minutes = async () => ((await backend.call('pools.get', { period: 'Q1' })) as { value: { setup: ReturnType<typeof pool> } }).value.setup.pools.map((p) => p.activities[0]!.minutesPerUnit);
+    await backend.call('pools.save', { period: 'Q1', setup: pool(90) });
+    await backend.call('pools.save', { period: 'Q1', setup: pool(60) });
+    await backend.call('pools.save', { period: 'Q1', setup: pool(60) }); // the same again: no new action
+    expect(await backend.call('history.state', {})).toEqual({ ok: true, value: { undo: 'cost pools of Q1', redo: null } });
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'cost pools of Q1', period: 'Q1' } });
+    expect(await minutes()).toEqual([90]);
+    await backend.call('history.undo', {});
+    expect(await minutes()).toEqual([]);
+    await backend.call('history.redo', {});
+    await backend.call('history.redo', {});
+    expect(await minutes()).toEqual([60]);
+    expect(await backend.call('report.get', { period: 'Q1' })).toMatchObject({ ok: true, value: { accounts: [{ labour: 240 }] } });
+
+    // Another person (the team server runs each call as its person) changes the pools: undoing ours would take theirs back too.
+    await runAs({ name: 'Bo', role: 'consultant', owner: null }, () => backend.call('pools.save', { period: 'Q1', setup: pool(30) }));
+    const refused = await backend.call('history.undo', {});
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'cannot undo "cost pools of Q1": the cost pools of Q1 were changed since; nothing was changed' } });
+    expect(await minutes()).toEqual([30]);
+    expect(await backend.call('history.state', {})).toEqual({ ok: true, value: { undo: 'cost pools of Q1', redo: null } });
+
+    // Counts: the history keeps only those an action changed, so another person's count of another account stays through our undo.
+    await backend.call('rows.insert', { period: 'Q1', row: { account: 'Beta', revenue: 5_000 } });
+    const counts = (acme: number, beta: number) => ({ ...pool(30), drivers: [{ account: 'Acme', activity: 'Visits', count: acme }, { account: 'Beta', activity: 'Visits', count: beta }] });
+    await backend.call('pools.save', { period: 'Q1', setup: counts(4, 1) });
+    await backend.call('pools.save', { period: 'Q1', setup: counts(7, 1) });
+    await runAs({ name: 'Bo', role: 'consultant', owner: null }, () => backend.call('pools.save', { period: 'Q1', setup: counts(7, 2) }));
+    const drivers = async () => ((await backend.call('pools.get', { period: 'Q1' })) as { value: { setup: ReturnType<typeof pool> } }).value.setup.drivers.map((d) => `${d.account} ${d.count}`);
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: true, value: { label: 'cost pools of Q1' } });
+    expect(await drivers()).toEqual(['Acme 4', 'Beta 2']);
+    await backend.call('history.redo', {});
+    await runAs({ name: 'Bo', role: 'consultant', owner: null }, () => backend.call('pools.save', { period: 'Q1', setup: counts(8, 2) }));
+    expect(await backend.call('history.undo', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'cannot undo "cost pools of Q1": the count of Visits for Acme in Q1 was changed since; nothing was changed' } });
+    expect(await drivers()).toEqual(['Acme 8', 'Beta 2']);
     expect(await backend.call('workbook.check', { path })).toMatchObject({ ok: true, value: { ok: true } });
     backend.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTsv, toTsv } from '../../../renderer/src/features/sheet/clipboard';
+import { parseTsv, toTsv } from '../../../renderer/src/components/clipboard';
 import { buildModel, metricValue, modelAllocation, replaceRow, totalsRow } from '../../../renderer/src/state/period-model';
 import { accountResults, toPortfolio } from '../../../shared/engine/results';
 import { accountFromHash, viewFromHash } from '../../../renderer/src/router';

@@ -2,6 +2,7 @@ import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import { applyPeriods, capturePeriods, isPeriodsChange, type PeriodsChange } from './period-history';
+import { applyPools, capturePools, isPoolsChange, type PoolsChange } from './pool-history';
 import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues, touchRow } from './rows';
 import { actorName } from '../../actor';
 import { auditRow } from './audit';
@@ -93,7 +94,7 @@ export function recordChanges(tx: Sql, label: string, changes: Change[]): Promis
 }
 
 /** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
-async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange): Promise<void> {
+async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange | PoolsChange): Promise<void> {
   const who = actorName();
   await tx.run(`DELETE FROM history WHERE undone = 1 AND ${MINE}`, [who]);
   await tx.run('INSERT INTO history (label, changes, at, person) VALUES (?, ?, ?, ?)', [label, JSON.stringify(changes), new Date().toISOString(), who]);
@@ -116,6 +117,13 @@ export async function recordedPeriods<T>(tx: Sql, label: string, periodId: () =>
   const { result, entry } = await capturePeriods(tx, periodId, change);
   await keep(tx, label, entry);
   return result;
+}
+
+/** Run `change`, a change of one period's cost pools, activities or driver counts, as one undoable action. The caller holds the transaction. */
+export async function recordedPools(tx: Sql, label: string, periodId: number, change: () => Promise<void>): Promise<void> {
+  const entry = await capturePools(tx, periodId, change);
+  // Saving the setup as it was is no action: an Undo that changes nothing would only confuse.
+  if (entry) await keep(tx, label, entry);
 }
 
 export interface HistoryState {
@@ -152,8 +160,13 @@ async function step(tx: Sql, direction: 'undo' | 'redo'): Promise<{ label: strin
     [undoing ? 0 : 1, actorName()],
   );
   if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
-  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange;
+  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange | PoolsChange;
   await tx.run('UPDATE history SET undone = ? WHERE id = ?', [undoing ? 1 : 0, entry.id]);
+  if (isPoolsChange(changes)) {
+    const period = await applyPools(tx, changes, undoing, entry.label);
+    workbookChanged();
+    return { label: entry.label, period };
+  }
   if (isPeriodsChange(changes)) {
     const { before, after, rows } = changes.periods;
     await applyPeriods(tx, undoing ? before : after, rows);

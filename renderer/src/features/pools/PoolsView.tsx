@@ -31,10 +31,12 @@ export function PoolsView({ wb }: { wb: Workbook }) {
   const currency = wb.info?.currency ?? 'USD';
   const fail = useCallback((e: unknown) => setNotice({ kind: 'error', text: e instanceof Error ? e.message : String(e) }), [setNotice]);
 
+  // Read again whenever the sheet's allocation is read again: an undo or redo of a pools change shows here too.
+  const allocation = wb.model?.allocation;
   useEffect(() => {
     if (!period) return;
     client.call('pools.get', { period }).then(setState, fail);
-  }, [client, period, fail]);
+  }, [client, period, fail, allocation]);
 
   const save = async (setup: PoolSetup) => {
     if (!period) return;

@@ -12,12 +12,12 @@ import { accountHref } from '../../router';
 import { COMPUTED } from '../../state/period-model';
 import { useShownTotals } from './useShownTotals';
 import { CellErrorPopover, type CellError } from '../../components/CellError';
-import { parseTsv } from './clipboard';
+import { parseTsv } from '../../components/clipboard';
 import { columnDefs, INPUT_COLUMN_IDS } from './columns';
 import { planPaste, rowProblem } from './paste';
 import { SheetToolbar } from './SheetToolbar';
-import { ARROWS, useBlockSelection } from './useBlockSelection';
-import { useClipboard } from './useClipboard';
+import { ARROWS, useBlockSelection } from '../../components/useBlockSelection';
+import { useClipboard } from '../../components/useClipboard';
 import { usePickedRow } from './usePickedRow';
 
 /**
