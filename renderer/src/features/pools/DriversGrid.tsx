@@ -10,11 +10,9 @@ import { parseTsv } from '../../components/clipboard';
 import { gridTheme } from '../../components/grid';
 import { ARROWS, useBlockSelection } from '../../components/useBlockSelection';
 import { useClipboard } from '../../components/useClipboard';
-import { activityColumn, activityOf, planDriverPaste, readCount, withCounts, type DriverCell } from './driverPaste';
+import { activityColumn, activityOf, countKey, planDriverPaste, readCount, withCounts, type DriverCell } from './driverPaste';
 
 type DriverRow = { account: string; allocated: number } & Record<string, number | string>;
-
-const key = (account: string, activity: string) => `${account.toLowerCase()}\u0000${activity.toLowerCase()}`;
 
 /**
  * Each account's count of each activity, typed like the sheet, beside what
@@ -38,12 +36,12 @@ export function DriversGrid({ state, rows, activities, currency, save }: {
   stateRef.current = state;
 
   const driverRows = useMemo<DriverRow[]>(() => {
-    const counts = new Map(state.setup.drivers.map((d) => [key(d.account, d.activity), d.count]));
+    const counts = new Map(state.setup.drivers.map((d) => [countKey(d.account, d.activity), d.count]));
     const allocated = new Map<string, number>();
     for (const l of state.allocation.allocations) allocated.set(l.account.toLowerCase(), (allocated.get(l.account.toLowerCase()) ?? 0) + l.amount);
     return rows.map((r) => ({
       account: r.account,
-      ...Object.fromEntries(activities.map((a) => [activityColumn(a), counts.get(key(r.account, a)) ?? 0])),
+      ...Object.fromEntries(activities.map((a) => [activityColumn(a), counts.get(countKey(r.account, a)) ?? 0])),
       allocated: allocated.get(r.account.toLowerCase()) ?? 0,
     }));
   }, [state, rows, activities]);

@@ -56,11 +56,12 @@ export function planDriverPaste(
   return { cells, problems };
 }
 
-const key = (account: string, activity: string) => `${account.toLowerCase()}\u0000${activity.toLowerCase()}`;
+/** One count's identity: names match whatever their case, as the backend matches them. */
+export const countKey = (account: string, activity: string) => `${account.toLowerCase()}\u0000${activity.toLowerCase()}`;
 
 /** The setup with these counts in place of the ones they name; a count of 0 is no count at all. */
 export function withCounts(setup: PoolSetup, cells: readonly DriverCell[]): PoolSetup {
-  const changed = new Set(cells.map((c) => key(c.account, c.activity)));
-  const kept = setup.drivers.filter((d) => !changed.has(key(d.account, d.activity)));
+  const changed = new Set(cells.map((c) => countKey(c.account, c.activity)));
+  const kept = setup.drivers.filter((d) => !changed.has(countKey(d.account, d.activity)));
   return { ...setup, drivers: [...kept, ...cells.filter((c) => c.count > 0)] };
 }
