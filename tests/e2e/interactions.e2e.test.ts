@@ -72,6 +72,18 @@ describe('the interactions log, the pre-call check and the Customer Picture, on 
     expect(await verdict.textContent()).toContain(`Cost ${money(3700)} · expected return ${money(200)} · return multiple 0.05x`);
     await page.screenshot({ path: join(SCREENSHOTS, 'precall-skip.png') });
 
+    // A value being retyped keeps the last verdict, marked as not current, and the buttons stay where they were.
+    const saveButton = form().getByRole('button', { name: 'Save as planned' });
+    const placed = (await saveButton.boundingBox())!.y;
+    await fill({ prepHours: 'two' });
+    await expect.poll(() => verdict.getAttribute('class')).toContain('stale');
+    expect(await verdict.locator('.verdict-badge').textContent()).toBe('Skip');
+    expect(await verdict.textContent()).toContain('Not updated: Prep hours must be a number of 0 or more.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'precall-not-updated.png') });
+    expect(Math.abs((await saveButton.boundingBox())!.y - placed)).toBeLessThan(2);
+    await fill({ prepHours: '2' });
+    await expect.poll(() => verdict.getAttribute('class')).not.toContain('stale');
+
     // A bigger deal with better odds turns the same trip into Invest: 60,000 x 25% = 15,000, over 4x.
     await fill({ projectedRevenue: '60000', winProbability: '25' });
     await expect.poll(() => verdict.locator('.verdict-badge').textContent()).toBe('Invest');

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { preCall } from '../../../../shared/engine/interactions';
 import { formatMoney, formatMultiple } from '../../../../shared/format';
 import type { Assumptions } from '../../../../shared/schemas/assumptions';
@@ -37,8 +37,8 @@ function readPlan(d: Draft): { plan: InteractionPlan; invalid: null } | { plan: 
     projectedRevenue: readAmount(d.projectedRevenue),
     winProbability: readPercent(d.winProbability || '0'),
   };
-  const bad = Object.entries(plan).find(([, v]) => v === null || v < 0);
-  if (bad) return { plan: null, invalid: `${bad[0]} must be a number of 0 or more` };
+  const bad = (Object.keys(plan) as (keyof typeof plan)[]).find((k) => plan[k] === null || plan[k] < 0);
+  if (bad) return { plan: null, invalid: `${L[bad]} must be a number of 0 or more` };
   const checked = InteractionPlan.safeParse(plan);
   if (!checked.success) return { plan: null, invalid: checked.error.issues.map((i) => i.message).join('; ') };
   return { plan: checked.data, invalid: null };
@@ -60,11 +60,15 @@ export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
 
   const { plan, invalid } = useMemo(() => readPlan(d), [d]);
-  const result = plan ? preCall(plan, assumptions) : null;
+  const fresh = plan ? preCall(plan, assumptions) : null;
+  // While a value is being retyped, the last verdict stays, marked as not current: the panel neither empties nor jumps.
+  const last = useRef(fresh);
+  if (fresh) last.current = fresh;
+  const result = fresh ?? last.current;
   const money = (v: number) => formatMoney(v, currency);
 
   const save = async (planned: boolean) => {
-    if (!plan) return setProblem(invalid);
+    if (!plan) return setProblem(`Nothing was saved: ${invalid}.`);
     if (!d.account.trim()) return setProblem('Name the account the interaction is with.');
     setProblem(null);
     const ok = await onSave({ ...plan, account: d.account.trim(), date: d.date, kind: d.kind, planned, valued: planned ? 'unknown' : d.valued, note: d.note.trim() || null });
@@ -124,19 +128,23 @@ export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
         </label>
       </div>
       {result ? (
-        <div className={`verdict verdict-${result.verdict.toLowerCase()}`} role="status" aria-label="Pre-call verdict">
+        <div className={`verdict verdict-${result.verdict.toLowerCase()}${fresh ? '' : ' stale'}`} role="status" aria-label="Pre-call verdict">
           <strong className="verdict-badge">{result.verdict}</strong>
           <span>
             Cost <b>{money(result.cost)}</b> · expected return <b>{money(result.expectedReturn)}</b> · return multiple{' '}
             <b>{formatMultiple(result.returnMultiple)}</b>
           </span>
-          <span className="hint">
-            {VERDICT_HELP[result.verdict]} Invest at {assumptions.investThreshold}× and above, Review from {assumptions.reviewThreshold}×, Skip below
-            (change them in Assumptions).
+          {/* The message lies over the explanation, which keeps its room: the panel keeps its height. */}
+          <span className="verdict-note">
+            <span className="hint">
+              {VERDICT_HELP[result.verdict]} Invest at {assumptions.investThreshold}× and above, Review from {assumptions.reviewThreshold}×, Skip below
+              (change them in Assumptions).
+            </span>
+            {invalid ? <span className="verdict-invalid">Not updated: {invalid}.</span> : null}
           </span>
         </div>
       ) : null}
-      {problem || invalid ? (
+      {problem || (invalid && !result) ? (
         <p className="form-error" role="alert">
           {problem ?? invalid}
         </p>
