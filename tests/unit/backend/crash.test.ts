@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, statSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,12 +26,23 @@ const NEW_RATE = 1234;
  */
 type Kill = { after: number } | { afterJournalOf: string; after: number } | { inCommitOf: string };
 
+/** Longer than any one cpw run takes here, even loaded: a run past it is stuck, and is named rather than left to time the test out. */
+const STUCK_MS = 120_000;
+
+class Stuck extends Error {}
+
 /** Run cpw on its own; SIGKILL it as `kill` says. Resolves how it ended. */
 function runAndKill(args: string[], kill: Kill): Promise<'finished' | 'killed'> {
   return new Promise((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     let watcher: FSWatcher | undefined;
-    const child = spawn(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), ...args], { cwd: ROOT, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const stuck = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Stuck(`cpw ${args.join(' ')} did not end in ${STUCK_MS / 1000} s (kill planned: ${JSON.stringify(kill)}); it wrote: ${stderr.slice(-2000)}`));
+    }, STUCK_MS);
     const killLater = () => {
       timer ??= setTimeout(() => child.kill('SIGKILL'), 'after' in kill ? kill.after : 0);
     };
@@ -51,10 +62,21 @@ function runAndKill(args: string[], kill: Kill): Promise<'finished' | 'killed'> 
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(stuck);
       watcher?.close();
       if (signal === 'SIGKILL') resolve('killed');
       else if (code === 0) resolve('finished');
-      else reject(new Error(`cpw ${args[0]} failed with ${code}`));
+      else reject(new Error(`cpw ${args[0]} failed with ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+/** cpw, as the user runs it after the crash; one stuck past STUCK_MS is ended and named. */
+function cpwAfter(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(ROOT, 'electron', 'cli', 'bin.cjs'), ...args], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024, timeout: STUCK_MS, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
+      if (error?.killed) reject(new Stuck(`cpw ${args.join(' ')} did not end in ${STUCK_MS / 1000} s; it wrote: ${stderr.slice(-2000)}`));
+      else resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }
@@ -98,6 +120,7 @@ describe(`crash safety: cpw killed at random ${RUNS} times`, () => {
 
     const rnd = seededRandom(20_261_201);
     const tally = { runs: 0, killed: 0, finished: 0, midWrite: 0, hot: 0, readFailures: 0, checkFailures: 0, repairs: 0, restored: 0, lostPeriods: 0, partial: 0, all: 0, none: 0 };
+    const stuck: string[] = [];
     for (let k = 0; k < RUNS; k++) {
       const which = k % 2 === 0 ? 'import' : 'migrateAndEdit';
       const path = copy(actions[which].base, join(dir, `run-${k}.cpw`));
@@ -105,7 +128,14 @@ describe(`crash safety: cpw killed at random ${RUNS} times`, () => {
       // machine runs slower than the probe did, so some must come late enough to find the action finished), a
       // quarter within a few milliseconds of a write transaction beginning, a quarter as the commit writes the file.
       const kill: Kill = k % 4 < 2 ? { after: (0.3 + 1.5 * rnd()) * spans[which] } : k % 4 === 2 ? { afterJournalOf: path, after: 15 * rnd() } : { inCommitOf: path };
-      const ended = await runAndKill(actions[which].args(path), kill);
+      // A run that never ends is named, not left to time the whole test out.
+      const named = (e: unknown) => {
+        if (!(e instanceof Stuck)) throw e;
+        stuck.push(`run ${k} (${which}): ${e.message}`);
+        return null;
+      };
+      const ended = await runAndKill(actions[which].args(path), kill).catch(named);
+      if (ended === null) continue;
       tally.runs++;
       tally[ended]++;
       // A journal left behind: the kill fell inside a transaction. SQLite's own verdict says whether the file
@@ -116,9 +146,11 @@ describe(`crash safety: cpw killed at random ${RUNS} times`, () => {
       // check, at the same time (a second process meeting the same journal), or in every fourth run, after the
       // read, the repair, which must find nothing to restore.
       const repair = k % 8 >= 6;
-      const reading = which === 'import' ? cpw(['report', path, '--json']) : cpw(['assume', path, '--json']);
-      const checking = repair ? reading.then(() => cpw(['check', path, '--json', '--repair'])) : cpw(['check', path, '--json']);
-      const [read, checked] = await Promise.all([reading, checking]);
+      const reading = which === 'import' ? cpwAfter(['report', path, '--json']) : cpwAfter(['assume', path, '--json']);
+      const checking = repair ? reading.then(() => cpwAfter(['check', path, '--json', '--repair'])) : cpwAfter(['check', path, '--json']);
+      const both = await Promise.all([reading, checking]).catch(named);
+      if (both === null) continue;
+      const [read, checked] = both;
       if (read.code !== 0) {
         tally.readFailures++;
         console.log(`run ${k} (${which}, ${ended}): the read failed: ${read.stderr}`);
@@ -149,6 +181,7 @@ describe(`crash safety: cpw killed at random ${RUNS} times`, () => {
       if (ended === 'finished') expect(outcome, `run ${k} finished but holds ${outcome}`).toBe('all');
     }
     console.log(`crash harness: ${JSON.stringify(tally)}`);
+    expect(stuck, 'cpw runs that never ended').toEqual([]);
     expect(tally).toMatchObject({ runs: RUNS, readFailures: 0, checkFailures: 0, restored: 0, lostPeriods: 0, partial: 0 });
     // The kills fell across the actions' lives: some before they wrote, some after, and most runs were killed.
     expect(tally.killed).toBeGreaterThan(RUNS / 2);
