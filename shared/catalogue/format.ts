@@ -23,6 +23,36 @@ export function formatMetric(spec: Pick<MetricSpec, 'format' | 'decimals'>, valu
   }
 }
 
+export interface MetricChange {
+  text: string;
+  /** Whether the change is good news, by the metric's better direction; flat when nothing moved. */
+  tone: 'good' | 'bad' | 'flat';
+}
+
+/**
+ * A change of a metric in its own unit, signed: money in the currency, ratios
+ * in percentage points ("+2.3 pts": a margin going from 10% to 12.3% did not
+ * rise 2.3%), multiples with their x, counts and scores whole. One rule for
+ * the tiles' change on the last period, the scenario's difference in the
+ * window, the PDF and the command line.
+ */
+export function formatChange(spec: Pick<MetricSpec, 'format' | 'decimals' | 'better'>, change: number | null | undefined, currency: string): MetricChange {
+  if (change === null || change === undefined || Number.isNaN(change)) return { text: '—', tone: 'flat' };
+  if (Math.abs(change) < 1e-9) return { text: 'no change', tone: 'flat' };
+  const sign = change > 0 ? '+' : '−';
+  const size = Math.abs(change);
+  const text =
+    spec.format === 'money'
+      ? formatMoney(size, currency)
+      : spec.format === 'percent'
+        ? `${formatNumber(size * 100, Math.max(spec.decimals ?? 1, 1))} pts`
+        : spec.format === 'multiple'
+          ? formatMultiple(size)
+          : formatNumber(size, 0);
+  const tone = spec.better === undefined ? 'flat' : (change > 0) === (spec.better === 'up') ? 'good' : 'bad';
+  return { text: `${sign}${text}`, tone };
+}
+
 export interface FigureRow {
   key: FigureKey;
   label: string;
@@ -35,4 +65,28 @@ export function portfolioFigures(keys: readonly FigureKey[]): FigureRow[] {
     const spec = (METRICS as readonly MetricSpec[]).find((m) => m.scope === 'portfolio' && m.name === key)!;
     return { key, label: spec.longLabel ?? spec.label, spec };
   });
+}
+
+export interface ComparedFigure {
+  label: string;
+  baseline: string;
+  scenario: string;
+  difference: MetricChange;
+}
+
+/** A table of figures before and after (a scenario against its baseline), the same in the window, the PDF and the command line. */
+export function compareFigures(
+  keys: readonly FigureKey[],
+  baseline: Partial<Record<FigureKey, unknown>>,
+  scenario: Partial<Record<FigureKey, unknown>>,
+  difference: Readonly<Record<string, number | null>>,
+  currency: string,
+): ComparedFigure[] {
+  const shown = (v: unknown) => (typeof v === 'number' ? v : null);
+  return portfolioFigures(keys).map((f) => ({
+    label: f.label,
+    baseline: formatMetric(f.spec, shown(baseline[f.key]), currency),
+    scenario: formatMetric(f.spec, shown(scenario[f.key]), currency),
+    difference: formatChange(f.spec, difference[f.key], currency),
+  }));
 }

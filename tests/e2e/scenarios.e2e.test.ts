@@ -38,7 +38,7 @@ describe('scenarios in browser mode, on the sample workbook', () => {
     await expect.poll(async () => (await profitRow.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
       formatMoney(engine.baseline.profit, 'USD'),
       formatMoney(engine.scenario.profit, 'USD'),
-      formatMoney(engine.difference.profit, 'USD'),
+      `+${formatMoney(engine.difference.profit, 'USD')}`,
     ]);
     await page.getByRole('button', { name: 'Save scenario' }).click();
     await page.getByText('Saved "Cut service for Reassess" in the workbook.').waitFor();

@@ -2,11 +2,12 @@ import { bucketBars, drawnNote, matrixData, whaleData } from '../../../shared/ch
 import type { SheetResult } from '../../../shared/engine/sheet';
 import { formatGroup, formatMoney, formatMultiple, formatNumber, formatPercent, GROUP_HEADERS } from '../../../shared/format';
 import { GLOSSARY } from '../../../shared/glossary';
+import { ASSUMPTIONS, formatAssumption } from '../../../shared/catalogue/assumptions';
 import type { Report } from '../../../shared/schemas/report';
 import { describeAdjustment, type Adjustment } from '../../../shared/schemas/scenario';
 import type { ScenarioResult } from '../../../shared/schemas/trends';
 import { bucketsSvg, escapeXml as esc, matrixSvg, whaleSvg } from './svg';
-import { formatMetric, portfolioFigures } from '../../../shared/catalogue/format';
+import { compareFigures, formatMetric, portfolioFigures, type MetricChange } from '../../../shared/catalogue/format';
 import { REPORT_FIGURES, SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
 
 export interface ReportDocument {
@@ -19,9 +20,18 @@ export interface ReportDocument {
   made: string;
 }
 
-function table(head: string[], rows: string[][], numericFrom = 1): string {
+/** A figure, or a change of one coloured by whether it is good news: a lower total cost is not a loss. */
+type Cell = string | MetricChange;
+
+function cell(c: Cell, numeric: boolean): string {
+  const text = typeof c === 'string' ? c : c.text;
+  const tone = typeof c === 'string' ? (c.startsWith('-') ? ' loss' : '') : c.tone === 'flat' ? '' : ` ${c.tone}`;
+  return `<td class="${numeric ? 'num' : ''}${tone}">${esc(text)}</td>`;
+}
+
+function table(head: string[], rows: Cell[][], numericFrom = 1): string {
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, k) => `<td class="${k >= numericFrom ? 'num' : ''}${c.startsWith('-') ? ' loss' : ''}">${esc(c)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c, k) => cell(c, k >= numericFrom)).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -40,11 +50,6 @@ export function reportHtml(doc: ReportDocument): string {
   const kpis: [string, string][] = portfolioFigures(REPORT_FIGURES).map((f) => [f.label, formatMetric(f.spec, p[f.key] as number | null, report.currency)]);
   const losers = [...report.accounts].filter((a) => a.profit < 0).sort((a, b) => a.profit - b.profit).slice(0, 10);
   const group = (g: Parameters<typeof formatGroup>[0]) => formatGroup(g, report.currency);
-  const scenarioKeys: [keyof ScenarioResult['baseline'], string, (v: number | null) => string][] = portfolioFigures(SCENARIO_FIGURES).map((f) => [
-    f.key,
-    f.label,
-    (v) => formatMetric(f.spec, v, report.currency),
-  ]);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(doc.workbook)} — ${esc(report.period)}</title>
 <style>
 @page { size: ${doc.paper}; margin: 16mm 14mm; }
@@ -54,7 +59,7 @@ section { break-before: page; } section.cover { break-before: auto; padding-top:
 .cover p { font-size: 13pt; margin: 2mm 0; color: #5b6575; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 6mm; font-size: 9.5pt; }
 th, td { border-bottom: 1px solid #d9dee6; padding: 1.2mm 2mm; text-align: left; } th { background: #f5f7fa; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } td.loss { color: #b3261e; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } td.loss, td.bad { color: #b3261e; } td.good { color: #00795c; }
 .note { color: #5b6575; } .chart { margin: 2mm 0 6mm; } .kpis td:last-child { text-align: right; font-weight: bold; }
 dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
 </style></head><body>
@@ -79,7 +84,7 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
           .map(
             (s) => `<h3>${esc(s.result.name ?? 'Scenario')}</h3><p class="note">${s.adjustments.map((a) => esc(describeAdjustment(a))).join('; ')}</p>${table(
               ['Figure', 'Baseline', 'Scenario', 'Difference'],
-              scenarioKeys.map(([k, label, f]) => [label, f(s.result.baseline[k] as number | null), f(s.result.scenario[k] as number | null), f(s.result.difference[k] ?? null)]),
+              compareFigures(SCENARIO_FIGURES, s.result.baseline, s.result.scenario, s.result.difference, report.currency).map((f) => [f.label, f.baseline, f.scenario, f.difference]),
             )}`,
           )
           .join('')
@@ -87,8 +92,8 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
   }</section>
 <section><h2>Assumptions</h2>${table(
     ['Assumption', 'Value'],
-    Object.entries(report.assumptions).map(([k, v]) => [k, v === null ? 'the period’s own (median revenue / portfolio margin)' : String(v)]),
+    ASSUMPTIONS.map((f) => [f.label, formatAssumption(f.key, report.assumptions)]),
   )}
-<h2>Every figure in plain words</h2><dl>${GLOSSARY.map((g) => `<dt>${esc(g.name)}</dt><dd>${esc(g.words)}</dd>`).join('')}</dl></section>
+<h2>Every figure in plain words</h2><dl>${GLOSSARY.map((g) => `<dt>${esc(g.title)}</dt><dd>${esc(g.words)}</dd>`).join('')}</dl></section>
 </body></html>`;
 }

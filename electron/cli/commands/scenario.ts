@@ -4,7 +4,7 @@ import { parseNumber } from '../../../shared/text/numbers';
 import { UsageError, flag, pair, str, type Command, type Parsed } from '../args';
 import { table } from '../print';
 import { openWorkbookFor } from '../open';
-import { formatMetric, portfolioFigures } from '../../../shared/catalogue/format';
+import { compareFigures } from '../../../shared/catalogue/format';
 import { SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
 
 function addSelector(where: Where, text: string): Where {
@@ -85,21 +85,11 @@ owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join('
       io.out(JSON.stringify(r, null, 2));
       return 0;
     }
-    const rows = portfolioFigures(SCENARIO_FIGURES).map((f): [string, (v: number | null) => string, keyof typeof r.baseline] => [
-      f.label,
-      (v) => formatMetric(f.spec, v, info.currency),
-      f.key as keyof typeof r.baseline,
-    ]);
     io.out(`Scenario${name ? ` "${name}"` : ''} on period ${r.period} of ${file}`);
     io.out(
       table(
         ['Metric', 'Baseline', 'Scenario', 'Difference'],
-        rows.map(([label, fmt, key]) => [
-          label,
-          fmt(r.baseline[key] as number | null),
-          fmt(r.scenario[key] as number | null),
-          fmt(r.difference[key] ?? null),
-        ]),
+        compareFigures(SCENARIO_FIGURES, r.baseline, r.scenario, r.difference, info.currency).map((f) => [f.label, f.baseline, f.scenario, f.difference.text]),
         ['left', 'right', 'right', 'right'],
       ),
     );

@@ -1,6 +1,6 @@
-import { formatCompactMoney, formatMoney, formatNumber } from '../../../../shared/format';
+import { formatCompactMoney } from '../../../../shared/format';
 import { METRICS, type MetricSpec } from '../../../../shared/catalogue/metrics';
-import { formatMetric } from '../../../../shared/catalogue/format';
+import { formatChange, formatMetric, type MetricChange } from '../../../../shared/catalogue/format';
 import type { PortfolioFigures } from '../../../../shared/schemas/trends';
 
 type Key = keyof PortfolioFigures;
@@ -35,24 +35,8 @@ export function tileText(def: TileDef, value: number | null, currency: string): 
   return { text: formatCompactMoney(value, currency), full };
 }
 
-export interface TileChange {
-  text: string;
-  tone: 'good' | 'bad' | 'flat';
-}
-
 /** The change against the previous period, in the tile's own unit (percentage points for ratios). */
-export function tileChange(def: TileDef, now: number | null, before: number | null, currency: string): TileChange | null {
+export function tileChange(def: TileDef, now: number | null, before: number | null, currency: string): MetricChange | null {
   if (now === null || before === null) return null;
-  const d = now - before;
-  if (Math.abs(d) < 1e-9) return { text: 'no change', tone: 'flat' };
-  const sign = d > 0 ? '+' : '−';
-  const size = Math.abs(d);
-  const text =
-    def.kind === 'money'
-      ? `${sign}${formatMoney(size, currency)}`
-      : def.kind === 'percent'
-        ? `${sign}${(size * 100).toFixed(1)} pts`
-        : `${sign}${formatNumber(size, 0)}`;
-  const good = (d > 0) === (def.better === 'up');
-  return { text, tone: good ? 'good' : 'bad' };
+  return formatChange(def.spec, now - before, currency);
 }

@@ -1,19 +1,7 @@
 import { useState } from 'react';
 import type { Assumptions, AssumptionsPatch } from '../../../../shared/schemas/assumptions';
 import { parseNumber } from '../../../../shared/text/numbers';
-
-const FIELDS: { key: keyof Assumptions; label: string; help: string }[] = [
-  { key: 'currency', label: 'Currency', help: 'ISO code for display, e.g. USD, EUR, GBP.' },
-  { key: 'dailyRate', label: 'Daily rate', help: "The value of a rep's day." },
-  { key: 'hoursPerDay', label: 'Hours per day', help: 'Working hours in that day.' },
-  { key: 'meetingHours', label: 'Meeting hours', help: 'Rep hours one meeting takes (1.6 makes a meeting cost 200 at 1,000 a day).' },
-  { key: 'callHours', label: 'Call hours', help: 'Rep hours one call takes (0.4 makes a call cost 50).' },
-  { key: 'revenueSplit', label: 'Revenue split', help: "Where the matrix splits big from small accounts. Empty: the period's median revenue." },
-  { key: 'marginSplit', label: 'Margin split', help: "Where the matrix splits good from thin margins, e.g. 20%. Empty: the portfolio's margin." },
-  { key: 'investThreshold', label: 'Invest threshold (×)', help: 'The pre-call check says Invest when the expected return is at least this many times the cost.' },
-  { key: 'reviewThreshold', label: 'Review threshold (×)', help: 'Review from this multiple up to the Invest threshold; Skip below it.' },
-  { key: 'defaultLifespanYears', label: 'Default lifespan (years)', help: 'CLV of an account that gives no lifespan.' },
-];
+import { ASSUMPTIONS } from '../../../../shared/catalogue/assumptions';
 
 function toPatch(key: keyof Assumptions, text: string): AssumptionsPatch | string {
   if (key === 'currency') return { currency: text };
@@ -41,7 +29,7 @@ export function AssumptionFields({ assumptions, onChange }: { assumptions: Assum
   };
   return (
     <>
-      {FIELDS.map((f) => (
+      {ASSUMPTIONS.map((f) => (
         <label key={f.key} className="assumption">
           <span>{f.label}</span>
           <input
