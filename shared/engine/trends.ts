@@ -22,7 +22,16 @@ export function trends(periods: readonly { label: string; columns: SheetColumns 
       let t = accounts.get(key);
       if (!t) accounts.set(key, (t = { account: name, points: new Array(periods.length).fill(null) }));
       const roi = r.metrics.roi[i]!;
-      t.points[p] = { period: label, profit: r.metrics.profit[i]!, roi: Number.isNaN(roi) ? null : roi, segment: SEGMENTS[r.segment[i]!]! };
+      const margin = r.metrics.margin[i]!;
+      t.points[p] = {
+        period: label,
+        profit: r.metrics.profit[i]!,
+        roi: Number.isNaN(roi) ? null : roi,
+        segment: SEGMENTS[r.segment[i]!]!,
+        revenue: columns.revenue[i]!,
+        margin: Number.isNaN(margin) ? null : margin,
+        pinned: columns.segmentOverride[i]! >= 0,
+      };
     }
   });
   for (const t of accounts.values()) {

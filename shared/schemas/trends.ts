@@ -10,7 +10,16 @@ export const PORTFOLIO_FIGURE_KEYS = Object.keys(PortfolioFigures.shape) as (key
 export const PeriodTrend = z.object({ period: z.string(), portfolio: PortfolioFigures });
 
 export const AccountTrendPoint = z
-  .object({ period: z.string(), profit: z.number(), roi: z.number().nullable(), segment: z.enum(SEGMENTS) })
+  .object({
+    period: z.string(),
+    profit: z.number(),
+    roi: z.number().nullable(),
+    segment: z.enum(SEGMENTS),
+    /** What placed it in its segment: its revenue and margin against the period's splits, unless the segment is pinned. */
+    revenue: z.number(),
+    margin: z.number().nullable(),
+    pinned: z.boolean(),
+  })
   .nullable();
 
 export const AccountTrend = z.object({ account: z.string(), points: z.array(AccountTrendPoint) });

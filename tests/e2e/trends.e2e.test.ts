@@ -2,7 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/format';
 import type { Report } from '../../shared/schemas/report';
+import type { Trends } from '../../shared/schemas/trends';
 import { cpwJson } from '../helpers';
+import { createBackend } from '../../electron/backend/dispatch';
+import { explainSegmentChanges } from '../../shared/engine/trend-moves';
+import { PAGE_ROWS } from '../../renderer/src/components/PagedTable';
 import { openSession, SCREENSHOTS, type Served, type Session } from './browser';
 import { SheetPage } from './pages/sheet-page';
 import { join } from 'node:path';
@@ -51,5 +55,22 @@ describe('periods and trends in browser mode, on the sample workbook', () => {
     await expect.poll(async () => (await trendRows()).length).toBe(5);
     await page.screenshot({ path: join(SCREENSHOTS, 'trends.png') });
     expect(await page.getByTestId('account-trends').textContent()).toContain('Contoso Retail');
+
+    // Each move says why, as the engine explains it from the same file: the account's own figure, or a split that moved past it.
+    const reader = createBackend();
+    const explained = await (async () => {
+      const opened = await reader.call('workbook.open', { path: session.book, readOnly: true });
+      const got = await reader.call('trends.get', {});
+      if (!opened.ok || !got.ok) throw new Error('the sample reads');
+      return explainSegmentChanges(got.value as Trends, 'USD');
+    })().finally(() => reader.close());
+    expect(explained.length).toBeGreaterThan(0);
+    expect(explained.every((e) => /^(Its|The) /.test(e.why)), explained.map((e) => e.why).join('\n')).toBe(true);
+    const moves = page.getByTestId('segment-changes');
+    await expect.poll(async () => (await moves.locator('tbody tr').all()).length).toBe(Math.min(explained.length, PAGE_ROWS));
+    const shown = await Promise.all((await moves.locator('tbody tr').all()).map(async (r) => (await r.locator('th, td').allTextContents()).map((c) => c.trim())));
+    expect(shown).toEqual(explained.slice(0, PAGE_ROWS).map(({ change: c, why }) => [c.account, c.fromPeriod, c.toPeriod, c.from, c.to, why]));
+    await moves.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'trends-segment-moves.png') });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toColumns } from '../../../shared/engine/columns';
 import { trends } from '../../../shared/engine/trends';
+import { describeMove, segmentMoveCauses } from '../../../shared/engine/segment-moves';
+import { explainSegmentChanges } from '../../../shared/engine/trend-moves';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import type { SheetRowInput } from '../../../shared/schemas/row';
 import { assumptions, rows } from './helpers';
@@ -58,25 +60,25 @@ describe('trends: each account over time', () => {
     expect(t.accounts).toHaveLength(4);
     expect(t.accounts.map((a) => a.account.toLowerCase()).sort()).toEqual(['a', 'b', 'c', 'd']);
   });
-  it('a point per period: profit, roi and segment', () => {
+  it('a point per period: profit, roi, segment, and the revenue and margin that placed it', () => {
     expect(account('A').points).toEqual([
-      { period: '2026-Q1', profit: 300, roi: 3, segment: 'Protect' },
-      { period: '2026-Q2', profit: 50, roi: 50 / 350, segment: 'Fix' },
+      { period: '2026-Q1', profit: 300, roi: 3, segment: 'Protect', revenue: 400, margin: 0.75, pinned: false },
+      { period: '2026-Q2', profit: 50, roi: 50 / 350, segment: 'Fix', revenue: 400, margin: 0.125, pinned: false },
       null,
     ]);
   });
   it('null where the account has no row', () => {
     expect(account('B').points).toEqual([
-      { period: '2026-Q1', profit: 30, roi: 30 / 270, segment: 'Fix' },
+      { period: '2026-Q1', profit: 30, roi: 30 / 270, segment: 'Fix', revenue: 300, margin: 0.1, pinned: false },
       null,
-      { period: '2026-Q3', profit: 100, roi: null, segment: 'Protect' },
+      { period: '2026-Q3', profit: 100, roi: null, segment: 'Protect', revenue: 100, margin: 1, pinned: false },
     ]);
-    expect(account('D').points).toEqual([null, { period: '2026-Q2', profit: 0, roi: 0, segment: 'Reassess' }, null]);
+    expect(account('D').points).toEqual([null, { period: '2026-Q2', profit: 0, roi: 0, segment: 'Reassess', revenue: 100, margin: 0, pinned: false }, null]);
   });
   it('C and c are the same account', () => {
     expect(account('C').points).toEqual([
-      { period: '2026-Q1', profit: 90, roi: 9, segment: 'Develop' },
-      { period: '2026-Q2', profit: 400, roi: 4, segment: 'Protect' },
+      { period: '2026-Q1', profit: 90, roi: 9, segment: 'Develop', revenue: 100, margin: 0.9, pinned: false },
+      { period: '2026-Q2', profit: 400, roi: 4, segment: 'Protect', revenue: 500, margin: 0.8, pinned: false },
       null,
     ]);
   });
@@ -120,5 +122,31 @@ describe('trends: segment changes', () => {
     );
     // A pinned to Fix in P1 and Fix by the matrix in P2: no move for A.
     expect(pinned.segmentChanges.filter((c) => c.account === 'A')).toEqual([]);
+    expect(pinned.accounts.find((x) => x.account === 'A')!.points.map((p) => p?.pinned)).toEqual([true, false]);
+  });
+});
+
+describe('trends: why an account changed segment', () => {
+  const why = new Map(explainSegmentChanges(t, 'USD').map(({ change, why }) => [change.account.toLowerCase(), why]));
+  it('names the account’s own figure that crossed a split', () => {
+    // A kept its revenue of 400 (split 300, then 400: still on the high side); its margin fell from 75% to 12.5%, under Q2's 45%.
+    expect(why.get('a')).toBe('Its margin went from 75.0% to 12.5% (split 45.0%)');
+    // C's revenue rose from 100 to 500, over both splits; its margin stayed above them.
+    expect(why.get('c')).toBe('Its revenue went from $100 to $500 (split $400)');
+  });
+  it('leaves out the axis on which the account stayed put', () => {
+    // B's revenue fell from 300 to 100 and the revenue split with it (300, then 100): on the high side both times.
+    // Its margin of 10% was under Q1's 52.5%; in Q3 it is 100%, the split too (ties high).
+    expect(why.get('b')).toBe('Its margin went from 10.0% to 100.0% (split 100.0%)');
+  });
+  it('moves of the splits alone, and pinned segments, in words', () => {
+    const split = segmentMoveCauses({ revenue: 350, margin: 0.3, pinned: false }, { revenue: 350, margin: 0.3, pinned: false }, { revenueSplit: 300, marginSplit: 0.2 }, { revenueSplit: 400, marginSplit: 0.2 });
+    expect(split).toEqual([{ kind: 'revenueSplit', before: 300, after: 400, value: 350 }]);
+    expect(describeMove(split, 'EUR')).toBe('The revenue split moved from €300 to €400, past its €350');
+    const both = segmentMoveCauses({ revenue: 350, margin: 0.3, pinned: false }, { revenue: 320, margin: 0.3, pinned: false }, { revenueSplit: 300, marginSplit: 0.2 }, { revenueSplit: 330, marginSplit: 0.2 });
+    // Neither the fall to 320 alone (still over 300) nor the split's rise alone (350 over 330) moves it: both together do.
+    expect(both.map((c) => c.kind)).toEqual(['revenue', 'revenueSplit']);
+    expect(segmentMoveCauses({ revenue: 1, margin: 1, pinned: true }, { revenue: 1, margin: 1, pinned: false }, { revenueSplit: 0, marginSplit: 0 }, { revenueSplit: 0, marginSplit: 0 })).toEqual([{ kind: 'pinned' }]);
+    expect(describeMove([{ kind: 'pinned' }], 'USD')).toBe('Its segment is pinned in the sheet');
   });
 });

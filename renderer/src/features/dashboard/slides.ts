@@ -57,7 +57,8 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
       id: 'matrix',
       title: 'Profitability matrix',
       explain:
-        'Each account by revenue and margin, sized by total cost, split where the matrix splits: Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). Click an account to open its Customer Picture.',
+        `Each account by revenue and margin, sized by total cost, split where the matrix splits: Protect (big, good margin), Fix (big, thin), Develop (small, good margin), Reassess (small, thin). ` +
+        `It splits at a revenue of ${m(d.matrix.revenueSplit)} and a margin of ${formatPercent(d.matrix.marginSplit)}: the period's median revenue and the portfolio's margin unless Assumptions set them, so a change to one account can move others. Click an account to open its Customer Picture.`,
       config: d.matrix.points.length ? matrixConfig(d.matrix, ctx) : null,
       note: 'No account with revenue in this selection.',
       aside: drawnNote(d.matrix.points.length, d.matrix.rows.length).trim() || undefined,

@@ -2,6 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { useEffect, useMemo, useState } from 'react';
 import { whaleData } from '../../../../shared/charts/chartData';
 import { applyScenario, figureDifference } from '../../../../shared/engine/scenarios';
+import { describeMove, segmentMoveCauses, standingAt } from '../../../../shared/engine/segment-moves';
 import { computeColumns } from '../../../../shared/engine/sheet';
 import { formatPercent } from '../../../../shared/format';
 import { SCALABLE_FIELDS, SEGMENTS, type ScalableField, type SegmentName } from '../../../../shared/schemas/fields';
@@ -11,7 +12,7 @@ import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
-import { formatMetric, portfolioFigures } from '../../../../shared/catalogue/format';
+import { compareFigures } from '../../../../shared/catalogue/format';
 import { SCENARIO_FIGURES } from '../../../../shared/catalogue/figures';
 
 type Scope = 'all' | 'segment' | 'owner' | 'account';
@@ -42,10 +43,16 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
   const outcome = useMemo(() => {
     if (!base || !wb.assumptions) return null;
     const next = computeColumns(applyScenario(base, steps), wb.assumptions);
-    const before = new Map(base.columns.account.map((a, i) => [a, SEGMENTS[base.segment[i]!]!]));
-    const moved = next.columns.account.flatMap((a, i) => (before.get(a) !== SEGMENTS[next.segment[i]!] ? [[a, before.get(a)!, SEGMENTS[next.segment[i]!]!]] : []));
+    const at = new Map(base.columns.account.map((a, i) => [a, i]));
+    // Each account whose segment the changes move, and why: often a split that moved, not the account itself.
+    const moved = next.columns.account.flatMap((a, i) => {
+      const was = at.get(a)!;
+      const [from, to] = [SEGMENTS[base.segment[was]!]!, SEGMENTS[next.segment[i]!]!];
+      if (from === to) return [];
+      return [[a, from, to, describeMove(segmentMoveCauses(standingAt(base, was), standingAt(next, i), base.figures, next.figures), currency)]];
+    });
     return { next, difference: figureDifference(base.figures, next.figures), moved };
-  }, [base, steps, wb.assumptions]);
+  }, [base, steps, wb.assumptions, currency]);
 
   if (!wb.period || !base || !outcome) return <EmptyState title="No period to try things on">Open a period with accounts in the Sheet first.</EmptyState>;
 
@@ -72,7 +79,7 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
     await wb.client.call('scenarios.delete', { name: n });
     setSaved(await wb.client.call('scenarios.list'));
   };
-  const figures: [string, string, (v: number | null) => string][] = portfolioFigures(SCENARIO_FIGURES).map((f) => [f.key, f.label, (v) => formatMetric(f.spec, v, currency)]);
+  const figures = compareFigures(SCENARIO_FIGURES, base.figures, outcome.next.figures, outcome.difference, currency);
   const t = themeColours();
   const wBase = whaleData(base);
   const wNext = whaleData(outcome.next);
@@ -191,7 +198,7 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
             <DataTable
               caption="The period as it is, and with the changes"
               head={['Figure', 'Baseline', 'Scenario', 'Difference']}
-              rows={figures.map(([k, label, f]) => [label, f(base.figures[k as keyof typeof base.figures] as number | null), f(outcome.next.figures[k as keyof typeof base.figures] as number | null), f(outcome.difference[k] ?? null)])}
+              rows={figures.map((f) => [f.label, f.baseline, f.scenario, f.difference.text])}
             />
           </div>
           <div className="chart-box">
@@ -199,7 +206,7 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
           </div>
           <h3>Accounts that change segment</h3>
           {outcome.moved.length ? (
-            <DataTable caption="Segments as the scenario leaves them" head={['Account', 'Now', 'With the changes']} rows={outcome.moved} />
+            <DataTable caption="Segments as the scenario leaves them" head={['Account', 'Now', 'With the changes', 'Why']} rows={outcome.moved} />
           ) : (
             <p className="hint">None.</p>
           )}

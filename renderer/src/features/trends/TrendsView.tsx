@@ -9,6 +9,7 @@ import { DataTable } from '../dashboard/DashboardView';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
 import { formatMetric, portfolioFigures } from '../../../../shared/catalogue/format';
 import { TREND_FIGURES } from '../../../../shared/catalogue/figures';
+import { explainSegmentChanges } from '../../../../shared/engine/trend-moves';
 
 type Metric = (typeof TREND_FIGURES)[number];
 
@@ -87,7 +88,17 @@ export function TrendsView({ wb }: { wb: Workbook }) {
             <h3>Accounts that changed segment</h3>
           </figcaption>
           {trends.segmentChanges.length ? (
-            <DataTable caption="From one period to the next" head={['Account', 'From', 'To', 'Was', 'Now']} rows={trends.segmentChanges.map((c) => [c.account, c.fromPeriod, c.toPeriod, c.from, c.to])} />
+            <div data-testid="segment-changes">
+              <p className="hint">
+                The matrix splits at the period's median revenue and the portfolio's margin unless Assumptions set them, so a change to other accounts can move an account: the last
+                column says which split it crossed.
+              </p>
+              <DataTable
+                caption="From one period to the next"
+                head={['Account', 'From', 'To', 'Was', 'Now', 'Why']}
+                rows={explainSegmentChanges(trends, currency).map(({ change: c, why }) => [c.account, c.fromPeriod, c.toPeriod, c.from, c.to, why])}
+              />
+            </div>
           ) : (
             <p className="chart-note">No account changed segment between periods.</p>
           )}
