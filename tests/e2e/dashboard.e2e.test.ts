@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpwJson } from '../helpers';
+import { formatMoney } from '../../shared/format';
+import type { Report } from '../../shared/schemas/report';
 import { openSession, SCREENSHOTS, type Served, type Session } from './browser';
 import { DashboardPage } from './pages/dashboard-page';
 import { SheetPage } from './pages/sheet-page';
@@ -114,19 +117,28 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
     writeFileSync(join(SCREENSHOTS, 'dashboard-print.pdf'), pdf);
   });
 
-  it('presentation mode: one chart a slide, arrows move, Escape leaves', async () => {
+  it('presentation mode: the key figures, then one chart a slide, arrows move, Escape leaves', async () => {
     await page.getByRole('link', { name: 'Present' }).click();
     const count = page.getByTestId('slide-count');
-    await expect.poll(() => count.textContent()).toMatch(/^1 \/ 6/);
+    await expect.poll(() => count.textContent()).toMatch(/^1 \/ 7/);
+    expect(await page.locator('.presentation h1').textContent()).toBe('Key figures');
+    const figure = (label: string) => page.getByTestId('key-figures').locator('.present-figure', { has: page.locator('span', { hasText: new RegExp(`^${label}$`) }) });
+    const report = await cpwJson<Report>(['report', session.book, '--json']);
+    expect(await figure('Profit').locator('b').textContent()).toBe(formatMoney(report.portfolio.profit, 'USD'));
+    // The sample has a period before this one: each figure says how it moved.
+    expect(await figure('Margin').locator('small').textContent()).toMatch(/^([+−]\d+\.\d pts|no change) vs 20\d\d-Q\d$/);
+    await dash.screenshot('presentation-figures');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => count.textContent()).toMatch(/^2 \/ 7/);
     expect(await page.locator('.presentation h1').textContent()).toBe('Whale curve');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => count.textContent()).toMatch(/^3 \/ 6/);
+    await expect.poll(() => count.textContent()).toMatch(/^4 \/ 7/);
     expect(await page.locator('.presentation h1').textContent()).toBe('Profitability matrix');
     await page.waitForTimeout(300);
     await dash.screenshot('presentation-matrix');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => count.textContent()).toMatch(/^2 \/ 6/);
+    await expect.poll(() => count.textContent()).toMatch(/^3 \/ 7/);
     await page.keyboard.press('Escape');
     await page.waitForURL(/#\/dashboard$/);
   });

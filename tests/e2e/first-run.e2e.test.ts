@@ -124,6 +124,12 @@ describe('help, glossary and settings', () => {
     await page.getByTestId('tile-churnRate').focus();
     await page.keyboard.press('F1');
     expect(await help.locator('section.current').getAttribute('data-entry')).toBe('churnRate');
+    // Deep in the glossary, the panel scrolls to the metric and the dialog's title and close button stay in view.
+    const [box, close, entry] = await Promise.all([help.boundingBox(), help.getByRole('button', { name: 'Close help' }).boundingBox(), help.locator('section.current').boundingBox()]);
+    expect(close!.y).toBeGreaterThanOrEqual(box!.y);
+    expect(entry!.y).toBeGreaterThan(close!.y);
+    expect(entry!.y).toBeLessThan(box!.y + box!.height);
+    await shot(page, 'help-glossary-deep');
     await page.keyboard.press('Escape');
     await page.getByTestId('tile-profitGivenBack').locator('.help-link').click();
     expect(await help.locator('section.current').getAttribute('data-entry')).toBe('lossMakers');

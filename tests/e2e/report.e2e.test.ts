@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../shared/format';
 import type { Report } from '../../shared/schemas/report';
 import { cpwJson, ROOT } from '../helpers';
+import { bucketsSvg } from '../../electron/backend/report/svg';
+import type { BucketBars } from '../../shared/charts/chartData';
+import { BUCKETS } from '../../shared/schemas/fields';
 import { openSession, SCREENSHOTS, type Served, type Session } from './browser';
 
 describe('the workshop report from the window, in browser mode', () => {
@@ -51,4 +54,31 @@ describe('the workshop report from the window, in browser mode', () => {
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', file, join(SCREENSHOTS, 'report-from-window')]);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'demo-2026-Q2-report.pdf' }).count()).toBe(1);
   }, 60_000);
+
+  it('draws every account name of the cost chart inside it, long names too, for the page to print whole', async () => {
+    const long = (k: number) => `Very Long Account Name Number ${k} Incorporated`;
+    const n = 15;
+    const bars: BucketBars = {
+      labels: Array.from({ length: n }, (_, k) => long(k)),
+      buckets: Object.fromEntries(BUCKETS.map((b) => [b, Array.from({ length: n }, (_, k) => 1000 * (n - k))])) as BucketBars['buckets'],
+      revenue: Array.from({ length: n }, (_, k) => 4000 * (n - k)),
+      overRevenue: Array.from({ length: n }, (_, k) => k % 2 === 0),
+      others: null,
+    };
+    const chart = await session.browser.newPage();
+    try {
+      await chart.setContent(`<!doctype html><body style="margin:0">${bucketsSvg(bars, 'USD')}</body>`);
+      const outside = await chart.evaluate(() => {
+        const svg = document.querySelector('svg')!.getBoundingClientRect();
+        return [...document.querySelectorAll('text')]
+          .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+          .filter(({ box }) => box.left < svg.left || box.right > svg.right || box.top < svg.top || box.bottom > svg.bottom)
+          .map(({ text }) => text);
+      });
+      expect(outside).toEqual([]);
+      await chart.screenshot({ path: join(SCREENSHOTS, 'report-cost-chart.png') });
+    } finally {
+      await chart.close();
+    }
+  });
 });

@@ -87,7 +87,8 @@ export function bucketsSvg(b: BucketBars, currency: string): string {
       return rect;
     });
     const rev = `<line x1="${(x0 - 3).toFixed(1)}" x2="${(x0 + width + 3).toFixed(1)}" y1="${y(b.revenue[k]!).toFixed(1)}" y2="${y(b.revenue[k]!).toFixed(1)}" stroke="${COLOURS.ink}" stroke-width="3"/>`;
-    const name = `<text transform="translate(${(x0 + width / 2).toFixed(1)} ${H - PAD.b + 8}) rotate(40)" font-size="9" fill="${COLOURS.muted}">${escapeXml(label.length > 16 ? `${label.slice(0, 15)}…` : label)}${b.overRevenue[k] ? ' ▲' : ''}</text>`;
+    // Ending under its bar and running down to the left, a name stays on the page: run to the right, the last ones were cut.
+    const name = `<text transform="translate(${(x0 + width / 2 + 3).toFixed(1)} ${H - PAD.b + 12}) rotate(-40)" text-anchor="end" font-size="9" fill="${COLOURS.muted}">${escapeXml(label.length > 16 ? `${label.slice(0, 15)}…` : label)}${b.overRevenue[k] ? ' ▲' : ''}</text>`;
     return [...parts, rev, name];
   });
   // Compact amounts ($250K): full ones ran under the axis title.

@@ -2,16 +2,21 @@ import { useEffect, useMemo, useState } from 'react';
 import { ChartCanvas } from '../../components/ChartCanvas';
 import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
-import { slides } from './slides';
+import { KeyFiguresSlide } from './KeyFiguresSlide';
+import { slides, type Slide } from './slides';
 import { useDashboard } from './useDashboard';
 
 const NO_FILTER = { owner: null, segment: null };
+
+type Page = Pick<Slide, 'id' | 'title' | 'explain'> & Partial<Pick<Slide, 'config' | 'note'>>;
+const KEY_FIGURES: Page = { id: 'figures', title: 'Key figures', explain: 'The period at a glance, as the workshop report opens: each figure with its change on the previous period.' };
 
 /** Workshops: full screen, large type, one chart a slide; arrows move, Escape leaves. */
 export function PresentationView({ wb }: { wb: Workbook }) {
   const data = useDashboard(wb, NO_FILTER);
   const currency = wb.info?.currency ?? 'USD';
-  const all = useMemo(() => (data ? slides(data, { currency, select: openAccount, large: true }) : []), [data, currency]);
+  // The key figures open the workshop, then one chart a slide.
+  const all = useMemo<Page[]>(() => (data ? [KEY_FIGURES, ...slides(data, { currency, select: openAccount, large: true })] : []), [data, currency]);
   const [at, setAt] = useState(0);
 
   useEffect(() => {
@@ -45,7 +50,13 @@ export function PresentationView({ wb }: { wb: Workbook }) {
       </header>
       <p className="explain">{slide.explain}</p>
       <div className="slide-chart">
-        {slide.config ? <ChartCanvas key={slide.id} id={`present-${slide.id}`} config={slide.config} label={`${slide.title}: ${slide.explain}`} /> : <p className="chart-note">{slide.note}</p>}
+        {slide.id === KEY_FIGURES.id && data ? (
+          <KeyFiguresSlide figures={data.result.figures} previous={data.previous} currency={currency} />
+        ) : slide.config ? (
+          <ChartCanvas key={slide.id} id={`present-${slide.id}`} config={slide.config} label={`${slide.title}: ${slide.explain}`} />
+        ) : (
+          <p className="chart-note">{slide.note}</p>
+        )}
       </div>
       <footer>← → to move · Esc to leave</footer>
     </div>

@@ -89,7 +89,7 @@ export function PreCallPanel({ accounts, assumptions, currency, onSave }: {
       <div className="precall-form">
         <label>
           <span>{L.account}</span>
-          <input name="account" list="precall-accounts" value={d.account} onChange={(e) => set('account', e.target.value)} placeholder="Type or pick an account" />
+          <input name="account" list="precall-accounts" value={d.account} onChange={(e) => set('account', e.target.value)} placeholder="Type or pick" />
           <datalist id="precall-accounts">
             {accounts.map((a) => (
               <option key={a} value={a} />
