@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CpwError } from '../../../shared/ipc/errors';
@@ -100,6 +100,16 @@ export function tryRecoverInPlace(path: string): Recovery {
 }
 
 /**
+ * A copy of a file another process may be shrinking (a rollback truncates the
+ * workbook; a recovery empties the journal): read to its end as it is then.
+ * Not copyFileSync: on Node 20 its copy loop spins forever once the source
+ * ends before the size it read at the start, and a reader hung for good.
+ */
+export function copyAsItIs(from: string, to: string): void {
+  writeFileSync(to, readFileSync(from));
+}
+
+/**
  * The file's last committed state as an in-memory database: the file and its
  * journal copied to a private folder, rolled back there, and read into
  * memory; the original is not touched. Null when the journal went away while
@@ -110,10 +120,10 @@ export function recoveredCopy(path: string): Database.Database | null {
   const copy = join(dir, 'workbook.cpw');
   try {
     // The workbook first, then its journal: every page a rollback needs is in the journal before the file changes.
-    copyFileSync(path, copy);
+    copyAsItIs(path, copy);
     if (!existsSync(journalOf(path)) || statSync(journalOf(path)).size === 0) return null;
     try {
-      copyFileSync(journalOf(path), journalOf(copy));
+      copyAsItIs(journalOf(path), journalOf(copy));
     } catch (e) {
       if (errnoOf(e) === 'ENOENT') return null;
       throw e;
