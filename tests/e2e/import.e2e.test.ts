@@ -47,7 +47,9 @@ describe('the import wizard in browser mode', () => {
     await page.getByLabel('Sheet file').setInputFiles(join(dir, 'client.csv'));
     const problems = page.getByTestId('import-problems');
     await problems.waitFor();
-    expect(await problems.textContent()).toContain('the sheet has no revenue column');
+    // The wizard's own words: the field's label and its picker, not the command line's --map revenue=HEADER.
+    expect(await problems.textContent()).toContain('The sheet has no Revenue column: pick it under “Column for Revenue”.');
+    expect(await problems.textContent()).not.toContain('--map');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-unmapped.png') });
     await page.getByLabel('Column for Revenue').selectOption('Umsatz');

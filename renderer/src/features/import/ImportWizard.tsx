@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportSummary } from '../../../../shared/ipc/contract';
-import { CpwError, describeProblem } from '../../../../shared/ipc/errors';
+import { CpwError } from '../../../../shared/ipc/errors';
+import { problemInWords } from './problemWords';
 import { formatCount, formatMoney, formatNumber } from '../../../../shared/format';
 import { fieldLabel } from '../../../../shared/catalogue';
 import { ZERO_WHEN_ABSENT, type InputField } from '../../../../shared/schemas/fields';
@@ -234,7 +235,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
                 </button>
                 <ul className="problems" data-testid="import-problems">
                   {problems.slice(0, 200).map((p, k) => (
-                    <li key={k}>{describeProblem(p)}</li>
+                    <li key={k}>{problemInWords(p)}</li>
                   ))}
                 </ul>
               </>
