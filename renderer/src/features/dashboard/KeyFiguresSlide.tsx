@@ -1,9 +1,8 @@
-import { compareFigures, formatMetric, portfolioFigures } from '../../../../shared/catalogue/format';
+import { compareFigures, portfolioFigures } from '../../../../shared/catalogue/format';
 import { REPORT_FIGURES } from '../../../../shared/catalogue/figures';
 import { figureDifference } from '../../../../shared/engine/scenarios';
-import { formatCompactMoney } from '../../../../shared/format';
 import type { PortfolioFigures } from '../../../../shared/schemas/trends';
-import { TILE_CHARS } from './tiles';
+import { tileText } from './tiles';
 
 /**
  * The first slide of a workshop: the report's key figures, large, each with
@@ -16,11 +15,10 @@ export function KeyFiguresSlide({ figures, previous, currency }: { figures: Port
     <div className="present-figures" data-testid="key-figures">
       {portfolioFigures(REPORT_FIGURES).map((f, k) => {
         const value = figures[f.key] as number | null;
-        const full = formatMetric(f.spec, value, currency);
-        const shown = f.spec.format === 'money' && value !== null && full.length > TILE_CHARS ? formatCompactMoney(value, currency) : full;
+        const { text: shown, full } = tileText(f, value, currency);
         const change = changes?.[k]?.difference;
         return (
-          <div key={f.key} className="present-figure" title={shown === full ? undefined : full}>
+          <div key={f.key} className="present-figure" title={full ?? undefined}>
             <span>{f.spec.label}</span>
             <b>{shown}</b>
             {change ? <small className={`tile-change ${change.tone}`}>{change.text} vs {previous!.label}</small> : null}

@@ -29,9 +29,9 @@ export function formatTile(def: TileDef, value: number | null, currency: string)
 export const TILE_CHARS = 11;
 
 /** A tile's figure as shown, and the full one when the shown one is compact. */
-export function tileText(def: TileDef, value: number | null, currency: string): { text: string; full: string | null } {
-  const full = formatTile(def, value, currency);
-  if (def.kind !== 'money' || value === null || full.length <= TILE_CHARS) return { text: full, full: null };
+export function tileText(def: Pick<TileDef, 'spec'>, value: number | null, currency: string): { text: string; full: string | null } {
+  const full = formatMetric(def.spec, value, currency);
+  if (def.spec.format !== 'money' || value === null || full.length <= TILE_CHARS) return { text: full, full: null };
   return { text: formatCompactMoney(value, currency), full };
 }
 
