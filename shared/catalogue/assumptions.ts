@@ -22,9 +22,9 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   { key: 'defaultLifespanYears', label: 'Default lifespan (years)', help: 'CLV of an account that gives no lifespan.' },
 ];
 
-/** An assumption's value as a report prints it, in its unit; the splits left empty say what applies instead. */
 const plain = (n: number) => n.toLocaleString(currentNumberLocale(), { maximumFractionDigits: 2 });
 
+/** An assumption's value as a report prints it, in its unit; the splits left empty say what applies instead. */
 export function formatAssumption(key: keyof Assumptions, a: Assumptions): string {
   const v = a[key];
   switch (key) {

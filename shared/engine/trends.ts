@@ -2,6 +2,7 @@ import type { Assumptions } from '../schemas/assumptions';
 import { SEGMENTS } from '../schemas/fields';
 import type { Trends } from '../schemas/trends';
 import type { SheetColumns } from './columns';
+import { standingAt } from './segment-moves';
 import { computeColumns } from './sheet';
 
 /**
@@ -22,16 +23,7 @@ export function trends(periods: readonly { label: string; columns: SheetColumns 
       let t = accounts.get(key);
       if (!t) accounts.set(key, (t = { account: name, points: new Array(periods.length).fill(null) }));
       const roi = r.metrics.roi[i]!;
-      const margin = r.metrics.margin[i]!;
-      t.points[p] = {
-        period: label,
-        profit: r.metrics.profit[i]!,
-        roi: Number.isNaN(roi) ? null : roi,
-        segment: SEGMENTS[r.segment[i]!]!,
-        revenue: columns.revenue[i]!,
-        margin: Number.isNaN(margin) ? null : margin,
-        pinned: columns.segmentOverride[i]! >= 0,
-      };
+      t.points[p] = { period: label, profit: r.metrics.profit[i]!, roi: Number.isNaN(roi) ? null : roi, segment: SEGMENTS[r.segment[i]!]!, ...standingAt(r, i) };
     }
   });
   for (const t of accounts.values()) {
