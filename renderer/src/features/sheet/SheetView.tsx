@@ -19,6 +19,7 @@ import { SheetToolbar } from './SheetToolbar';
 import { ARROWS, useBlockSelection } from '../../components/useBlockSelection';
 import { useClipboard } from '../../components/useClipboard';
 import { usePickedRow } from './usePickedRow';
+import { fitTotals } from './fitTotals';
 
 /**
  * A row is its account, whose name is unique ignoring case: with ids, a
@@ -263,6 +264,8 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           defaultColDef={defaultColDef}
           pinnedBottomRowData={shownTotals.totals}
           onModelUpdated={shownTotals.onModelUpdated}
+          onPinnedRowDataChanged={(e) => requestAnimationFrame(() => fitTotals(e.api, wrapRef.current))}
+          onFirstDataRendered={(e) => requestAnimationFrame(() => fitTotals(e.api, wrapRef.current))}
           onGridReady={(e) => {
             apiRef.current = e.api;
             pick.show();
