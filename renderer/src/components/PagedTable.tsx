@@ -12,8 +12,12 @@ export interface LazyTable {
 
 export const tableOf = (head: string[], rows: string[][]): LazyTable => ({ head, count: rows.length, row: (k) => rows[k]! });
 
-/** A table of any length a page at a time: only the rows shown are formatted and put in the page. */
-export function PagedTable({ table, caption }: { table: LazyTable; caption: string }) {
+/**
+ * A table of any length a page at a time: only the rows shown are formatted and put in the page. An explained table's
+ * last column is a sentence (why a segment moved): it takes the room left and wraps, the short cells before it never
+ * break ("2026-Q2" split at its hyphen).
+ */
+export function PagedTable({ table, caption, explained = false }: { table: LazyTable; caption: string; explained?: boolean }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(table.count / PAGE_ROWS));
   const at = Math.min(page, pages - 1);
@@ -22,7 +26,7 @@ export function PagedTable({ table, caption }: { table: LazyTable; caption: stri
   const rows = Array.from({ length: to - from }, (_, k) => table.row(from + k));
   return (
     <>
-      <table className="data-table">
+      <table className={explained ? 'data-table explained' : 'data-table'}>
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -16,8 +16,8 @@ import { TILES, tileChange, tileText } from './tiles';
 import { useDashboard } from './useDashboard';
 
 /** A table of formatted rows: a PagedTable of them, so a long one pages like the dashboard's own. */
-export function DataTable({ head, rows, caption }: { head: string[]; rows: string[][]; caption: string }) {
-  return <PagedTable table={tableOf(head, rows)} caption={caption} />;
+export function DataTable({ head, rows, caption, explained }: { head: string[]; rows: string[][]; caption: string; explained?: boolean }) {
+  return <PagedTable table={tableOf(head, rows)} caption={caption} explained={explained} />;
 }
 
 export function ChartCard({ slide, period }: { slide: Slide; period: string }) {

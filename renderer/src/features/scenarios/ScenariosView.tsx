@@ -206,7 +206,7 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
           </div>
           <h3>Accounts that change segment</h3>
           {outcome.moved.length ? (
-            <DataTable caption="Segments as the scenario leaves them" head={['Account', 'Now', 'With the changes', 'Why']} rows={outcome.moved} />
+            <DataTable caption="Segments as the scenario leaves them" explained head={['Account', 'Now', 'With the changes', 'Why']} rows={outcome.moved} />
           ) : (
             <p className="hint">None.</p>
           )}

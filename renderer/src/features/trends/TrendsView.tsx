@@ -95,6 +95,7 @@ export function TrendsView({ wb }: { wb: Workbook }) {
               </p>
               <DataTable
                 caption="From one period to the next"
+                explained
                 head={['Account', 'From', 'To', 'Was', 'Now', 'Why']}
                 rows={explainSegmentChanges(trends, currency).map(({ change: c, why }) => [c.account, c.fromPeriod, c.toPeriod, c.from, c.to, why])}
               />
