@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
 import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
-import { Allocation, PoolSetup } from '../schemas/pools';
+import { Allocation, Balance, PoolSetup, TraceLine } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
 import { AccountName, SheetRowShape, VersionedRow } from '../schemas/row';
 import { AuditEntry } from '../schemas/audit';
@@ -182,13 +182,21 @@ export const contract = {
       pools: ImportSource.optional(),
       activities: ImportSource.optional(),
       drivers: ImportSource.optional(),
+      /** Time equations, a row per term: `pool,activity,minutes,attribute,equals`. */
+      equations: ImportSource.optional(),
+      /** Two stages, a row per pool fed: `pool,to,basis,share`. */
+      feeds: ImportSource.optional(),
       lines: z
         .object({ source: ImportSource, activity: z.string().trim().min(1), accountColumn: z.string().trim().min(1).optional(), sumColumn: z.string().trim().min(1).optional() })
         .optional(),
     }),
-    output: z.object({ pools: z.number().int(), activities: z.number().int(), drivers: z.number().int(), lines: z.number().int() }),
+    output: z.object({ pools: z.number().int(), activities: z.number().int(), drivers: z.number().int(), lines: z.number().int(), equations: z.number().int(), feeds: z.number().int() }),
   },
   'pools.allocate': { input: z.object({ period: PeriodLabel.optional() }), output: Allocation.extend({ period: z.string() }) },
+  /** The tie-out: every pool's cost accounted for (to accounts, to pools, unused), and every bucket before and after. */
+  'pools.balance': { input: z.object({ period: PeriodLabel.optional() }), output: Balance.extend({ period: z.string() }) },
+  /** Each contribution to one account's allocated cost, with the pools its money came from. */
+  'pools.trace': { input: z.object({ period: PeriodLabel.optional(), account: z.string().trim().min(1) }), output: z.object({ period: z.string(), account: z.string(), lines: z.array(TraceLine) }) },
 
   /**
    * `ends`: only that many of the most and of the least profitable accounts, most profitable first, when the period

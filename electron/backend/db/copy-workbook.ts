@@ -21,6 +21,9 @@ export const TABLES: readonly { name: string; order: string; ids?: true }[] = [
   { name: 'pool_activities', order: 'id', ids: true },
   { name: 'activity_drivers', order: 'activity_id, account_id' },
   { name: 'allocation_modes', order: 'period_id, bucket' },
+  { name: 'activity_terms', order: 'activity_id, position' },
+  { name: 'pool_feeds', order: 'from_pool_id, to_pool_id' },
+  { name: 'activity_line_totals', order: 'activity_id, account_id, attribute, value' },
   { name: 'audit_log', order: 'id', ids: true },
 ];
 

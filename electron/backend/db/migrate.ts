@@ -4,6 +4,7 @@ import init from './migrations/001-init.sql';
 import history from './migrations/002-history.sql';
 import costPools from './migrations/003-cost-pools.sql';
 import versions from './migrations/004-versions-and-audit.sql';
+import costing from './migrations/005-costing.sql';
 
 export interface Migration {
   id: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: '002-history', sql: history },
   { id: 3, name: '003-cost-pools', sql: costPools },
   { id: 4, name: '004-versions-and-audit', sql: versions },
+  { id: 5, name: '005-costing', sql: costing },
 ];
 
 /** The schema version this build writes: the id of the last migration. */

@@ -1,6 +1,7 @@
 import { CpwError, describeProblem, type Problem } from '../../../shared/ipc/errors';
 import { BUCKETS } from '../../../shared/schemas/fields';
-import type { DriverCount } from '../../../shared/schemas/pools';
+import { equationAttributes, foldValue } from '../../../shared/engine/equations';
+import { ACTIVITY_LEVELS, FEED_BASES, type ActivityLevel, type DriverCount, type EquationTerm, type FeedBasis, type PoolFeed } from '../../../shared/schemas/pools';
 import { parseNumber, type NumberStyle } from '../../../shared/text/numbers';
 import { matchHeaders, type Synonyms } from './mapping';
 import type { Table } from './table';
@@ -13,10 +14,25 @@ const POOL_SYNONYMS: Synonyms<'pool' | 'cost' | 'capacityMinutes' | 'bucket'> = 
   capacityMinutes: ['Capacity', 'Capacity minutes', 'Practical capacity', 'Minutes'],
   bucket: ['Cost bucket', 'Feeds', 'Category'],
 };
-const ACTIVITY_SYNONYMS: Synonyms<'pool' | 'activity' | 'minutesPerUnit'> = {
+const ACTIVITY_SYNONYMS: Synonyms<'pool' | 'activity' | 'minutesPerUnit' | 'costPerUnit' | 'level'> = {
   pool: ['Cost pool', 'Pool name', 'Department', 'Team'],
   activity: ['Activity name', 'Task', 'Driver'],
   minutesPerUnit: ['Minutes', 'Minutes per unit', 'Unit time', 'Time per unit', 'Minutes each'],
+  costPerUnit: ['Cost per unit', 'Rate per unit', 'Unit cost', 'Cost each', 'Rate'],
+  level: ['Hierarchy level', 'Cost level', 'Cost hierarchy'],
+};
+const EQUATION_SYNONYMS: Synonyms<'pool' | 'activity' | 'minutes' | 'attribute' | 'equals'> = {
+  pool: ['Cost pool', 'Pool name'],
+  activity: ['Activity name', 'Process'],
+  minutes: ['Minutes per unit', 'Time'],
+  attribute: ['Attribute name', 'Variable', 'Column'],
+  equals: ['Value', 'When', 'Equal to', 'Is'],
+};
+const FEED_SYNONYMS: Synonyms<'pool' | 'to' | 'basis' | 'share'> = {
+  pool: ['From', 'From pool', 'Resource', 'Cost pool'],
+  to: ['To pool', 'Receiving pool', 'Feeds'],
+  basis: ['By', 'Driver', 'Feed by'],
+  share: ['Split', 'Amount', 'Quantity', 'Percent'],
 };
 const ACCOUNT_SYNONYMS: Synonyms<'account'> = { account: ['Customer', 'Client', 'Account name', 'Company', 'Customer name', 'Sold-to'] };
 
@@ -34,7 +50,7 @@ function refuse(file: string, problems: Problem[]): never {
   throw new CpwError('IMPORT_INVALID', `${file}: nothing was imported: ${shown}${more}`, { file, problems });
 }
 
-function header<F extends string>(file: string, table: Table, synonyms: Synonyms<F>, required: readonly F[]): Partial<Record<F, number>> {
+function header<F extends string>(file: string, table: Table, synonyms: Synonyms<F>, required: readonly NoInfer<F>[]): Partial<Record<F, number>> {
   const headers = table.records[0];
   if (!headers) refuse(file, [{ row: 1, rule: 'the file has no header row' }]);
   const match = matchHeaders<F>(headers, {}, 1, synonyms);
@@ -77,9 +93,21 @@ export function readPools(file: string, table: Table): PoolRow[] {
   return out;
 }
 
-/** activities.csv: `pool,activity,minutesPerUnit`, one row per activity. */
-export function readActivities(file: string, table: Table, pools: readonly string[]): { pool: string; name: string; minutesPerUnit: number }[] {
-  const at = header(file, table, ACTIVITY_SYNONYMS, ['pool', 'activity', 'minutesPerUnit']);
+/** An activity as activities.csv gives it: time-based (minutesPerUnit) or rate-based (costPerUnit), and its level in the cost hierarchy. */
+export interface ActivityRow {
+  pool: string;
+  name: string;
+  minutesPerUnit: number;
+  costPerUnit?: number;
+  level?: ActivityLevel;
+}
+
+const blank = (raw: string | undefined) => (raw ?? '').trim() === '';
+
+/** activities.csv: `pool,activity,minutesPerUnit` (or `costPerUnit` for a rate-based one), and `level` when given: one row per activity. */
+export function readActivities(file: string, table: Table, pools: readonly string[]): ActivityRow[] {
+  const at = header(file, table, ACTIVITY_SYNONYMS, ['pool', 'activity']);
+  if (at.minutesPerUnit === undefined && at.costPerUnit === undefined) refuse(file, [{ row: 1, rule: `no column for minutesPerUnit or costPerUnit (the header row has ${(table.records[0] ?? []).join(', ')})` }]);
   const style = { decimalComma: table.decimalComma };
   const known = new Map(pools.map((p) => [p.toLowerCase(), p]));
   const problems: Problem[] = [];
@@ -89,8 +117,98 @@ export function readActivities(file: string, table: Table, pools: readonly strin
     if (!pool) problems.push({ row, column: 'pool', value: poolText, rule: `no pool "${poolText}" (the pools are ${pools.join(', ') || 'none yet'})` });
     const name = (r[at.activity!] ?? '').trim();
     if (!name) problems.push({ row, column: 'activity', rule: 'an activity needs a name' });
-    return { pool: pool ?? poolText, name, minutesPerUnit: number(r[at.minutesPerUnit!], row, 'minutesPerUnit', problems, style) };
+    const minutes = at.minutesPerUnit === undefined ? undefined : r[at.minutesPerUnit];
+    const cost = at.costPerUnit === undefined ? undefined : r[at.costPerUnit];
+    const activity: ActivityRow = { pool: pool ?? poolText, name, minutesPerUnit: 0 };
+    if (!blank(cost)) {
+      if (!blank(minutes)) problems.push({ row, column: 'costPerUnit', value: cost ?? '', rule: 'an activity is costed by minutes or by a cost per unit, not both: leave one of them empty' });
+      activity.costPerUnit = number(cost, row, 'costPerUnit', problems, style);
+    } else activity.minutesPerUnit = number(minutes, row, 'minutesPerUnit', problems, style);
+    const levelText = at.level === undefined ? '' : (r[at.level] ?? '').trim().toLowerCase().replace(/\s+/g, '-');
+    if (levelText) {
+      const level = ACTIVITY_LEVELS.find((l) => l === levelText);
+      if (level) activity.level = level;
+      else problems.push({ row, column: 'level', value: r[at.level!] ?? '', rule: `must be one of ${ACTIVITY_LEVELS.join(', ')}` });
+    }
+    return activity;
   });
+  if (problems.length) refuse(file, problems);
+  return out;
+}
+
+/**
+ * equations.csv: `pool,activity,minutes,attribute,equals`, a row per term: no
+ * attribute, the base time of a line; an attribute without equals, minutes
+ * per unit of that number; with equals, minutes added when the line's
+ * attribute holds that text. Returns each activity's terms, in file order.
+ */
+export function readEquations(file: string, table: Table, activities: readonly { pool: string; name: string; rated: boolean }[]): Map<string, EquationTerm[]> {
+  const at = header(file, table, EQUATION_SYNONYMS, ['activity', 'minutes']);
+  const style = { decimalComma: table.decimalComma };
+  const known = new Map(activities.map((a) => [a.name.toLowerCase(), a]));
+  const problems: Problem[] = [];
+  const out = new Map<string, EquationTerm[]>();
+  for (const { r, row } of rows(table)) {
+    const name = (r[at.activity!] ?? '').trim();
+    const activity = known.get(name.toLowerCase());
+    if (!activity) {
+      problems.push({ row, column: 'activity', value: name, rule: `no activity "${name}" (the activities are ${activities.map((a) => a.name).join(', ') || 'none yet'})` });
+      continue;
+    }
+    const poolText = at.pool === undefined ? '' : (r[at.pool] ?? '').trim();
+    if (poolText && poolText.toLowerCase() !== activity.pool.toLowerCase()) problems.push({ row, column: 'pool', value: poolText, rule: `activity "${activity.name}" belongs to pool "${activity.pool}"` });
+    if (activity.rated) problems.push({ row, column: 'activity', value: name, rule: `"${activity.name}" is costed by a cost per unit: a time equation is for an activity costed by minutes` });
+    const minutes = number(r[at.minutes!], row, 'minutes', problems, style);
+    const attribute = at.attribute === undefined ? '' : (r[at.attribute] ?? '').trim();
+    const equals = at.equals === undefined ? '' : (r[at.equals] ?? '').trim();
+    if (equals && !attribute) problems.push({ row, column: 'equals', value: equals, rule: 'a term with equals needs the attribute it compares' });
+    const term: EquationTerm = { minutes, ...(attribute ? { attribute } : {}), ...(equals ? { equals } : {}) };
+    const terms = out.get(activity.name.toLowerCase()) ?? [];
+    terms.push(term);
+    out.set(activity.name.toLowerCase(), terms);
+  }
+  if (problems.length) refuse(file, problems);
+  return out;
+}
+
+/**
+ * feeds.csv: `pool,to,basis,share`, a row per pool a pool passes its cost
+ * to. basis is split (share a percentage, "60%", or a fraction, 0.6; a
+ * pool's shares add to 100%), driver (share the receiver's quantity of it,
+ * e.g. headcount) or minutes (the receivers' share of the minutes their
+ * activities use; share left empty). Returns each passing pool's feeds.
+ */
+export function readFeeds(file: string, table: Table, pools: readonly string[]): Map<string, { feedBy: FeedBasis; feeds: PoolFeed[] }> {
+  const at = header(file, table, FEED_SYNONYMS, ['pool', 'to']);
+  const style = { decimalComma: table.decimalComma };
+  const known = new Map(pools.map((p) => [p.toLowerCase(), p]));
+  const problems: Problem[] = [];
+  const out = new Map<string, { feedBy: FeedBasis; feeds: PoolFeed[] }>();
+  for (const { r, row } of rows(table)) {
+    const from = (r[at.pool!] ?? '').trim();
+    const to = (r[at.to!] ?? '').trim();
+    for (const [name, column] of [[from, 'pool'], [to, 'to']] as const) {
+      if (!known.has(name.toLowerCase())) problems.push({ row, column, value: name, rule: `no pool "${name}" (the pools are ${pools.join(', ') || 'none yet'})` });
+    }
+    const basisText = at.basis === undefined ? 'split' : (r[at.basis] ?? '').trim().toLowerCase() || 'split';
+    const basis = FEED_BASES.find((b) => b === basisText);
+    if (!basis) problems.push({ row, column: 'basis', value: basisText, rule: `must be one of ${FEED_BASES.join(', ')}` });
+    const raw = at.share === undefined ? '' : (r[at.share] ?? '');
+    let share = 0;
+    if (basis === 'split') {
+      const n = parseNumber(raw, style);
+      if (!n.ok || n.value === null || n.value < 0 || (!n.percent && n.value > 1)) {
+        problems.push({ row, column: 'share', value: raw, rule: 'a split is a percentage like 60% or a fraction like 0.6' });
+      } else share = n.value;
+    } else if (basis === 'driver') share = number(raw, row, 'share', problems, style);
+    else if (basis === 'minutes' && !blank(raw)) problems.push({ row, column: 'share', value: raw, rule: 'a feed by minutes takes the receivers\' minutes: leave the share empty' });
+    const pool = known.get(from.toLowerCase());
+    if (!pool || !basis) continue;
+    const entry = out.get(pool.toLowerCase()) ?? { feedBy: basis, feeds: [] };
+    if (entry.feedBy !== basis) problems.push({ row, column: 'basis', value: basis, rule: `pool "${pool}" passes its cost by ${entry.feedBy} on an earlier row: one pool, one basis` });
+    entry.feeds.push({ pool: known.get(to.toLowerCase()) ?? to, share });
+    out.set(pool.toLowerCase(), entry);
+  }
   if (problems.length) refuse(file, problems);
   return out;
 }
@@ -127,6 +245,8 @@ export interface LinesOptions {
   accountColumn?: string;
   /** Sum this column (quantities, hours) instead of counting the lines. */
   sumColumn?: string;
+  /** The activity's time equation: each line's attributes it names are read and checked, and kept in total per account. */
+  equation?: readonly EquationTerm[];
 }
 
 /** Transaction lines read and checked, one entry per line, as columns: what the database counts or sums per account. */
@@ -137,6 +257,8 @@ export interface Lines {
   keys: string[];
   /** 1 for each line when counting, else the summed column's value. */
   amounts: number[];
+  /** Per account key, what its lines hold for the equation: attribute, value ('' for a number's sum) and amount. */
+  totals: Map<string, Map<string, { attribute: string; value: string; amount: number }>>;
 }
 
 /**
@@ -156,7 +278,16 @@ export function readLines(file: string, table: Table, o: LinesOptions): Lines {
   const sumAt = o.sumColumn !== undefined ? find(o.sumColumn) : null;
   const style = { decimalComma: table.decimalComma };
   const problems: Problem[] = [];
-  const out: Lines = { accounts: [], keys: [], amounts: [] };
+  const { numeric, text } = equationAttributes(o.equation ?? []);
+  const named = (attribute: string) => {
+    const k = headers.findIndex((h) => h.trim().toLowerCase() === attribute.toLowerCase());
+    if (k < 0) problems.push({ row: 1, value: attribute, rule: `no column "${attribute}" in the header row, which the equation of "${o.activity}" names (it has ${headers.join(', ')})` });
+    return { attribute, k };
+  };
+  const numbers = numeric.map(named);
+  const texts = text.map(named);
+  if (problems.length) refuse(file, problems);
+  const out: Lines = { accounts: [], keys: [], amounts: [], totals: new Map() };
   for (const { r, row } of rows(table)) {
     const account = nfc((r[accountAt] ?? '').trim());
     if (!account) {
@@ -164,8 +295,24 @@ export function readLines(file: string, table: Table, o: LinesOptions): Lines {
       continue;
     }
     out.accounts.push(account);
-    out.keys.push(account.toLowerCase());
+    const key = account.toLowerCase();
+    out.keys.push(key);
     out.amounts.push(sumAt === null ? 1 : number(r[sumAt], row, headers[sumAt]!, problems, style));
+    if (!numbers.length && !texts.length) continue;
+    let totals = out.totals.get(key);
+    if (!totals) out.totals.set(key, (totals = new Map()));
+    const add = (attribute: string, value: string, amount: number) => {
+      const k = `${attribute}\u0000${value}`;
+      const t = totals.get(k);
+      if (t) t.amount += amount;
+      else totals.set(k, { attribute, value, amount });
+    };
+    for (const { attribute, k } of numbers) add(attribute, '', number(r[k], row, headers[k]!, problems, style));
+    for (const { attribute, k } of texts) {
+      const raw = r[k] ?? '';
+      if (blank(raw)) problems.push({ row, column: headers[k], rule: `is empty: the equation of "${o.activity}" compares ${attribute} with a value, so every line needs one` });
+      else add(attribute, foldValue(raw), 1);
+    }
   }
   if (problems.length) refuse(file, problems);
   return out;

@@ -38,9 +38,9 @@ describe('cpw pools and cpw allocate', () => {
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(loaded.stdout).toContain('Period 2026-Q1: 1 pools, 3 activities, 7 driver counts');
     const out = await cpwJson<AllocateJson>(['allocate', book, '--period', '2026-Q1', '--json']);
-    expect(out.pools).toEqual([{ pool: 'Customer service', cost: 560_000, capacityMinutes: 700_000, rate: 0.8, usedMinutes: 578_600, allocated: 462_880, unused: 97_120 }]);
+    expect(out.pools).toEqual([{ pool: 'Customer service', cost: 560_000, capacityMinutes: 700_000, rate: 0.8, usedMinutes: 578_600, allocated: 462_880, unused: 97_120, stage: 1, received: 0, passed: 0 }]);
     expect(Object.keys(out)).toEqual(['pools', 'allocations']);
-    expect(out.allocations).toContainEqual({ account: 'Cara', pool: 'Customer service', activity: 'Credit checks', bucket: 'service', amount: 80_000 });
+    expect(out.allocations).toContainEqual({ account: 'Cara', pool: 'Customer service', activity: 'Credit checks', bucket: 'service', amount: 80_000, kind: 'time', level: null, count: 2_000, minutes: 100_000, rate: 0.8 });
     const total = out.allocations.reduce((s, a) => s + a.amount, 0);
     expect(total + out.pools[0]!.unused).toBeCloseTo(560_000, 6);
     const text = await cpw(['allocate', book]);

@@ -40,10 +40,11 @@ describe('the sheet model', () => {
   });
 
   it('follows edits of fed and unfed buckets with the cost pools allocation in them, as a fresh build of the same rows', () => {
+    const how = { kind: 'time' as const, level: null, count: 1, minutes: 1, rate: 1 };
     const lines = [
-      { account: 'Acme', pool: 'Support', activity: 'Ticket', bucket: 'service' as const, amount: 300 },
-      { account: 'beta', pool: 'Support', activity: 'Ticket', bucket: 'service' as const, amount: 100 },
-      { account: 'Beta', pool: 'Sales', activity: 'Visit', bucket: 'presale' as const, amount: 50 },
+      { account: 'Acme', pool: 'Support', activity: 'Ticket', bucket: 'service' as const, amount: 300, ...how },
+      { account: 'beta', pool: 'Support', activity: 'Ticket', bucket: 'service' as const, amount: 100, ...how },
+      { account: 'Beta', pool: 'Sales', activity: 'Visit', bucket: 'presale' as const, amount: 50, ...how },
     ];
     const modes = { presale: 'replace', production: 'add', distribution: 'add', service: 'add', labour: 'add' } as const;
     const allocation = () => modelAllocation(lines, modes, new Set(['service', 'presale'] as const));

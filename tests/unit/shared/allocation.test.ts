@@ -34,7 +34,7 @@ const modes = (patch: Partial<AllocationModes> = {}) => AllocationModes.parse(pa
 describe('time-driven allocation', () => {
   it("gives HBR's published figures: $0.80 a minute, 578,600 minutes, $462,880 assigned, $97,120 unused", () => {
     const { pools, allocations } = allocate([hbr], hbrDrivers);
-    expect(pools).toEqual([{ pool: 'Customer service', cost: 560_000, capacityMinutes: 700_000, rate: 0.8, usedMinutes: 578_600, allocated: 462_880, unused: 97_120 }]);
+    expect(pools).toEqual([{ pool: 'Customer service', cost: 560_000, capacityMinutes: 700_000, rate: 0.8, usedMinutes: 578_600, allocated: 462_880, unused: 97_120, stage: 1, received: 0, passed: 0 }]);
     expect(overCapacity(pools[0]!)).toBe(false);
     const of = (account: string) => allocations.filter((l) => l.account === account).reduce((s, l) => s + l.amount, 0);
     // Acme: (30,000 x 8 + 400 x 44 + 500 x 50) x 0.8 = 282,600 x 0.8

@@ -21,6 +21,9 @@ const PERIOD_TABLES: readonly { table: string; where: string }[] = [
   { table: 'pool_activities', where: 'period_id = ?' },
   { table: 'activity_drivers', where: 'activity_id IN (SELECT id FROM pool_activities WHERE period_id = ?)' },
   { table: 'allocation_modes', where: 'period_id = ?' },
+  { table: 'activity_terms', where: 'activity_id IN (SELECT id FROM pool_activities WHERE period_id = ?)' },
+  { table: 'pool_feeds', where: 'from_pool_id IN (SELECT id FROM cost_pools WHERE period_id = ?)' },
+  { table: 'activity_line_totals', where: 'activity_id IN (SELECT id FROM pool_activities WHERE period_id = ?)' },
 ];
 
 /** A history entry for an action on periods: every period before and after, and the rows of one that came or went. */

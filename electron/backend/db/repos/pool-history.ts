@@ -1,9 +1,9 @@
 import type { Sql } from '../sql';
 import { CpwError } from '../../../../shared/ipc/errors';
-import type { DriverCount, PoolSetup } from '../../../../shared/schemas/pools';
+import { PoolSetup, type DriverCount, type LineTotal } from '../../../../shared/schemas/pools';
 import { getPoolSetup, replacePoolSetup } from './pools';
 
-type Frame = Omit<PoolSetup, 'drivers'>;
+type Frame = Omit<PoolSetup, 'drivers' | 'lines'>;
 /** One account's count of one activity before and after; null is no count. */
 interface CountChange {
   account: string;
@@ -18,8 +18,19 @@ interface CountChange {
  * the counts only those that changed, since a period of 100,000 accounts has
  * hundreds of thousands and the history keeps a thousand entries.
  */
+/** One total of an account's transaction lines before and after; null is none. */
+interface LineChange {
+  account: string;
+  activity: string;
+  attribute: string;
+  value: string;
+  before: number | null;
+  after: number | null;
+}
+
 export interface PoolsChange {
-  pools: { periodId: number; before: Frame; after: Frame; counts: CountChange[] };
+  /** `lines` is absent from entries written before line totals were kept. */
+  pools: { periodId: number; before: Frame; after: Frame; counts: CountChange[]; lines?: LineChange[] };
 }
 
 export function isPoolsChange(changes: unknown): changes is PoolsChange {
@@ -28,6 +39,7 @@ export function isPoolsChange(changes: unknown): changes is PoolsChange {
 
 const key = (account: string, activity: string) => `${account.toLowerCase()}\u0000${activity.toLowerCase()}`;
 const byKey = (drivers: readonly DriverCount[]) => new Map(drivers.map((d) => [key(d.account, d.activity), d]));
+const lineKey = (t: Omit<LineTotal, 'amount'>) => `${key(t.account, t.activity)}\u0000${t.attribute.toLowerCase()}\u0000${t.value}`;
 const frame = ({ pools, modes }: PoolSetup): Frame => ({ pools, modes });
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -40,14 +52,24 @@ function countChanges(before: readonly DriverCount[], after: readonly DriverCoun
   return changes;
 }
 
+function lineChanges(before: readonly LineTotal[], after: readonly LineTotal[]): LineChange[] {
+  const was = new Map(before.map((t) => [lineKey(t), t]));
+  const now = new Map(after.map((t) => [lineKey(t), t]));
+  const changes: LineChange[] = [];
+  for (const [k, t] of now) if (was.get(k)?.amount !== t.amount) changes.push({ ...t, before: was.get(k)?.amount ?? null, after: t.amount });
+  for (const [k, t] of was) if (!now.has(k)) changes.push({ ...t, before: t.amount, after: null });
+  return changes.map(({ account, activity, attribute, value, before, after }) => ({ account, activity, attribute, value, before, after }));
+}
+
 /** Run `change` on a period's pools and return the entry that undoes it, or null when nothing changed; the setups are read back as stored, so a later check compares like with like. */
 export async function capturePools(tx: Sql, periodId: number, change: () => Promise<void>): Promise<PoolsChange | null> {
   const before = await getPoolSetup(tx, periodId);
   await change();
   const after = await getPoolSetup(tx, periodId);
   const counts = countChanges(before.drivers, after.drivers);
-  if (!counts.length && same(frame(before), frame(after))) return null;
-  return { pools: { periodId, before: frame(before), after: frame(after), counts } };
+  const lines = lineChanges(before.lines, after.lines);
+  if (!counts.length && !lines.length && same(frame(before), frame(after))) return null;
+  return { pools: { periodId, before: frame(before), after: frame(after), counts, lines } };
 }
 
 /**
@@ -65,8 +87,17 @@ export async function applyPools(tx: Sql, entry: PoolsChange, undoing: boolean, 
   const now = await getPoolSetup(tx, periodId);
   const drivers = byKey(now.drivers);
   const moved = counts.find((c) => (drivers.get(key(c.account, c.activity))?.count ?? null) !== (undoing ? c.after : c.before));
-  if (!same(frame(now), from) || moved) {
-    const what = moved ? `the count of ${moved.activity} for ${moved.account} in ${period} was` : `the cost pools of ${period} were`;
+  const totals = new Map(now.lines.map((t) => [lineKey(t), t]));
+  const lineChanges = entry.pools.lines ?? [];
+  const movedLine = lineChanges.find((c) => (totals.get(lineKey(c))?.amount ?? null) !== (undoing ? c.after : c.before));
+  // An entry written before feeds, equations and rates were kept reads as the schema fills them in.
+  const fromFrame = frame(PoolSetup.parse({ ...from, drivers: [] }));
+  if (!same(frame(now), fromFrame) || moved || movedLine) {
+    const what = moved
+      ? `the count of ${moved.activity} for ${moved.account} in ${period} was`
+      : movedLine
+        ? `the transaction lines of ${movedLine.activity} for ${movedLine.account} in ${period} were`
+        : `the cost pools of ${period} were`;
     throw new CpwError('CONFLICT', `cannot ${verb} "${label}": ${what} changed since; nothing was changed`);
   }
   for (const c of counts) {
@@ -74,6 +105,11 @@ export async function applyPools(tx: Sql, entry: PoolsChange, undoing: boolean, 
     if (value === null) drivers.delete(key(c.account, c.activity));
     else drivers.set(key(c.account, c.activity), { account: c.account, activity: c.activity, count: value });
   }
-  await replacePoolSetup(tx, periodId, { ...to, drivers: [...drivers.values()] });
+  for (const c of lineChanges) {
+    const amount = undoing ? c.before : c.after;
+    if (amount === null) totals.delete(lineKey(c));
+    else totals.set(lineKey(c), { account: c.account, activity: c.activity, attribute: c.attribute, value: c.value, amount });
+  }
+  await replacePoolSetup(tx, periodId, PoolSetup.parse({ ...to, drivers: [...drivers.values()], lines: [...totals.values()] }));
   return period;
 }

@@ -59,7 +59,7 @@ export function ActivitiesEditor({ setup, activities, save, changePool }: {
             onClick={() => {
               let name = 'New activity';
               for (let n = 2; activities.some((x) => x.toLowerCase() === name.toLowerCase()); n++) name = `New activity ${n}`;
-              changePool(k, { activities: [...p.activities, { name, minutesPerUnit: 0 }] });
+              changePool(k, { activities: [...p.activities, { name, minutesPerUnit: 0, equation: [] }] });
             }}
           >
             + Activity

@@ -128,7 +128,7 @@ export function PoolsView({ wb }: { wb: Workbook }) {
           onClick={() => {
             let name = 'New pool';
             for (let n = 2; setup.pools.some((p) => p.name.toLowerCase() === name.toLowerCase()); n++) name = `New pool ${n}`;
-            withPools([...setup.pools, { name, cost: 0, capacityMinutes: capacityMinutes ?? 1, bucket: 'service', activities: [] }]);
+            withPools([...setup.pools, { name, cost: 0, capacityMinutes: capacityMinutes ?? 1, bucket: 'service', activities: [], feeds: [], feedBy: 'split' }]);
           }}
         >
           + Pool
