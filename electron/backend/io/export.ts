@@ -7,7 +7,8 @@ import { CpwError } from '../../../shared/ipc/errors';
 import { INPUT_FIELDS, type InputField } from '../../../shared/schemas/fields';
 import type { Assumptions } from '../../../shared/schemas/assumptions';
 import type { AccountResult, Report } from '../../../shared/schemas/report';
-import { FIELDS, fieldSpec, isInputField, METRICS, metricSpec, type FieldSpec, type MetricSpec } from '../../../shared/catalogue';
+import { FIELDS, fieldLabel, fieldSpec, isInputField, METRICS, metricSpec, type FieldSpec, type MetricSpec } from '../../../shared/catalogue';
+import type { AllocationLine, Balance } from '../../../shared/schemas/pools';
 import { toCsv } from './csv';
 
 /** An export's header for a catalogue: every input field, then the computed columns, under their DOMAIN.md names. */
@@ -77,6 +78,57 @@ function addAssumptions(book: ExcelJS.Workbook, a: Assumptions): void {
 
 /** Sheets the export writes besides the period's, whose names a period's may not take. */
 const ASSUMPTIONS_SHEET = 'Assumptions';
+const BALANCE_SHEET = 'Cost pools tie-out';
+const ALLOCATIONS_SHEET = 'Allocated cost';
+
+/** What the period's cost pools did, for the export: the tie-out and each account's allocated lines. */
+export interface Costing {
+  balance: Balance;
+  allocations: readonly AllocationLine[];
+}
+
+const HOW = { time: 'minutes per unit', equation: 'time equation', rate: 'cost per unit' } as const;
+
+/** A sheet of labelled columns, money ones in the workbook currency: the tie-out and the allocations read as people read them. */
+function addLabelled(book: ExcelJS.Workbook, name: string, columns: readonly { header: string; money?: boolean; width?: number }[], rows: readonly (readonly unknown[])[], currency: string): ExcelJS.Worksheet {
+  const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(14, c.header.length + 2), style: c.money ? { numFmt: moneyFormat(currency) } : {} }));
+  ws.getRow(1).font = { bold: true };
+  for (const r of rows) ws.addRow([...r]);
+  return ws;
+}
+
+/**
+ * The tie-out as a spreadsheet: per pool and stage, cost + received = to
+ * accounts + to pools + unused - over capacity; per bucket before, allocated
+ * and after; then every allocated line with how it was costed. The figures
+ * are the exact ones (a spreadsheet's own sums tie out as the app's do).
+ */
+function addCosting(book: ExcelJS.Workbook, costing: Costing, currency: string): void {
+  const { balance } = costing;
+  const yes = (b: boolean) => (b ? 'yes' : 'NO');
+  const ws = addLabelled(
+    book,
+    BALANCE_SHEET,
+    [{ header: 'Pool', width: 24 }, { header: 'Stage' }, { header: 'Cost', money: true }, { header: 'Received from pools', money: true }, { header: 'To accounts', money: true }, { header: 'To other pools', money: true }, { header: 'Unused capacity', money: true }, { header: 'Over capacity', money: true }, { header: 'Ties out' }],
+    balance.pools.map((p) => [p.pool, p.stage, p.cost, p.received, p.toAccounts, p.toPools, p.unused, p.overCapacity, yes(p.balanced)]),
+    currency,
+  );
+  ws.addRow(['All pools', null, balance.total.cost, null, balance.total.toAccounts, null, balance.total.unused, balance.total.overCapacity, yes(balance.total.balanced)]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(['Bucket', 'Takes', 'Typed before', 'Allocated', 'After', 'Ties out']).font = { bold: true };
+  for (const b of balance.buckets) {
+    const row = ws.addRow([fieldLabel(b.bucket), b.mode === 'replace' ? 'replaces typed' : 'adds to typed', b.before, b.allocated, b.after, yes(b.balanced)]);
+    for (const k of [3, 4, 5]) row.getCell(k).numFmt = moneyFormat(currency);
+  }
+  addLabelled(
+    book,
+    ALLOCATIONS_SHEET,
+    [{ header: 'Account', width: 28 }, { header: 'Pool', width: 22 }, { header: 'Activity', width: 22 }, { header: 'Bucket' }, { header: 'Level' }, { header: 'How' }, { header: 'Count' }, { header: 'Minutes' }, { header: 'Rate' }, { header: 'Amount', money: true }],
+    costing.allocations.map((l) => [l.account, l.pool, l.activity, fieldLabel(l.bucket), l.level ?? '', HOW[l.kind], l.count, l.minutes, l.rate, l.amount]),
+    currency,
+  );
+}
 
 /**
  * The period's sheet name in a workbook, for any label: Excel allows 31
@@ -99,20 +151,22 @@ function extensionOf(out: string): '.csv' | '.xlsx' {
  * A period's inputs and computed metrics as the bytes of a CSV or XLSX file.
  * The header row uses DOMAIN.md names, so the file imports back as is.
  */
-export async function renderReport(report: Report, format: 'csv' | 'xlsx'): Promise<Uint8Array> {
+export async function renderReport(report: Report, format: 'csv' | 'xlsx', costing?: Costing): Promise<Uint8Array> {
   const rows = report.accounts.map((a) => EXPORT_COLUMNS.map((c) => a[c] as string | number | null));
   if (format === 'csv') return new TextEncoder().encode(`${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
   const book = new (await loadExcelJs()).Workbook();
   book.creator = 'Customer Profitability Workbench';
-  addTable(book, sheetName(report.period), EXPORT_COLUMNS, rows, report.currency);
+  addTable(book, sheetName(report.period, [ASSUMPTIONS_SHEET, BALANCE_SHEET, ALLOCATIONS_SHEET]), EXPORT_COLUMNS, rows, report.currency);
   addAssumptions(book, report.assumptions);
+  // Only a period with cost pools has a tie-out: a sheet of zeros would say there is costing where there is none.
+  if (costing && costing.balance.pools.length) addCosting(book, costing, report.currency);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
 /** Export a period to a file: CSV or XLSX by the extension of `out`. */
-export async function exportReport(report: Report, out: string): Promise<number> {
+export async function exportReport(report: Report, out: string, costing?: Costing): Promise<number> {
   const format = extensionOf(out) === '.csv' ? 'csv' : 'xlsx';
-  writeFileAtomic(out, await renderReport(report, format));
+  writeFileAtomic(out, await renderReport(report, format, costing));
   return report.accounts.length;
 }
 

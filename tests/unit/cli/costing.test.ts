@@ -1,5 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../shared/schemas/report';
 import type { AllocationLine, Balance, PoolFigures, TraceLine } from '../../../shared/schemas/pools';
@@ -140,7 +142,7 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
   }, 90_000);
 
   it('runs two stages: IT passes 60% and 40% to two pools, rate-based activities cost per unit, and every dollar ties out', async () => {
-    const { path, file, pools } = await book();
+    const { dir, path, file, pools } = await book();
     await pools(
       '--pools', file('pools.csv', csv(['pool', 'cost', 'capacityMinutes', 'bucket'], [
         ['IT', 100_000, 1, 'labour'],
@@ -183,7 +185,22 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
       ['Store deliveries', 100, null, 50, 5_000, 'delivery'],
       ['Cartons', 2_000, null, 1, 2_000, 'delivery'],
     ]);
-  }, 90_000);
+
+    // Exported with the rest, and opened in LibreOffice as a spreadsheet user would: a sheet per part, each figure as the app has it.
+    const out = join(dir, 'q1.xlsx');
+    expect((await cpw(['export', path, '--period', '2026-Q1', '--out', out])).code).toBe(0);
+    execFileSync('soffice', ['--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,true,false,false,-1', '--outdir', dir, out], { stdio: 'ignore', timeout: 120_000 });
+    const sheet = Papa.parse<string[]>(readFileSync(join(dir, 'q1-Cost pools tie-out.csv'), 'utf8').trim()).data;
+    expect(sheet[0]).toEqual(['Pool', 'Stage', 'Cost', 'Received from pools', 'To accounts', 'To other pools', 'Unused capacity', 'Over capacity', 'Ties out']);
+    expect(sheet.slice(1, 4).map((r) => [r[0], r[1], r[2], r[3], r[5], r[8]])).toEqual([
+      ['IT', '1', '$100,000', '$0', '$100,000', 'yes'],
+      ['Customer service', '2', '$560,000', '$60,000', '$0', 'yes'],
+      ['Delivery', '2', '$50,000', '$40,000', '$0', 'yes'],
+    ]);
+    expect(sheet[4]!.slice(0, 3)).toEqual(['All pools', '', '$710,000']);
+    const lines = Papa.parse<string[]>(readFileSync(join(dir, 'q1-Allocated cost.csv'), 'utf8').trim()).data;
+    expect(lines.find((r) => r[0] === 'Acme' && r[2] === 'Cartons')).toEqual(['Acme', 'Delivery', 'Cartons', 'Distribution', 'delivery', 'cost per unit', '2000', '', '1', '$2,000']);
+  }, 120_000);
 
   it('refuses a pool feeding itself, a cycle, a split not adding to 100% and a negative rate, naming the place; nothing is saved', async () => {
     const { path, file, pools } = await book();
