@@ -223,7 +223,7 @@ export function App() {
         <input
           className="search"
           type="search"
-          placeholder="Search accounts…"
+          placeholder="Search…"
           title="Filters the sheet as you type; Enter opens the account's Customer Picture"
           aria-label="Search accounts"
           value={search}

@@ -30,10 +30,16 @@ const SCREENS: [name: string, hash: string, ready: string][] = [
  * in the light and the dark theme: a screenshot each (screens-<tag>-<theme>-<screen>.png),
  * the page never scrolls sideways, and no field id of the code is on screen.
  */
-export function everyScreen(accounts: number, seed: number, tag: string, timeout: number): void {
+export function everyScreen(accounts: number, seed: number, tag: string, timeout: number, laptop = false): void {
   const count = `${accounts.toLocaleString('en-US')} accounts`;
-  for (const theme of ['light', 'dark'] as const) {
-    describe(`every screen at ${count}, ${theme} theme`, () => {
+  // Both themes on a desktop screen; and, where asked, a 1280 x 800 laptop, where the top bar must wrap, not push the page sideways.
+  const runs = [
+    { theme: 'light', viewport: { width: 1440, height: 900 }, name: 'light' },
+    { theme: 'dark', viewport: { width: 1440, height: 900 }, name: 'dark' },
+    ...(laptop ? [{ theme: 'light', viewport: { width: 1280, height: 800 }, name: 'laptop' }] : []),
+  ] as const;
+  for (const { theme, viewport, name: variant } of runs) {
+    describe(`every screen at ${count}, ${variant === 'laptop' ? 'on a 1280 x 800 laptop' : `${theme} theme`}`, () => {
       let session: Session;
       let page: Page;
 
@@ -41,6 +47,7 @@ export function everyScreen(accounts: number, seed: number, tag: string, timeout
         session = await openSession({
           sample: true,
           settings: { theme },
+          viewport,
           prepare: (dir) => {
             const csv = join(dir, 'portfolio.csv');
             writeFileSync(csv, csvOf(generatePortfolio(accounts, seed)));
@@ -62,7 +69,7 @@ export function everyScreen(accounts: number, seed: number, tag: string, timeout
             await page.locator(ready).first().waitFor();
             await page.waitForTimeout(300); // charts and the grid settle
             expect(await page.getByTestId('status-accounts').or(page.getByTestId('slide-count')).first().textContent()).toMatch(new RegExp(`^${count}$|2026-Q4`));
-            await page.screenshot({ path: join(SCREENSHOTS, `screens-${tag}-${theme}-${name}.png`) });
+            await page.screenshot({ path: join(SCREENSHOTS, `screens-${tag}-${variant}-${name}.png`) });
             // Nothing runs off the side: the page itself never scrolls sideways (wide grids scroll inside).
             expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
             expect(leakedIds(await page.evaluate(() => document.body.innerText), IDS), 'field ids on screen').toEqual([]);
