@@ -154,6 +154,26 @@ async function session(location: string, dir: string): Promise<unknown[]> {
       },
     });
     await call('pools.allocate', { period: '2026-Q4' });
+    // Issue 23 on both stores: two stages, a rate-based activity with its level, a time equation over kept line totals; the tie-out and a trace.
+    await call('pools.save', {
+      period: '2026-Q4',
+      setup: {
+        pools: [
+          { name: 'IT', cost: 10_000, capacityMinutes: 1, bucket: 'labour', feeds: [{ pool: 'Support', share: 0.75 }, { pool: 'Delivery', share: 0.25 }] },
+          { name: 'Support', cost: 50_000, capacityMinutes: 100_000, bucket: 'service', activities: [{ name: 'Tickets', minutesPerUnit: 30 }, { name: 'Orders', minutesPerUnit: 0, level: 'order', equation: [{ minutes: 5 }, { minutes: 3, attribute: 'lines' }, { minutes: 15, attribute: 'newCustomer', equals: 'yes' }] }] },
+          { name: 'Delivery', cost: 5_000, capacityMinutes: 1, bucket: 'distribution', activities: [{ name: 'Cartons', minutesPerUnit: 0, costPerUnit: 1.5, level: 'delivery' }] },
+        ],
+        drivers: [{ account: 'Acme', activity: 'Tickets', count: 40 }, { account: 'Beta', activity: 'tickets', count: 400 }, { account: 'Acme', activity: 'Orders', count: 3 }, { account: 'Beta', activity: 'Cartons', count: 700 }],
+        lines: [{ account: 'Acme', activity: 'Orders', attribute: 'lines', amount: 12 }, { account: 'Acme', activity: 'Orders', attribute: 'newCustomer', value: 'yes', amount: 1 }],
+        modes: { service: 'add' },
+      },
+    });
+    await call('pools.get', { period: '2026-Q4' });
+    await call('pools.balance', { period: '2026-Q4' });
+    await call('pools.trace', { period: '2026-Q4', account: 'acme' });
+    await call('history.undo');
+    await call('pools.get', { period: '2026-Q4' });
+    await call('history.redo');
     await call('periods.rename', { label: 'Imported', newLabel: 'Imported sheet' });
     await call('periods.reorder', { labels: ['Imported sheet', '2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'] });
     for (const period of ['Imported sheet', '2025-Q4', '2026-Q3', '2026-Q4']) await call('report.get', { period });

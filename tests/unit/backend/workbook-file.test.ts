@@ -51,6 +51,7 @@ describe('a new workbook', () => {
       { id: 2, name: '002-history' },
       { id: 3, name: '003-cost-pools' },
       { id: 4, name: '004-versions-and-audit' },
+      { id: 5, name: '005-costing' },
     ]);
     db.close();
     expect(readdirNames(tmp())).toEqual(['w.cpw']);

@@ -15,6 +15,7 @@ import type { Workbook } from '../../state/useWorkbook';
 import { DataTable } from '../dashboard/DashboardView';
 import { BUCKET_COLOURS, themeColours } from '../dashboard/palette';
 import { withFigures, type Logged } from '../interactions/log';
+import { AllocatedCost } from './AllocatedCost';
 import { PICTURE_FIELDS } from './fields';
 import { fieldLabel, fieldSpec, isInputField, metricLabel } from '../../../../shared/catalogue';
 
@@ -133,6 +134,7 @@ export function CustomerPicture({ wb, account }: { wb: Workbook; account: string
             <h2>Cost against revenue</h2>
             <div className="chart-box short">{config ? <ChartCanvas id="picture-buckets" config={config as ChartConfiguration} label={`${picture.account}: the five cost buckets against revenue`} /> : null}</div>
           </section>
+          <AllocatedCost wb={wb} account={picture.account} />
         </>
       ) : null}
       {row ? (

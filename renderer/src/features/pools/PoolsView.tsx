@@ -9,11 +9,13 @@ import { ChartCanvas } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
 import { ActivitiesEditor } from './ActivitiesEditor';
+import { BalanceTab } from './BalanceTab';
 import { capacityChart } from './capacityChart';
 import { DriversGrid } from './DriversGrid';
 import { fileSource } from './files';
 import { readNumber } from './numbers';
 import { PoolsTable } from './PoolsTable';
+import { PoolsTabs } from './PoolsTabs';
 
 type Part = 'pools' | 'activities' | 'drivers' | 'lines';
 
@@ -95,7 +97,7 @@ export function PoolsView({ wb }: { wb: Workbook }) {
   );
 
   return (
-    <div className="dashboard pools">
+    <PoolsTabs balance={(toSetup) => <BalanceTab wb={wb} state={state} onSetup={toSetup} />}>
       <div className="dashboard-bar" role="toolbar" aria-label="Cost pools">
         <h2>Cost pools, {period}</h2>
         {fileInput('pools', 'Import pools…')}
@@ -166,6 +168,6 @@ export function PoolsView({ wb }: { wb: Workbook }) {
         </section>
       ) : null}
       {activities.length && wb.model ? <DriversGrid state={state} rows={wb.model.rows} activities={activities} currency={currency} save={(s) => void save(s)} /> : null}
-    </div>
+    </PoolsTabs>
   );
 }

@@ -1,0 +1,145 @@
+import { useEffect, useState } from 'react';
+import { formatMoney, formatNumber, formatPercent, formatRate } from '../../../../shared/format';
+import type { Output } from '../../../../shared/ipc/contract';
+import { ACTIVITY_LEVELS, type ActivityLevel, type TraceLine } from '../../../../shared/schemas/pools';
+import type { Workbook } from '../../state/useWorkbook';
+import './allocated.css';
+
+type Trace = Output<'pools.trace'>;
+
+/** The levels of the customer cost hierarchy as people read them, and what each one is the cost of. */
+const LEVELS: Record<ActivityLevel, { label: string; what: string }> = {
+  order: { label: 'Order', what: 'each order it places' },
+  delivery: { label: 'Delivery', what: 'each delivery or shipment' },
+  'customer-sustaining': { label: 'Customer-sustaining', what: 'serving the customer, whatever it buys' },
+  channel: { label: 'Channel', what: 'the channel it buys through' },
+};
+const NOT_SET = 'Not set';
+
+const HOW: Record<TraceLine['kind'], string> = { time: 'minutes per unit', equation: 'time equation', rate: 'cost per unit' };
+
+/** A count as it was given: whole, or to two decimals when a split made it a fraction. */
+const count = (n: number) => formatNumber(n, Number.isInteger(n) ? 0 : 2);
+
+/**
+ * The Customer Picture's "Allocated cost": what the period's cost pools put
+ * into this account's buckets ('pools.trace'), by the level of the customer
+ * cost hierarchy each activity sits at, and each contribution with how it was
+ * costed and the pools its money came from (a pool that passed its cost on
+ * shows as a source of the pools it fed). Nothing when no pool reaches it.
+ */
+export function AllocatedCost({ wb, account }: { wb: Workbook; account: string }) {
+  const [trace, setTrace] = useState<Trace | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { client, period } = wb;
+  const currency = wb.info?.currency ?? 'USD';
+  const money = (v: number) => formatMoney(v, currency);
+  // Read again when the period or its allocation changes (pools saved, undone, redone).
+  const allocation = wb.model?.allocation;
+  useEffect(() => {
+    if (!period) return undefined;
+    let live = true;
+    client.call('pools.trace', { period, account }).then(
+      (t) => {
+        if (!live) return;
+        setTrace(t);
+        setError(null);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, period, account, allocation]);
+
+  if (error) {
+    return (
+      <section className="card" aria-label="Allocated cost">
+        <h2>Allocated cost</h2>
+        <p className="hint">The cost pools of {period} cannot be traced to this account: {error}.</p>
+      </section>
+    );
+  }
+  if (!trace || trace.period !== period || trace.lines.length === 0) return null;
+
+  const lines = [...trace.lines].sort((a, b) => b.amount - a.amount);
+  const total = lines.reduce((s, l) => s + l.amount, 0);
+  const byLevel = [...ACTIVITY_LEVELS, null].map((level) => ({ level, amount: lines.filter((l) => l.level === level).reduce((s, l) => s + l.amount, 0) }));
+  const levelRows = byLevel
+    .filter((b) => b.level !== null || b.amount !== 0)
+    .map(({ level, amount }) => [level ? LEVELS[level].label : NOT_SET, money(amount), formatPercent(total > 0 ? amount / total : null), level ? `The cost of ${LEVELS[level].what}.` : 'Activities given no level.'] as const);
+
+  return (
+    <section className="card allocated-cost" aria-label="Allocated cost">
+      <h2>
+        Allocated cost: <span data-testid="allocated-total">{money(total)}</span>
+      </h2>
+      <p className="hint">
+        What the cost pools of {trace.period} put into {trace.account}'s buckets (it is inside the total cost above), by the level of the customer cost
+        hierarchy each activity sits at, then each contribution with how it was costed and which pools the money came from.
+      </p>
+      <table className="data-table allocated-levels" data-testid="allocated-by-level">
+        <caption>{trace.account}'s allocated cost by level of the cost hierarchy</caption>
+        <thead>
+          <tr>
+            <th scope="col">Level</th>
+            <th scope="col">Amount</th>
+            <th scope="col">Share</th>
+            <th scope="col" className="text">
+              What it is
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {levelRows.map(([label, amount, share, what]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{amount}</td>
+              <td>{share}</td>
+              <td className="text">{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="data-table allocated-lines" data-testid="allocated-lines">
+        <caption>Each contribution to {trace.account}'s allocated cost, largest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Pool (stage)</th>
+            <th scope="col" className="text">
+              Activity
+            </th>
+            <th scope="col" className="text">
+              How
+            </th>
+            <th scope="col">Count</th>
+            <th scope="col">Minutes</th>
+            <th scope="col">Rate</th>
+            <th scope="col">Amount</th>
+            <th scope="col" className="text">
+              Came from
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l) => (
+            <tr key={`${l.pool}\u0000${l.activity}`}>
+              <th scope="row">
+                {l.pool} (stage {l.stage})
+              </th>
+              <td className="text">{l.activity}</td>
+              <td className="text">{HOW[l.kind]}</td>
+              <td>{count(l.count)}</td>
+              <td>{l.minutes === null ? '—' : formatNumber(l.minutes)}</td>
+              <td>
+                {formatRate(l.rate, currency)} {l.kind === 'rate' ? 'each' : 'a minute'}
+              </td>
+              <td>{money(l.amount)}</td>
+              <td className="text">{l.sources.map((s) => `${s.pool} ${money(s.amount)}`).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
