@@ -1,8 +1,6 @@
-import { allocate, balance } from '../../../shared/engine/allocation';
 import { getAssumptions } from '../db/repos/assumptions';
-import { listColumns } from '../db/repos/period-rows';
 import { periodOrLatest } from '../db/repos/periods';
-import { getPoolSetup } from '../db/repos/pools';
+import { periodCosting } from '../db/repos/pools';
 import type { Sql } from '../db/sql';
 import { exportReport, exportTemplate, renderReport, type Costing } from '../io/export';
 import { buildReport } from './report';
@@ -11,11 +9,7 @@ import { defineHandlers } from './types';
 /** The period's report and, when it has cost pools, their tie-out and allocated lines: read in one transaction, so they agree. */
 async function reportWithCosting(tx: Sql, period: string | undefined) {
   const report = await buildReport(tx, period);
-  const id = (await periodOrLatest(tx, report.period)).id;
-  const setup = await getPoolSetup(tx, id);
-  const costing: Costing | undefined = setup.pools.length
-    ? { balance: balance(setup, await listColumns(tx, id)), allocations: allocate(setup.pools, setup.drivers, setup.lines).allocations }
-    : undefined;
+  const costing: Costing | undefined = await periodCosting(tx, (await periodOrLatest(tx, report.period)).id);
   return { report, costing };
 }
 

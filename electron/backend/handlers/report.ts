@@ -7,7 +7,7 @@ import { runScenario } from '../../../shared/engine/scenarios';
 import { Report } from '../../../shared/schemas/report';
 import { problemsMessage, zodProblems } from '../validation';
 import { getAssumptions } from '../db/repos/assumptions';
-import { periodColumns } from '../db/repos/pools';
+import { periodColumns, periodCosting } from '../db/repos/pools';
 import { periodOrLatest } from '../db/repos/periods';
 import { listScenarios } from '../db/repos/scenarios';
 import { writeFileAtomic } from '../io/export';
@@ -64,6 +64,7 @@ async function reportDocument(tx: Sql, request: ParsedInput<'report.html'>, work
     scenarios,
     paper,
     made: new Date().toISOString().slice(0, 10),
+    costing: await periodCosting(tx, (await periodOrLatest(tx, label)).id),
   };
 }
 

@@ -9,6 +9,8 @@ import type { ScenarioResult } from '../../../shared/schemas/trends';
 import { bucketsSvg, escapeXml as esc, matrixSvg, whaleSvg } from './svg';
 import { compareFigures, formatMetric, portfolioFigures, type MetricChange } from '../../../shared/catalogue/format';
 import { REPORT_FIGURES, SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
+import { costByLevel, LEVEL_KEYS, LEVEL_LABELS } from '../../../shared/engine/levels';
+import type { AllocationLine, Balance } from '../../../shared/schemas/pools';
 
 export interface ReportDocument {
   workbook: string;
@@ -18,6 +20,30 @@ export interface ReportDocument {
   paper: 'A4' | 'Letter';
   /** When the report was made, as the cover shows it. */
   made: string;
+  /** The period's cost pools, when it has any: their tie-out and every allocated line. */
+  costing?: { balance: Balance; allocations: readonly AllocationLine[] };
+}
+
+/** The cost pools page: the tie-out per pool and stage, and the accounts with the most allocated cost by level of the customer cost hierarchy. */
+function costingSection(costing: NonNullable<ReportDocument['costing']>, currency: string): string {
+  const m = (v: number) => formatMoney(v, currency);
+  const { balance } = costing;
+  const ties = (b: boolean) => (b ? 'yes' : 'NO');
+  const levels = costByLevel(costing.allocations);
+  const used = LEVEL_KEYS.filter((k) => levels.some((a) => a.levels[k] !== 0));
+  return `<section><h2>Cost pools: where every dollar went</h2>
+<p class="note">Per pool and stage, its cost plus what earlier pools passed to it equals what it allocated to accounts, passed on to other pools, and left unused (capacity nobody used, never spread over accounts), to the cent.</p>${table(
+    ['Pool', 'Stage', 'Cost', 'Received', 'To accounts', 'To pools', 'Unused', 'Over capacity', 'Ties out'],
+    [
+      ...balance.pools.map((p) => [p.pool, String(p.stage), m(p.cost), m(p.received), m(p.toAccounts), m(p.toPools), m(p.unused), m(p.overCapacity), ties(p.balanced)]),
+      ['All pools', '', m(balance.total.cost), '', m(balance.total.toAccounts), '', m(balance.total.unused), m(balance.total.overCapacity), ties(balance.total.balanced)],
+    ],
+  )}
+<h2>Allocated cost by level of the customer cost hierarchy</h2>${
+    levels.length
+      ? table(['Account', ...used.map((k) => LEVEL_LABELS[k]), 'Allocated'], levels.slice(0, 15).map((a) => [a.account, ...used.map((k) => m(a.levels[k])), m(a.total)]))
+      : '<p class="note">No account has allocated cost yet: the pools have no driver counts.</p>'
+  }${levels.length > 15 ? `<p class="note">The 15 accounts with the most allocated cost of ${formatNumber(levels.length)}.</p>` : ''}</section>`;
 }
 
 /** A figure, or a change of one coloured by whether it is good news: a lower total cost is not a loss. */
@@ -39,7 +65,8 @@ function table(head: string[], rows: Cell[][], numericFrom = 1): string {
  * The workshop report of a period as one HTML document, ready to print to
  * PDF: a cover, the key figures, the whale curve, the matrix, the cost
  * buckets, segments and owners, the top loss makers, the saved scenarios
- * against the baseline, and the assumptions with every formula in words.
+ * against the baseline, the cost pools' tie-out and cost by level (when the
+ * period has pools), and the assumptions with every formula in words.
  */
 export function reportHtml(doc: ReportDocument): string {
   const { report, result } = doc;
@@ -90,6 +117,7 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
           .join('')
       : '<p class="note">No scenario is saved in this workbook.</p>'
   }</section>
+${doc.costing && doc.costing.balance.pools.length ? costingSection(doc.costing, report.currency) : ''}
 <section><h2>Assumptions</h2>${table(
     ['Assumption', 'Value'],
     ASSUMPTIONS.map((f) => [f.label, formatAssumption(f.key, report.assumptions)]),

@@ -200,6 +200,18 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
     expect(sheet[4]!.slice(0, 3)).toEqual(['All pools', '', '$710,000']);
     const lines = Papa.parse<string[]>(readFileSync(join(dir, 'q1-Allocated cost.csv'), 'utf8').trim()).data;
     expect(lines.find((r) => r[0] === 'Acme' && r[2] === 'Cartons')).toEqual(['Acme', 'Delivery', 'Cartons', 'Distribution', 'delivery', 'cost per unit', '2000', '', '1', '$2,000']);
+
+    // The workshop PDF has a page for it: the tie-out, and each account's allocated cost by level of the hierarchy.
+    const pdf = join(dir, 'q1.pdf');
+    const made = await cpw(['report', path, '--period', '2026-Q1', '--pdf', pdf]);
+    expect(made.code, made.stderr).toBe(0);
+    const words = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(words).toContain('Cost pools: where every dollar went');
+    expect(words).toMatch(/IT\s+1\s+\$100,000\s+\$0\s+\$0\s+\$100,000\s+\$0\s+\$0\s+yes/);
+    expect(words).toContain('Allocated cost by level of the customer cost hierarchy');
+    const acme = cs.toAccounts * (30_000 / 49_000);
+    const money = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;
+    expect(words).toMatch(new RegExp(`Acme\\s+${money(acme).replace('$', '\\$')}\\s+\\$7,000\\s+${money(acme + 7_000).replace('$', '\\$')}`));
   }, 120_000);
 
   it('refuses a pool feeding itself, a cycle, a split not adding to 100% and a negative rate, naming the place; nothing is saved', async () => {

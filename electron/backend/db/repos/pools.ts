@@ -1,10 +1,10 @@
 import type { Sql } from '../sql';
-import { allocate, applyAllocation, fedBuckets, feedProblems } from '../../../../shared/engine/allocation';
+import { allocate, applyAllocation, balance, fedBuckets, feedProblems } from '../../../../shared/engine/allocation';
 import { equationAttributes } from '../../../../shared/engine/equations';
 import type { SheetColumns } from '../../../../shared/engine/columns';
 import { CpwError, type Problem } from '../../../../shared/ipc/errors';
 import { BUCKETS } from '../../../../shared/schemas/fields';
-import { AllocationModes, type ActivityLevel, type CostPool, type DriverCount, type LineTotal, type PoolSetup } from '../../../../shared/schemas/pools';
+import { AllocationModes, type ActivityLevel, type AllocationLine, type Balance, type CostPool, type DriverCount, type LineTotal, type PoolSetup } from '../../../../shared/schemas/pools';
 import { problemsMessage } from '../../validation';
 import { listColumns } from './period-rows';
 
@@ -216,6 +216,13 @@ export async function replacePoolSetup(tx: Sql, periodId: number, setup: PoolSet
 export async function copyPoolSetup(tx: Sql, fromPeriodId: number, toPeriodId: number): Promise<void> {
   const setup = await getPoolSetup(tx, fromPeriodId);
   if (setup.pools.length) await replacePoolSetup(tx, toPeriodId, setup);
+}
+
+/** What the period's cost pools did, when it has any: the tie-out against its typed columns and every allocated line (the report and the export show both). */
+export async function periodCosting(tx: Sql, periodId: number): Promise<{ balance: Balance; allocations: AllocationLine[] } | undefined> {
+  const setup = await getPoolSetup(tx, periodId);
+  if (setup.pools.length === 0) return undefined;
+  return { balance: balance(setup, await listColumns(tx, periodId)), allocations: allocate(setup.pools, setup.drivers, setup.lines).allocations };
 }
 
 /** The period's columns as the engine computes them: the typed rows with the time-driven allocation in their buckets. */
