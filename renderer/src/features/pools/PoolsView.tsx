@@ -151,7 +151,7 @@ export function PoolsView({ wb }: { wb: Workbook }) {
           </div>
         </section>
       ) : null}
-      {setup.pools.length ? <ActivitiesEditor setup={setup} activities={activities} save={(s) => void save(s)} changePool={changePool} /> : null}
+      {setup.pools.length ? <ActivitiesEditor setup={setup} activities={activities} currency={currency} save={(s) => void save(s)} changePool={changePool} /> : null}
       {fed.length ? (
         <section className="bucket-modes" aria-label="How the buckets take allocated amounts">
           <h3>Allocated amounts and what was typed</h3>
