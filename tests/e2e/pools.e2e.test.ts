@@ -66,7 +66,7 @@ describe("cost pools in the window: HBR's customer-service department", () => {
     await cell.hover();
     const tip = page.locator('.ag-tooltip');
     await tip.waitFor();
-    expect(await tip.textContent()).toContain('Allocated from cost pools: $226,080 (Customer service · Orders $192,000; Customer service · Inquiries $14,080; Customer service · Credit checks $20,000). It is added to the $1,000 typed here.');
+    expect(await tip.textContent()).toContain('Allocated from cost pools: $226,080 (Customer service · Orders: 30,000 → 240,000 min (minutes per unit) × $0.80/min = $192,000; Customer service · Inquiries: 400 → 17,600 min (minutes per unit) × $0.80/min = $14,080; Customer service · Credit checks: 500 → 25,000 min (minutes per unit) × $0.80/min = $20,000). It is added to the $1,000 typed here.');
     expect(await tip.textContent()).toContain('Shown: $227,080.');
     await page.screenshot({ path: join(SCREENSHOTS, 'sheet-allocated.png') });
     // Editing edits the typed amount.

@@ -9,6 +9,7 @@ import type { Assumptions } from '../../../shared/schemas/assumptions';
 import type { AccountResult, Report } from '../../../shared/schemas/report';
 import { FIELDS, fieldLabel, fieldSpec, isInputField, METRICS, metricSpec, type FieldSpec, type MetricSpec } from '../../../shared/catalogue';
 import type { AllocationLine, Balance } from '../../../shared/schemas/pools';
+import { costedBy } from '../../../shared/text/allocation';
 import { toCsv } from './csv';
 
 /** An export's header for a catalogue: every input field, then the computed columns, under their DOMAIN.md names. */
@@ -87,8 +88,6 @@ export interface Costing {
   allocations: readonly AllocationLine[];
 }
 
-const HOW = { time: 'minutes per unit', equation: 'time equation', rate: 'cost per unit' } as const;
-
 /** A sheet of labelled columns, money ones in the workbook currency: the tie-out and the allocations read as people read them. */
 function addLabelled(book: ExcelJS.Workbook, name: string, columns: readonly { header: string; money?: boolean; width?: number }[], rows: readonly (readonly unknown[])[], currency: string): ExcelJS.Worksheet {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -125,7 +124,7 @@ function addCosting(book: ExcelJS.Workbook, costing: Costing, currency: string):
     book,
     ALLOCATIONS_SHEET,
     [{ header: 'Account', width: 28 }, { header: 'Pool', width: 22 }, { header: 'Activity', width: 22 }, { header: 'Bucket' }, { header: 'Level' }, { header: 'How' }, { header: 'Count' }, { header: 'Minutes' }, { header: 'Rate' }, { header: 'Amount', money: true }],
-    costing.allocations.map((l) => [l.account, l.pool, l.activity, fieldLabel(l.bucket), l.level ?? '', HOW[l.kind], l.count, l.minutes, l.rate, l.amount]),
+    costing.allocations.map((l) => [l.account, l.pool, l.activity, fieldLabel(l.bucket), l.level ?? '', costedBy(l), l.count, l.minutes, l.rate, l.amount]),
     currency,
   );
 }

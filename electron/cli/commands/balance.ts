@@ -1,10 +1,9 @@
 import { fieldLabel } from '../../../shared/catalogue';
 import type { Client } from '../../../shared/ipc/client';
 import type { Output } from '../../../shared/ipc/contract';
-import { formatMoney, formatNumber, formatRate } from '../../../shared/format';
+import { formatMoney } from '../../../shared/format';
+import { describeAllocation } from '../../../shared/text/allocation';
 import type { Io } from '../args';
-
-const HOW = { time: 'minutes per unit', equation: 'time equation', rate: 'cost per unit' } as const;
 
 /** `cpw allocate --balance`: the tie-out for people (or as JSON); exit 1 when something does not tie out, so a script can stop on it. */
 export async function printBalance(b: Output<'pools.balance'>, json: boolean, client: Client, io: Io): Promise<number> {
@@ -51,13 +50,9 @@ export async function printTrace(t: Output<'pools.trace'>, json: boolean, client
   }
   io.out(`Allocated cost of ${t.account} in ${t.period}: ${m(t.lines.reduce((s, l) => s + l.amount, 0))}`);
   for (const l of t.lines) {
-    const how =
-      l.minutes === null
-        ? `${formatNumber(l.count)} x ${formatRate(l.rate, currency)} (${HOW[l.kind]})`
-        : `${formatNumber(l.count)} -> ${formatNumber(l.minutes)} min (${HOW[l.kind]}) x ${formatRate(l.rate, currency)}/min`;
     const level = l.level ? `, ${l.level} level` : '';
     const from = l.sources.length > 1 || l.sources[0]?.pool !== l.pool ? `; from ${l.sources.map((s) => `${s.pool} ${m(s.amount)}`).join(', ')}` : '';
-    io.out(`  ${l.pool} (stage ${l.stage}) / ${l.activity}: ${how} = ${m(l.amount)} into ${fieldLabel(l.bucket)}${level}${from}`);
+    io.out(`  stage ${l.stage} ${describeAllocation(l, currency)} into ${fieldLabel(l.bucket)}${level}${from}`);
   }
   return 0;
 }

@@ -66,7 +66,7 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
     expect(trace.account).toBe('Acme');
     expect(trace.lines).toEqual([expect.objectContaining({ pool: 'Order handling', stage: 1, activity: 'Order entry', kind: 'equation', count: 1, minutes: 42, rate: 1, amount: 42, sources: [{ pool: 'Order handling', amount: 42 }] })]);
     const people = await cpw(['allocate', path, '--trace', 'Acme']);
-    expect(people.stdout).toContain('Order handling (stage 1) / Order entry: 1 -> 42 min (time equation) x $1.00/min = $42 into Post-sale service, order level');
+    expect(people.stdout).toContain('stage 1 Order handling · Order entry: 1 → 42 min (time equation) × $1.00/min = $42 into Post-sale service, order level');
 
     // A line without an attribute the equation names, or of the wrong type, is refused with its row and column; nothing is written.
     const before = sha256(path);

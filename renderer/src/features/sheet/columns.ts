@@ -4,6 +4,7 @@ import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../
 import { INPUT_FIELDS, SEGMENT_FOCUS, type Bucket, type InputField, type SegmentName } from '../../../../shared/schemas/fields';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
+import { describeAllocation } from '../../../../shared/text/allocation';
 import { HeaderWithHelp } from './HeaderWithHelp';
 import { metricValue, type ComputedField, type ModelAllocation } from '../../state/period-model';
 
@@ -50,7 +51,7 @@ function allocatedBucket(bucket: Bucket, ctx: ColumnContext): ColDef<SheetRow> {
       const own = lines(p as never);
       const m = (v: number) => formatMoney(v, ctx.currency());
       const total = own.reduce((s, l) => s + l.amount, 0);
-      const parts = own.map((l) => `${l.pool} · ${l.activity} ${m(l.amount)}`).join('; ');
+      const parts = own.map((l) => describeAllocation(l, ctx.currency())).join('; ');
       const typed = (p.data as SheetRow | undefined)?.[bucket] ?? 0;
       const how = a.modes[bucket] === 'replace' ? `It replaces the ${m(typed)} typed here.` : `It is added to the ${m(typed)} typed here.`;
       const shown = a.modes[bucket] === 'replace' ? total : typed + total;
