@@ -189,9 +189,9 @@ for (const theme of ['light', 'dark'] as const) {
       expect(total).toBeGreaterThan(0);
       expect(await section.getByTestId('allocated-total').textContent()).toBe(m(total));
 
-      const levels = { Order: 'order', Delivery: 'delivery', 'Customer-sustaining': 'customer-sustaining', Channel: 'channel', 'Not set': null } as const;
+      const levels = { Order: 'order', Delivery: 'delivery', 'Customer-sustaining': 'customer-sustaining', Channel: 'channel', 'No level set': null } as const;
       const rows = await section.getByTestId('allocated-by-level').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
-      expect(rows.map((r) => r[0])).toEqual(['Order', 'Delivery', 'Customer-sustaining', 'Channel', 'Not set']);
+      expect(rows.map((r) => r[0])).toEqual(['Order', 'Delivery', 'Customer-sustaining', 'Channel', 'No level set']);
       let exact = 0;
       for (const [label, amount] of rows) {
         const level = levels[label as keyof typeof levels];

@@ -1,20 +1,21 @@
 import { useEffect, useState } from 'react';
 import { formatMoney, formatNumber, formatPercent, formatRate } from '../../../../shared/format';
 import type { Output } from '../../../../shared/ipc/contract';
-import { ACTIVITY_LEVELS, type ActivityLevel, type TraceLine } from '../../../../shared/schemas/pools';
+import { costByLevel, LEVEL_KEYS, LEVEL_LABELS, type LevelKey } from '../../../../shared/engine/levels';
+import type { TraceLine } from '../../../../shared/schemas/pools';
 import type { Workbook } from '../../state/useWorkbook';
 import './allocated.css';
 
 type Trace = Output<'pools.trace'>;
 
-/** The levels of the customer cost hierarchy as people read them, and what each one is the cost of. */
-const LEVELS: Record<ActivityLevel, { label: string; what: string }> = {
-  order: { label: 'Order', what: 'each order it places' },
-  delivery: { label: 'Delivery', what: 'each delivery or shipment' },
-  'customer-sustaining': { label: 'Customer-sustaining', what: 'serving the customer, whatever it buys' },
-  channel: { label: 'Channel', what: 'the channel it buys through' },
+/** What each level of the customer cost hierarchy is the cost of (the labels are the engine's, shared with the report). */
+const WHAT: Record<LevelKey, string> = {
+  order: 'The cost of each order it places.',
+  delivery: 'The cost of each delivery or shipment.',
+  'customer-sustaining': 'The cost of serving the customer, whatever it buys.',
+  channel: 'The cost of the channel it buys through.',
+  none: 'Activities given no level.',
 };
-const NOT_SET = 'Not set';
 
 const HOW: Record<TraceLine['kind'], string> = { time: 'minutes per unit', equation: 'time equation', rate: 'cost per unit' };
 
@@ -63,11 +64,11 @@ export function AllocatedCost({ wb, account }: { wb: Workbook; account: string }
   if (!trace || trace.period !== period || trace.lines.length === 0) return null;
 
   const lines = [...trace.lines].sort((a, b) => b.amount - a.amount);
-  const total = lines.reduce((s, l) => s + l.amount, 0);
-  const byLevel = [...ACTIVITY_LEVELS, null].map((level) => ({ level, amount: lines.filter((l) => l.level === level).reduce((s, l) => s + l.amount, 0) }));
-  const levelRows = byLevel
-    .filter((b) => b.level !== null || b.amount !== 0)
-    .map(({ level, amount }) => [level ? LEVELS[level].label : NOT_SET, money(amount), formatPercent(total > 0 ? amount / total : null), level ? `The cost of ${LEVELS[level].what}.` : 'Activities given no level.'] as const);
+  // One account's lines: one entry, its total and its amount at each level.
+  const { total, levels } = costByLevel(lines)[0]!;
+  const levelRows = LEVEL_KEYS.filter((k) => k !== 'none' || levels.none !== 0).map(
+    (k) => [LEVEL_LABELS[k], money(levels[k]), formatPercent(total > 0 ? levels[k] / total : null), WHAT[k]] as const,
+  );
 
   return (
     <section className="card allocated-cost" aria-label="Allocated cost">
