@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatMoney, formatNumber, formatPercent, formatRate } from '../../../../shared/format';
 import type { Output } from '../../../../shared/ipc/contract';
 import { costByLevel, LEVEL_KEYS, LEVEL_LABELS, type LevelKey } from '../../../../shared/engine/levels';
-import type { TraceLine } from '../../../../shared/schemas/pools';
+import { costedBy } from '../../../../shared/text/allocation';
 import type { Workbook } from '../../state/useWorkbook';
 import './allocated.css';
 
@@ -16,8 +16,6 @@ const WHAT: Record<LevelKey, string> = {
   channel: 'The cost of the channel it buys through.',
   none: 'Activities given no level.',
 };
-
-const HOW: Record<TraceLine['kind'], string> = { time: 'minutes per unit', equation: 'time equation', rate: 'cost per unit' };
 
 /** A count as it was given: whole, or to two decimals when a split made it a fraction. */
 const count = (n: number) => formatNumber(n, Number.isInteger(n) ? 0 : 2);
@@ -129,7 +127,7 @@ export function AllocatedCost({ wb, account }: { wb: Workbook; account: string }
                 {l.pool} (stage {l.stage})
               </th>
               <td className="text">{l.activity}</td>
-              <td className="text">{HOW[l.kind]}</td>
+              <td className="text">{costedBy(l)}</td>
               <td>{count(l.count)}</td>
               <td>{l.minutes === null ? '—' : formatNumber(l.minutes)}</td>
               <td>
