@@ -158,6 +158,8 @@ for (const theme of ['light', 'dark'] as const) {
       await expect.poll(() => takes.textContent()).toBe('adds to typed');
       const undone = page.locator('.notice', { hasText: 'Undone' });
       await undone.waitFor();
+      // The notice reads in both themes (it was white on the dark theme's near-white ink).
+      expect(blocking(await axeFindings(page)).filter((f) => f.targets.some((t) => t.includes('notice')))).toEqual([]);
       await undone.getByRole('button', { name: 'Dismiss' }).click();
 
       await page.getByLabel('Period', { exact: true }).selectOption('2026-Q2');
