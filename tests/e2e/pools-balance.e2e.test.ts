@@ -49,7 +49,7 @@ async function axeFindings(page: Page): Promise<{ id: string; impact: string | n
   });
 }
 
-const blocking = (f: { impact: string | null }[]) => f.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+const blocking = <T extends { impact: string | null }>(f: T[]) => f.filter((x) => x.impact === 'serious' || x.impact === 'critical');
 
 for (const theme of ['light', 'dark'] as const) {
   const shot = (name: string) => join(SCREENSHOTS, theme === 'light' ? `${name}.png` : `${name}-dark.png`);
