@@ -10,7 +10,8 @@ import { METRICS, type MetricHelp, type MetricSpec } from './metrics';
 
 export type { Field, FieldSpec, InputField } from './fields';
 export type { MetricSpec, MetricHelp, MetricFormat, AccountMetric, PortfolioMetric } from './metrics';
-export { FIELDS, FIELD_GROUPS, SEGMENT_NAMES, STATUS_NAMES } from './fields';
+export { FIELDS, FIELD_GROUPS, SEGMENT_NAMES, STATUS_NAMES, HEADER_LANGUAGES, SYNONYM_LANGUAGES, languageName } from './fields';
+export type { HeaderLanguage, SynonymLanguage } from './fields';
 export { METRICS } from './metrics';
 
 const NUMERIC = new Set(['money', 'count', 'quantity', 'rating']);

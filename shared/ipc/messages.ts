@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INPUT_FIELDS } from '../schemas/fields';
+import { SYNONYM_LANGUAGES } from '../catalogue';
 import { PeriodLabel } from '../schemas/period';
 import { Allocation, PoolSetup } from '../schemas/pools';
 import { PersonSettings } from '../schemas/settings';
@@ -107,6 +108,26 @@ export const ImportRequest = z.object({
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
+/**
+ * How a column of the file came to give a field: its header is the field's
+ * name, or a synonym (in one or more languages), or holds one of those as a
+ * whole word ("Revenue 2026 (EUR)"); or the person chose it, now or at the
+ * last import.
+ */
+export const HeaderRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('name') }),
+  z.object({ kind: z.literal('synonym'), synonym: z.string(), languages: z.array(z.enum(SYNONYM_LANGUAGES)) }),
+  /** `languages` is empty when the word is the field's own name. */
+  z.object({ kind: z.literal('word'), word: z.string(), languages: z.array(z.enum(SYNONYM_LANGUAGES)) }),
+  z.object({ kind: z.literal('chosen') }),
+  z.object({ kind: z.literal('remembered') }),
+]);
+export type HeaderRule = z.output<typeof HeaderRule>;
+
+/** Columns left for the person to map: one header naming several fields, or several headers naming one field by a word. */
+export const AmbiguousColumns = z.object({ headers: z.array(z.string()), fields: z.array(z.enum(INPUT_FIELDS)) });
+export type AmbiguousColumns = z.output<typeof AmbiguousColumns>;
+
 export const ImportSummary = z.object({
   file: z.string(),
   sheet: z.string().nullable(),
@@ -122,6 +143,10 @@ export const ImportSummary = z.object({
   updated: z.number().int(),
   removed: z.number().int(),
   mapping: z.partialRecord(z.enum(INPUT_FIELDS), z.string()),
+  /** For each mapped field, the rule that matched its column. */
+  matchedBy: z.partialRecord(z.enum(INPUT_FIELDS), HeaderRule),
+  /** Columns whose header names more than one field, or a field that more than one header names by a word: not mapped. */
+  ambiguous: z.array(AmbiguousColumns),
   absentColumns: z.array(z.string()),
   unmappedColumns: z.array(z.string()),
   /** How a text file was read (UTF-8, UTF-16, Windows-1252); null for XLSX. */

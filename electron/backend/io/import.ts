@@ -102,6 +102,8 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
     rows: sheet.rows.length,
     ...counts,
     mapping: sheet.mapping,
+    matchedBy: sheet.matchedBy,
+    ambiguous: sheet.ambiguous,
     absentColumns: sheet.absentColumns,
     unmappedColumns: sheet.unmappedColumns,
     encoding: sheet.encoding,

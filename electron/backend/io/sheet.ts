@@ -6,7 +6,8 @@ import {
   type InputField,
 } from '../../../shared/schemas/fields';
 import { blankRow, EXPANSION_RULE, nfc, SheetRow, vouchRowInPlace } from '../../../shared/schemas/row';
-import { columnLetter, matchHeaders } from './mapping';
+import { columnLetter, matchHeaders, type Ambiguity } from './mapping';
+import type { HeaderRule } from '../../../shared/ipc/messages';
 import { plainNumberCell, readCellInFull } from '../../../shared/text/cells';
 import type { NumberStyle } from '../../../shared/text/numbers';
 
@@ -27,6 +28,10 @@ export interface ParsedSheet {
   skipped: SkippedRows[];
   /** The header each field was read from. */
   mapping: Partial<Record<InputField, string>>;
+  /** The rule each mapped field's column was matched by. */
+  matchedBy: Partial<Record<InputField, HeaderRule>>;
+  /** Columns left for the person to map (a header naming two fields by its words, two headers naming one). */
+  ambiguous: Ambiguity[];
   /** Fields the sheet lacks (buckets, meetings and calls among them count as 0). */
   absentColumns: InputField[];
   unmappedColumns: string[];
@@ -41,7 +46,8 @@ const HEADER_SEARCH_ROWS = 20;
 /**
  * The header row: among the top rows, the one that names the most fields (by
  * name, synonym or the user's choice), the account and revenue counting
- * most, the earliest on a tie. Sheets often carry a title, a date or notes
+ * most, the earliest on a tie (where headers that name a field by a word
+ * decide, "Kunde / Customer"). Sheets often carry a title, a date or notes
  * above it. With no such row, the first row that is not blank, so that the
  * missing columns are named.
  */
@@ -49,15 +55,21 @@ export function findHeaderRow(records: readonly (readonly string[])[], map: Part
   const chosen = new Set(Object.values(map).map((h) => h!.trim().toLowerCase()));
   let best = -1;
   let bestScore = 0;
+  let bestWords = 0;
   for (let r = 0; r < Math.min(records.length, HEADER_SEARCH_ROWS); r++) {
     const cells = records[r]!.map((h) => h.trim());
-    const m = matchHeaders<InputField>(cells, {});
-    let score = Object.keys(m.columns).length + cells.filter((h) => chosen.has(h.toLowerCase())).length;
-    if (m.columns.account !== undefined) score += 2;
-    if (m.columns.revenue !== undefined) score += 2;
-    if (score > bestScore) {
+    const m = matchHeaders<InputField>(cells, {}, 1, undefined, {}, { words: true });
+    const exact = (f: InputField) => m.columns[f] !== undefined && m.rules[f]?.kind !== 'word';
+    const fields = Object.keys(m.columns) as InputField[];
+    let score = fields.filter(exact).length + cells.filter((h) => chosen.has(h.toLowerCase())).length;
+    if (exact('account')) score += 2;
+    if (exact('revenue')) score += 2;
+    // Headers named by a word ("Revenue 2026 (EUR)") settle only between rows the names alone leave equal.
+    const words = fields.length - fields.filter(exact).length + (m.columns.account !== undefined && !exact('account') ? 2 : 0) + (m.columns.revenue !== undefined && !exact('revenue') ? 2 : 0);
+    if (score > bestScore || (score === bestScore && words > bestWords)) {
       best = r;
       bestScore = score;
+      bestWords = words;
     }
   }
   if (best >= 0) return best;
@@ -125,7 +137,7 @@ export function parseSheet(
 ): ParsedSheet {
   const headerRow = findHeaderRow(records, options.map);
   const headers = (records[headerRow] ?? []).map((h) => h.trim());
-  const match = matchHeaders(headers, options.map, headerRow + 1, undefined, options.remembered);
+  const match = matchHeaders(headers, options.map, headerRow + 1, undefined, options.remembered, { words: true });
   const problems: Problem[] = [...match.problems];
   for (const field of REQUIRED_FIELDS) {
     if (match.columns[field] === undefined && !(field in options.map)) {
@@ -138,7 +150,7 @@ export function parseSheet(
   const absentColumns = INPUT_FIELDS.filter((f) => match.columns[f] === undefined);
   const warnings: Problem[] = [];
   const skipped: SkippedRows[] = [];
-  const result: ParsedSheet = { rows: [], problems, warnings, skipped, mapping, absentColumns, unmappedColumns: match.unmapped };
+  const result: ParsedSheet = { rows: [], problems, warnings, skipped, mapping, matchedBy: match.rules, ambiguous: match.ambiguous, absentColumns, unmappedColumns: match.unmapped };
   if (problems.length > 0) return result;
   if (headerRow > 0) skipped.push({ row: 1, count: headerRow, reason: `above the header row (row ${headerRow + 1}): a title block` });
   const unreadable = options.unreadable ?? new Map<string, string>();

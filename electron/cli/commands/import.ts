@@ -1,4 +1,5 @@
 import { describeProblem } from '../../../shared/ipc/errors';
+import { ambiguityInWords, headerRuleInWords } from '../../../shared/text/header-rule';
 import { INPUT_FIELDS, ZERO_WHEN_ABSENT, type InputField } from '../../../shared/schemas/fields';
 import { UsageError, flag, pair, required, str, strs, type Command } from '../args';
 import { openWorkbookFor } from '../open';
@@ -15,7 +16,9 @@ skipped. The mapping used is remembered in the workbook for the next import.
 With --interactions, SHEET is an interactions log instead (account, date,
 kind, hours, prepHours, attendees, travel, projectedRevenue, winProbability,
 valued): every row is checked, accounts must exist, all or nothing.
-Headers are matched to fields by name and common synonyms; --map names the
+Headers are matched to fields by name and common synonyms, in English,
+German, French, Spanish, Italian and Dutch, or by one such word in a longer
+header ("Revenue 2026 (EUR)") when it names one field only; --map names the
 header for a field (repeat it). Every row is checked first: any problem stops
 the import, lists every problem by row and column, and changes nothing.
 By default the sheet replaces the period's rows; --merge updates the accounts
@@ -68,6 +71,11 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     const zeroed = s.absentColumns.filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
     if (zeroed.length) io.out(`Columns the sheet lacks, counted as 0: ${zeroed.join(', ')}.`);
     if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map): ${s.unmappedColumns.join(', ')}.`);
+    // Only what a name or synonym alone would not have matched is told: files headed by names read as they always have.
+    for (const [field, rule] of Object.entries(s.matchedBy) as [InputField, (typeof s.matchedBy)[InputField]][]) {
+      if (rule?.kind === 'word') io.out(`Column "${s.mapping[field]}" read as ${field}: ${headerRuleInWords(rule, field)}.`);
+    }
+    for (const a of s.ambiguous) io.out(`Not imported: ${ambiguityInWords(a)}; choose with --map FIELD=HEADER.`);
     if (s.encoding !== null && s.encoding !== 'UTF-8') io.out(`Read as ${s.encoding} text (the file is not UTF-8).`);
     if (s.decimalComma) io.out('Numbers read with decimal commas (1.234,56), as European spreadsheets write them.');
     for (const k of s.skipped) io.out(`Skipped ${k.count === 1 ? `row ${k.row}` : `rows ${k.row} to ${k.row + k.count - 1}`}: ${k.reason}.`);

@@ -255,7 +255,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
               </>
             )}
             <h3>Columns</h3>
-            <ColumnMapping map={map} headers={summary.headers} disabled={busy} onChange={remap} />
+            <ColumnMapping map={map} headers={summary.headers} matchedBy={summary.matchedBy} ambiguous={summary.ambiguous} disabled={busy} onChange={remap} />
             {summary.unmappedColumns.length ? <p className="hint">Not imported (no field): {summary.unmappedColumns.join(', ')}.</p> : null}
           </>
         ) : null}
