@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeAccountMetrics } from '../../../shared/engine/metrics';
 import { toColumns } from '../../../shared/engine/columns';
-import { preCall } from '../../../shared/engine/interactions';
+import { interactionCostOf, preCall, recognisedShare } from '../../../shared/engine/interactions';
+import { allocate } from '../../../shared/engine/allocation';
+import { CostPool, DriverCount } from '../../../shared/schemas/pools';
+import { Interaction } from '../../../shared/schemas/interaction';
 import { GLOSSARY, glossaryEntry } from '../../../shared/glossary';
 import { DEFAULT_ASSUMPTIONS } from '../../../shared/schemas/assumptions';
 import { SheetRow } from '../../../shared/schemas/row';
@@ -63,5 +66,57 @@ describe('the glossary', () => {
     const r = preCall(InteractionPlan.parse({ hours: 2, prepHours: 1, attendees: 2, travel: 300, projectedRevenue: 20_000, winProbability: 0.25 }), DEFAULT_ASSUMPTIONS);
     expect(example('preCall')).toContain(`= ${en(r.cost)}`);
     expect(example('preCall')).toContain(`${en(r.expectedReturn)} expected: ${en(r.returnMultiple!, 1)}x, ${r.verdict}`);
+  });
+
+  // Issue 24, item 9: the figures of the Interactions log, the owner scorecard and the Cost pools view have entries too.
+  it('explains the figures of the interactions log, the owner scorecard and the cost pools', () => {
+    for (const name of ['loggedInteractionCost', 'recognisedShare', 'profitPerInteractionHour', 'poolRate', 'allocatedCost', 'unusedCapacity', 'tieOut', 'twoStages', 'timeEquation', 'costLevel']) {
+      expect(glossaryEntry(name), name).toBeDefined();
+    }
+    expect(glossaryEntry('recognisedShare')!.example).toContain('about 10% of the activity done for them');
+  });
+
+  it("the interactions log's examples are the engine's", () => {
+    const meeting = Interaction.parse({ account: 'A', date: '2026-01-05', kind: 'meeting', hours: 2, prepHours: 1, attendees: 2, travel: 300, projectedRevenue: 0, winProbability: 0 });
+    expect(example('loggedInteractionCost')).toContain(`= ${en(interactionCostOf(meeting, DEFAULT_ASSUMPTIONS))}`);
+    // 8 answered interactions costing 4,000: 5 of 600 (4.8 hours) and 1 of 400 not valued, 2 of 300 (2.4 hours) valued; one unanswered.
+    const log = [
+      ...Array.from({ length: 5 }, () => Interaction.parse({ account: 'A', date: '2026-01-05', kind: 'call', hours: 4.8, valued: 'no' })),
+      Interaction.parse({ account: 'A', date: '2026-01-05', kind: 'call', hours: 3.2, valued: 'no' }),
+      ...Array.from({ length: 2 }, () => Interaction.parse({ account: 'A', date: '2026-01-05', kind: 'call', hours: 2.4, valued: 'yes' })),
+      Interaction.parse({ account: 'A', date: '2026-01-05', kind: 'call', hours: 9 }),
+    ];
+    const share = recognisedShare(log, DEFAULT_ASSUMPTIONS)!;
+    expect(share).toBeCloseTo(600 / 4_000, 10);
+    expect(example('recognisedShare')).toContain('600 / 4,000 = 15%');
+  });
+
+  it("the cost pools' examples are the engine's allocation of Kaplan and Anderson's figures", () => {
+    const pool = CostPool.parse({
+      name: 'Customer service',
+      cost: 560_000,
+      capacityMinutes: 700_000,
+      bucket: 'service',
+      activities: [
+        { name: 'Orders', minutesPerUnit: 8 },
+        { name: 'Inquiries', minutesPerUnit: 44 },
+        { name: 'Credit checks', minutesPerUnit: 50 },
+      ],
+    });
+    const drivers = [
+      { activity: 'Orders', count: 49_000 },
+      { activity: 'Inquiries', count: 1_400 },
+      { activity: 'Credit checks', count: 2_500 },
+    ].map((d) => DriverCount.parse({ account: 'All', ...d }));
+    const f = allocate([pool], drivers).pools[0]!;
+    expect(example('poolRate')).toContain(`= ${en(f.rate, 2)} a minute`);
+    expect(example('allocatedCost')).toContain(`= ${en(f.usedMinutes)} minutes; × ${en(f.rate, 2)} = ${en(f.allocated)} allocated`);
+    expect(example('unusedCapacity')).toContain(`${en(f.unused)} unused`);
+    expect(example('tieOut')).toContain(`${en(f.allocated)} to accounts + 0 to other pools + ${en(f.unused)} unused`);
+    const it2 = CostPool.parse({ name: 'IT', cost: 100_000, capacityMinutes: 1, bucket: 'service', feeds: [{ pool: 'Customer service', share: 0.6 }, { pool: 'Order handling', share: 0.4 }] });
+    const handling = CostPool.parse({ name: 'Order handling', cost: 0, capacityMinutes: 1, bucket: 'distribution' });
+    const fed = allocate([it2, pool, handling], drivers).pools.find((p) => p.pool === 'Customer service')!;
+    expect(example('twoStages')).toContain(`receives ${en(fed.received)}`);
+    expect(example('twoStages')).toContain(`= ${en(fed.rate, 2)} a minute`);
   });
 });
