@@ -38,8 +38,10 @@ function cellAt(frame: HTMLElement, x: number, y: number): { row: number; col: s
  * selection (a block or the focused cell) that the mouse drags down or
  * across; the cells dragged over are outlined, and filled on release.
  */
-export function FillHandle({ apiRef, wrapRef, block, columnIds, enabled, onFill }: {
+export function FillHandle({ apiRef, nudge, wrapRef, block, columnIds, enabled, onFill }: {
   apiRef: RefObject<GridApi<SheetRow> | null>;
+  /** Set to a function that places the handle again (after a fill selects the cells it filled). */
+  nudge: RefObject<() => void>;
   wrapRef: RefObject<HTMLDivElement | null>;
   block: () => Block | null;
   columnIds: () => string[];
@@ -81,6 +83,7 @@ export function FillHandle({ apiRef, wrapRef, block, columnIds, enabled, onFill 
       }
       if (!frame.current && !dragging.current) frame.current = requestAnimationFrame(place);
     };
+    nudge.current = schedule;
     for (const e of DOM_MOVES) wrap.addEventListener(e, schedule);
     wrap.addEventListener('scroll', schedule, true);
     window.addEventListener('resize', schedule);
@@ -91,7 +94,7 @@ export function FillHandle({ apiRef, wrapRef, block, columnIds, enabled, onFill 
       if (api && !api.isDestroyed()) for (const e of MOVES) api.removeEventListener(e, schedule);
       cancelAnimationFrame(frame.current);
     };
-  }, [apiRef, wrapRef]);
+  }, [apiRef, wrapRef, nudge]);
 
   /** Drag from the handle: the cells dragged over below (or to the right of) the selection, filled on release. */
   const startDrag = (down: ReactMouseEvent) => {

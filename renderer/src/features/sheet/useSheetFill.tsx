@@ -42,6 +42,8 @@ const cellsWord = (n: number) => `${formatNumber(n)} cell${n === 1 ? '' : 's'}`;
 export function useSheetFill(options: FillOptions) {
   const o = useRef(options);
   o.current = options;
+  /** Places the fill handle again, after a change of selection the grid does not announce. */
+  const nudge = useRef<() => void>(() => undefined);
 
   const writable = () => !o.current.wbRef.current.info?.readOnly && !o.current.wbRef.current.team?.offline;
 
@@ -77,7 +79,9 @@ export function useSheetFill(options: FillOptions) {
     const how = request.how === 'series' ? '' : request.axis === 'down' ? ' down' : ' right';
     const done = `Filled ${cellsWord(plan.cells)} of ${listWords(plan.columns.map(headerOf))}${how} (Ctrl+Z undoes it).`;
     const save: SaveBlock = wbRef.current.saveBlock;
-    if (await save(plan.patches, { busy: `Filling ${cellsWord(plan.cells)}…`, done })) blocks.select(plan.covered);
+    if (!(await save(plan.patches, { busy: `Filling ${cellsWord(plan.cells)}…`, done }))) return;
+    blocks.select(plan.covered);
+    nudge.current();
   };
 
   /** Ctrl+D and Ctrl+R (Cmd on macOS): true for the keys it takes, which it keeps from the grid and the browser. */
@@ -127,11 +131,21 @@ export function useSheetFill(options: FillOptions) {
     const words = describeRelative(parsed.change, { cells: plan.cells, columns: plan.columns.map(headerOf), account: p.data.account });
     const save: SaveBlock = wbRef.current.saveBlock;
     void save(plan.patches, { busy: 'Saving…', done: `${words} (Ctrl+Z undoes it).` }).then((saved) => {
-      // The block stays selected, the focus back at its corner, for the next what-if.
       const api = apiRef.current;
-      if (!saved || !block || !api) return;
+      if (!saved || !api) return;
+      // The cell typed in was left as it was by its editor: it shows the saved value once the grid has the new rows.
+      requestAnimationFrame(() => api.refreshCells({ columns: plan.columns, force: true }));
+      if (!block) return;
+      // The block stays selected, the focus back where it was typed, for the next what-if.
+      const reselect = () => {
+        api.removeEventListener('cellFocused', reselect);
+        setTimeout(() => {
+          blocks.select(block);
+          nudge.current();
+        });
+      };
+      api.addEventListener('cellFocused', reselect);
       api.setFocusedCell(focus.row, focus.col);
-      blocks.select(block);
     });
     return true;
   };
@@ -139,6 +153,7 @@ export function useSheetFill(options: FillOptions) {
   const handle = (
     <FillHandle
       apiRef={options.apiRef}
+      nudge={nudge}
       wrapRef={options.wrapRef}
       block={selectedBlock}
       columnIds={() => o.current.blocks.columnIds()}
