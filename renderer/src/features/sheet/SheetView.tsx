@@ -20,6 +20,7 @@ import { ARROWS, useBlockSelection } from '../../components/useBlockSelection';
 import { useClipboard } from '../../components/useClipboard';
 import { usePickedRow } from './usePickedRow';
 import { fitTotals } from './fitTotals';
+import { useSheetFill } from './useSheetFill';
 
 /**
  * A row is its account, whose name is unique ignoring case: with ids, a
@@ -71,6 +72,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const headerOf = (colId: string) => apiRef.current?.getColumnDef(colId)?.headerName ?? colId;
   const showError = useCallback((row: number, col: string, text: string) => setError({ row, col, text }), []);
   const dismissError = useCallback(() => setError(null), []);
+  const fill = useSheetFill({ apiRef, wbRef, wrapRef, blocks, headerOf, showError });
 
   const setCell = useCallback(
     (p: ValueSetterParams<SheetRow>): boolean => {
@@ -107,7 +109,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         result: () => wbRef.current.model!.result,
         allocation: () => wbRef.current.model?.allocation ?? null,
         writable: () => !wbRef.current.info?.readOnly && !wbRef.current.team?.offline,
-        setCell,
+        setCell: (p) => !fill.relative(p) && setCell(p),
       }),
     [setCell],
   );
@@ -181,6 +183,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
 
   /** Keys the sheet handles itself; true keeps them from the grid. */
   keyHandler.current = (ev: KeyboardEvent): boolean => {
+    if (fill.onKey(ev)) return true;
     const undoKeys = (ev.ctrlKey || ev.metaKey) && ['z', 'y'].includes(ev.key.toLowerCase());
     const openKey = (ev.ctrlKey || ev.metaKey) && ev.key === 'Enter';
     if (ev.type !== 'keydown') return (ev.shiftKey && ARROWS.has(ev.key)) || ev.key === 'Delete' || undoKeys || openKey;
@@ -281,6 +284,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
           getRowClass={(p) => (p.node.rowPinned ? 'totals-row' : undefined)}
         />
         <CellErrorPopover error={error} frame={wrapRef} apiRef={apiRef} onDismiss={dismissError} />
+        {fill.handle}
       </div>
     </div>
   );
