@@ -183,7 +183,15 @@ export const FIELDS = [
   {
     name: 'status', label: 'Status', group: 'Customer', kind: 'choice', presence: 'optional',
     choices: STATUS_NAMES, defaultChoice: 'active',
-    choiceSynonyms: { current: 'active', existing: 'active', won: 'new', churn: 'churned', lost: 'churned' },
+    choiceSynonyms: {
+      current: 'active', existing: 'active', won: 'new', churn: 'churned', lost: 'churned',
+      // The words a German, French, Spanish, Italian or Dutch sheet writes (accented and not).
+      aktiv: 'active', bestandskunde: 'active', neu: 'new', neukunde: 'new', gewonnen: 'new', verloren: 'churned', 'gekündigt': 'churned', gekuendigt: 'churned', abgewandert: 'churned',
+      actif: 'active', nouveau: 'new', nouvelle: 'new', 'gagné': 'new', gagne: 'new', perdu: 'churned', perdue: 'churned', 'résilié': 'churned', resilie: 'churned',
+      activo: 'active', activa: 'active', nuevo: 'new', nueva: 'new', ganado: 'new', perdido: 'churned', perdida: 'churned', baja: 'churned',
+      attivo: 'active', attiva: 'active', nuovo: 'new', nuova: 'new', acquisito: 'new', perso: 'churned', persa: 'churned', cessato: 'churned',
+      actief: 'active', nieuw: 'new', opgezegd: 'churned',
+    },
     synonyms: ['Customer status', 'Account status', 'State'],
     synonymsIn: { de: ['Kundenstatus', 'Kontostatus'], fr: ['Statut', 'Statut client', 'État', 'État du compte'], es: ['Estado', 'Estado del cliente', 'Situación'], it: ['Stato', 'Stato cliente', 'Situazione'], nl: ['Klantstatus', 'Relatiestatus'] },
     table: 'period_rows', column: 'status',

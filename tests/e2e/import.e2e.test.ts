@@ -21,7 +21,16 @@ describe('the import wizard in browser mode', () => {
       viewport: { width: 1440, height: 1000 },
       prepare: (folder) => {
         // A messy file: a title line above the header, a revenue column no synonym knows, a totals line below.
-        writeFileSync(join(folder, 'client.csv'), 'Client sheet exported 2026-11-20\n' + csv(['Customer', 'Umsatz', 'Support', 'Staff time', 'Notes'], [['Acme Corp', '120,000', '9,000', '7,000', 'key'], ['Beta Industries', '80,000', '16,000', '9,000', ''], ['Total', '200,000', '25,000', '16,000', '']]));
+        writeFileSync(join(folder, 'client.csv'), 'Client sheet exported 2026-11-20\n' + csv(['Customer', 'Invoiced', 'Support', 'Staff time', 'Notes'], [['Acme Corp', '120,000', '9,000', '7,000', 'key'], ['Beta Industries', '80,000', '16,000', '9,000', ''], ['Total', '200,000', '25,000', '16,000', '']]));
+        // A German controller's sheet, as German Excel saves it: semicolons, decimal commas, a header naming two fields.
+        writeFileSync(
+          join(folder, 'kunden.csv'),
+          [
+            'Kunde / Customer;Umsatz 2026 (EUR);Vertriebskosten;Herstellkosten;Logistik;Kundendienst;Personalkosten;Termine;Anrufe;Verantwortlich;Termine / Anrufe (Plan)',
+            'Müller GmbH;120.000,00;5.000,00;40.000,00;3.000,00;8.000,00;12.000,00;6;20;Anna Schmidt;8',
+            'Schäfer AG;80.000,00;4.000,00;30.000,00;2.500,00;16.000,00;9.000,00;10;30;Jörg Weiß;12',
+          ].join('\r\n') + '\r\n',
+        );
         writeFileSync(join(folder, 'bad.csv'), csv(['Customer', 'Sales', 'Support'], [['Acme Corp', 'lots', '10'], ['Beta Industries', '100', '-5']]));
       },
     });
@@ -52,7 +61,7 @@ describe('the import wizard in browser mode', () => {
     expect(await problems.textContent()).not.toContain('--map');
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-unmapped.png') });
-    await page.getByLabel('Column for Revenue').selectOption('Umsatz');
+    await page.getByLabel('Column for Revenue').selectOption('Invoiced');
     await page.getByTestId('import-counts').waitFor();
     expect(await page.getByTestId('import-counts').textContent()).toContain('2 accounts: 2 new, 0 updated');
     expect(await page.getByLabel('Column for Post-sale service').inputValue()).toBe('Support');
@@ -127,5 +136,31 @@ describe('the import wizard in browser mode', () => {
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Cancel the import' }).click();
     expect(await cpwJson<Report>(['report', book, '--json'])).toEqual(before);
+  });
+
+  it('reads a German-headed sheet and says beside each column by which rule it was matched, in plain words', async () => {
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByLabel('Import into period').fill('2027-Q1');
+    await page.getByLabel('Sheet file').setInputFiles(join(dir, 'kunden.csv'));
+    await page.getByTestId('import-counts').waitFor();
+    expect(await page.getByTestId('import-counts').textContent()).toContain('2 accounts: 2 new, 0 updated');
+    const rule = async (field: string) => ((await page.getByTestId(`match-rule-${field}`).textContent()) ?? '').trim();
+    expect(await rule('account')).toBe('its header holds the word “Kunde”, German for Account');
+    expect(await rule('revenue')).toBe('its header holds the word “Umsatz”, German for Revenue');
+    expect(await rule('presale')).toBe('“Vertriebskosten” is German for Presale');
+    expect(await rule('service')).toBe('“Kundendienst” is German for Post-sale service');
+    expect(await rule('owner')).toBe('“Verantwortlich” is German for Owner');
+    expect(await rule('csat')).toBe('');
+    expect(await page.getByLabel('Column for Labour').inputValue()).toBe('Personalkosten');
+    expect(await page.getByTestId('import-ambiguous').textContent()).toContain('“Termine / Anrufe (Plan)” names Meetings and Calls by the words of its header');
+    await page.getByTestId('import-ambiguous').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-wizard-german.png') });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const report = await cpwJson<Report>(['report', book, '--period', '2027-Q1', '--json']);
+    expect(report.accounts.map((a) => [a.account, a.revenue, a.presale, a.service, a.labour, a.meetings, a.owner])).toEqual([
+      ['Müller GmbH', 120000, 5000, 8000, 12000, 6, 'Anna Schmidt'],
+      ['Schäfer AG', 80000, 4000, 16000, 9000, 10, 'Jörg Weiß'],
+    ]);
   });
 });

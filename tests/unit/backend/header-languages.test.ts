@@ -192,6 +192,15 @@ describe('reading a whole sheet', () => {
     expect(s.skipped[0]?.reason).toMatch(/title block/);
   });
 
+  it("a status in the sheet's own language", () => {
+    const s = parseSheet(
+      [['Cliente', 'Ventas', 'Estado'], ['A', '1', 'activo'], ['B', '1', 'Nuevo'], ['C', '1', 'perdido'], ['D', '1', 'gekündigt'], ['E', '1', 'Résilié'], ['F', '1', 'opgezegd']],
+      { map: {}, style },
+    );
+    expect(s.problems).toEqual([]);
+    expect(s.rows.map((r) => r.status)).toEqual(['active', 'new', 'churned', 'churned', 'churned', 'churned']);
+  });
+
   it('fuzzing: any header row, any choice, with words: columns inside the row, each used once, never a field both mapped and ambiguous', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 14 }),

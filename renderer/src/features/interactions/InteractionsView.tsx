@@ -5,6 +5,7 @@ import { formatCount, formatMoney, formatNumber, formatPercent } from '../../../
 import type { InteractionInput } from '../../../../shared/schemas/interaction';
 import type { SheetRowPatch } from '../../../../shared/schemas/row';
 import { EmptyState } from '../../components/EmptyState';
+import { HelpButton } from '../../components/HelpButton';
 import type { Workbook } from '../../state/useWorkbook';
 import { fileSource } from '../pools/files';
 import { LogGrid } from './LogGrid';
@@ -166,12 +167,18 @@ export function InteractionsView({ wb }: { wb: Workbook }) {
         </div>
         <div className="tiles small" aria-label="Log figures">
           <div className="tile">
-            <span className="tile-label" title="Cost of the held interactions shown: (hours + prep) × attendees × hourly rate + travel">Interaction cost</span>
+            <span className="tile-label" title="Cost of the held interactions shown: (hours + prep) × attendees × hourly rate + travel">
+              Interaction cost
+              <HelpButton metric="loggedInteractionCost" label="the cost of a logged interaction" />
+            </span>
             <span className="tile-value" data-testid="log-cost">{money(heldCost)}</span>
             <span className="tile-note">{formatNumber(held.length)} held</span>
           </div>
           <div className="tile">
-            <span className="tile-label" title="Cost of interactions the customer valued / cost of those with a yes or no answer">Recognised share</span>
+            <span className="tile-label" title="Cost of interactions the customer valued / cost of those with a yes or no answer">
+              Recognised share
+              <HelpButton metric="recognisedShare" label="the recognised share" />
+            </span>
             <span className="tile-value" data-testid="log-recognised">{formatPercent(share)}</span>
             <span className="tile-note">customers recognise about 10% of the activity done for them</span>
           </div>

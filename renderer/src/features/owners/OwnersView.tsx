@@ -6,6 +6,7 @@ import { formatMoney, formatNumber, formatPercent } from '../../../../shared/for
 import type { Interaction } from '../../../../shared/schemas/interaction';
 import { ChartCanvas } from '../../components/ChartCanvas';
 import { EmptyState } from '../../components/EmptyState';
+import { HelpButton } from '../../components/HelpButton';
 import type { Workbook } from '../../state/useWorkbook';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
 
@@ -96,6 +97,7 @@ export function OwnersView({ wb }: { wb: Workbook }) {
               {columns.map((c) => (
                 <th scope="col" key={c.key} title={c.help}>
                   {c.label}
+                  {c.key === 'recognisedShare' || c.key === 'profitPerInteractionHour' ? <HelpButton metric={c.key} label={c.label} /> : null}
                 </th>
               ))}
             </tr>
