@@ -127,12 +127,12 @@ export function useWorkbook(client: Client) {
     [client, period, loadRows, fail],
   );
 
-  /** A block of changes as one action: all saved, or none and the reason. */
+  /** A block of changes as one action: all saved, or none and the reason; `words` say what it was (a paste by default). */
   const saveBlock = useCallback(
-    async (patches: { index: number; account: string; patch: SheetRowPatch }[]) => {
+    async (patches: { index: number; account: string; patch: SheetRowPatch }[], words?: { busy: string; done: string }) => {
       const a = assumptionsRef.current;
       if (!a || !period) return false;
-      setBusy(`Pasting into ${patches.length} row${patches.length === 1 ? '' : 's'}…`);
+      setBusy(words?.busy ?? `Pasting into ${patches.length} row${patches.length === 1 ? '' : 's'}…`);
       try {
         const saved = await client.call('rows.edit', { period, patches: patches.map(({ account, patch }) => ({ account, patch, version: versionsRef.current.get(account.toLowerCase()) })) });
         keepVersions(saved.rows);
@@ -142,7 +142,7 @@ export function useWorkbook(client: Client) {
         });
         setModel(m);
         setHistory(saved.history);
-        setNotice({ kind: 'info', text: `Pasted into ${patches.length} row${patches.length === 1 ? '' : 's'} (Ctrl+Z undoes it).` });
+        setNotice({ kind: 'info', text: words?.done ?? `Pasted into ${patches.length} row${patches.length === 1 ? '' : 's'} (Ctrl+Z undoes it).` });
         return true;
       } catch (e) {
         fail(e);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../shared/format';
 import { SheetRow } from '../../../shared/schemas/row';
-import { countText, findMatches, matchIn, planReplace, replacedText, stepMatch, type FindOptions, type FindTable } from '../../../renderer/src/features/sheet/findReplace';
+import { countText, findMatches, planReplace, replacedText, stepMatch, type FindOptions, type FindTable } from '../../../renderer/src/features/sheet/findReplace';
 
 const rows: SheetRow[] = [
   SheetRow.parse({ account: 'Acme', owner: 'Alice Moreau', revenue: 1200, presale: 100 }),

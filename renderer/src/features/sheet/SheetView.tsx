@@ -21,6 +21,7 @@ import { useClipboard } from '../../components/useClipboard';
 import { usePickedRow } from './usePickedRow';
 import { fitTotals } from './fitTotals';
 import { useSheetFill } from './useSheetFill';
+import { FindReplace } from './FindReplace';
 
 /**
  * A row is its account, whose name is unique ignoring case: with ids, a
@@ -285,6 +286,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         />
         <CellErrorPopover error={error} frame={wrapRef} apiRef={apiRef} onDismiss={dismissError} />
         {fill.handle}
+        <FindReplace apiRef={apiRef} wb={wb} selection={blocks.selection} />
       </div>
     </div>
   );
