@@ -34,6 +34,7 @@ export const DOC_SCREENSHOTS: readonly string[] = [
   'sheet-computed-columns',
   'sheet-error',
   'sheet-pasted',
+  'sheet-find-replace',
   'help-glossary',
   'help-shortcuts',
   'settings-dark',
