@@ -56,7 +56,7 @@ describe('headers in each language', () => {
     expect(m.unmapped).toEqual([]);
     for (const f of Object.keys(columns) as InputField[]) {
       const rule = m.rules[f]!;
-      expect(rule.kind === 'name' || (rule.kind === 'synonym' && rule.languages.map((l) => (l === 'en' ? 'English' : HEADER_LANGUAGES[l])).includes(language)), `${f}: ${JSON.stringify(rule)}`).toBe(true);
+      expect(rule.kind === 'name' || (rule.kind === 'synonym' && rule.languages.map((l): string => (l === 'en' ? 'English' : HEADER_LANGUAGES[l])).includes(language)), `${f}: ${JSON.stringify(rule)}`).toBe(true);
     }
   });
 
