@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../shared/schemas/report';
@@ -7,6 +9,17 @@ import { fieldIds, leakedIds } from './field-ids';
 import { SheetPage } from './pages/sheet-page';
 
 const IDS = fieldIds();
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical WCAG 2.1 AA findings of axe in the Find panel (contrast in the theme, labels). */
+async function panelFindings(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run('.find-replace', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 /** The panel as a person uses it: the Find and Replace boxes, its count and what it says. */
 class FindPanel {
@@ -158,6 +171,7 @@ describe('find and replace in the sheet', () => {
     }
     expect(await focusedCell(page)).toMatchObject({ col: 'owner', text: 'Alicia Moreau-Diaz' });
     expect(leakedIds(await page.evaluate(() => document.body.innerText), IDS), 'field ids on screen').toEqual([]);
+    expect(await panelFindings(page)).toEqual([]);
     await sheet.screenshot('sheet-find-replace');
 
     await page.keyboard.press('Escape');
@@ -207,12 +221,21 @@ describe('find and replace in the dark theme', () => {
     await sheet.focus('Northwind Logistics', 'owner');
     await session.page.keyboard.press('ControlOrMeta+h');
     await panel.find.fill('Chiara Rossi');
-    await panel.replace.fill('Chiara Rossi-Bianchi');
+    await panel.replace.fill('Chiara Bianchi');
     await expect.poll(() => panel.count()).toMatch(/^\d+ matches$/);
     await panel.find.press('Enter');
     await panel.find.press('Enter');
     await expect.poll(() => panel.count()).toMatch(/^2 of \d+$/);
     expect(leakedIds(await session.page.evaluate(() => document.body.innerText), IDS), 'field ids on screen').toEqual([]);
+    expect(await panelFindings(session.page)).toEqual([]);
     await sheet.screenshot('sheet-find-replace-dark');
+
+    // Replace: the current match only, and on to the next.
+    const total = Number(((await panel.count()) ?? '').split(' of ')[1]);
+    await panel.root.getByRole('button', { name: 'Replace', exact: true }).click();
+    await expect.poll(() => panel.said()).toBe('Replaced 1 cell.');
+    await expect.poll(() => panel.count()).toBe(`2 of ${total - 1}`);
+    const owners = (await cpwJson<Report>(['report', session.book, '--json'])).accounts.map((a) => a.owner);
+    expect(owners.filter((o) => o === 'Chiara Bianchi')).toHaveLength(1);
   });
 });
