@@ -205,6 +205,14 @@ describe('find and replace in the sheet', () => {
     await expect.poll(() => panel.count()).toBe('1 match');
     await panel.root.getByRole('button', { name: 'Replace all' }).click();
     await expect.poll(() => panel.said()).toBe('Nothing was replaced: renaming Contoso Retail to "fabrikam foods" would give it the same name as Fabrikam Foods.');
+    // A name of its own is fine: the account is renamed in the workbook.
+    await panel.replace.fill('Contoso Retail Group');
+    await panel.root.getByRole('button', { name: 'Replace all' }).click();
+    await expect.poll(() => panel.said()).toBe('Replaced 1 cell.');
+    await sheet.saved();
+    const names = (await report()).accounts.map((a) => a.account);
+    expect(names).toContain('Contoso Retail Group');
+    expect(names).not.toContain('Contoso Retail');
     await panel.find.press('Escape');
   });
 });
