@@ -7,7 +7,7 @@ import type { Block, useBlockSelection } from '../../components/useBlockSelectio
 import type { Workbook } from '../../state/useWorkbook';
 import { FillHandle } from './FillHandle';
 import { copyRequest, planFill, type FillRequest, type ShownRow } from './fillPlan';
-import type { CellProblem, RowPatch } from './paste';
+import type { CellProblem } from './paste';
 import { describeRelative, listWords, parseRelative } from './relative';
 import { planRelative, takesRelative } from './relativePlan';
 
@@ -25,9 +25,6 @@ function numberStyle(): NumberStyle {
   const mark = new Intl.NumberFormat(currentNumberLocale()).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
   return { decimalComma: mark === ',' };
 }
-
-/** The workbook's saveBlock, with the words its busy line and notice say (a paste's when it takes none). */
-type SaveBlock = (patches: RowPatch[], words?: { busy: string; done: string }) => Promise<boolean>;
 
 const cellsWord = (n: number) => `${formatNumber(n)} cell${n === 1 ? '' : 's'}`;
 
@@ -78,8 +75,7 @@ export function useSheetFill(options: FillOptions) {
     if (plan.cells === 0) return;
     const how = request.how === 'series' ? '' : request.axis === 'down' ? ' down' : ' right';
     const done = `Filled ${cellsWord(plan.cells)} of ${listWords(plan.columns.map(headerOf))}${how} (Ctrl+Z undoes it).`;
-    const save: SaveBlock = wbRef.current.saveBlock;
-    if (!(await save(plan.patches, { busy: `Filling ${cellsWord(plan.cells)}…`, done }))) return;
+    if (!(await wbRef.current.saveBlock(plan.patches, { busy: `Filling ${cellsWord(plan.cells)}…`, done }))) return;
     blocks.select(plan.covered);
     nudge.current();
   };
@@ -129,8 +125,7 @@ export function useSheetFill(options: FillOptions) {
       return true;
     }
     const words = describeRelative(parsed.change, { cells: plan.cells, columns: plan.columns.map(headerOf), account: p.data.account });
-    const save: SaveBlock = wbRef.current.saveBlock;
-    void save(plan.patches, { busy: 'Saving…', done: `${words} (Ctrl+Z undoes it).` }).then((saved) => {
+    void wbRef.current.saveBlock(plan.patches, { busy: 'Saving…', done: `${words} (Ctrl+Z undoes it).` }).then((saved) => {
       const api = apiRef.current;
       if (!saved || !api) return;
       // The cell typed in was left as it was by its editor: it shows the saved value once the grid has the new rows.
