@@ -51,7 +51,7 @@ describe('filling the sheet and relative entry, on the sample workbook', { timeo
     page = session.page;
     sheet = new SheetPage(page);
     await sheet.open(session.server.url);
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(40_000);
     await sheet.status('accounts').filter({ hasText: '42 accounts' }).waitFor();
     await sheet.saved();
   });
