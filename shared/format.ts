@@ -43,6 +43,12 @@ export function formatMoney(value: number | null, currency: string, locale = num
   return currencyFormat(locale, currency, 0, 0).format(value + 0);
 }
 
+/** Money to the cent, where a tie-out is read to the cent ($28,468.24 of idle capacity, not $28,468). */
+export function formatCents(value: number | null, currency: string, locale = numberLocale): string {
+  if (value === null || Number.isNaN(value)) return '—';
+  return currencyFormat(locale, currency, 2, 2).format(value + 0);
+}
+
 /** A cost per minute in the workbook currency: cents matter here ($0.80 a minute), so two to four decimals. */
 export function formatRate(value: number | null, currency: string, locale = numberLocale): string {
   if (value === null || Number.isNaN(value)) return '—';

@@ -1,5 +1,6 @@
 import { ACCOUNT_METRICS } from './account-metrics';
-import { CONCEPTS, PORTFOLIO_METRICS } from './portfolio-metrics';
+import { CONCEPTS } from './concepts';
+import { PORTFOLIO_METRICS } from './portfolio-metrics';
 
 export type { MetricFormat, MetricHelp, MetricSpec } from './metric-spec';
 

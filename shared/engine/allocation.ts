@@ -1,6 +1,6 @@
 import { CpwError, type Problem } from '../ipc/errors';
 import { BUCKETS, type Bucket } from '../schemas/fields';
-import type { Activity, Allocation, AllocationLine, AllocationModes, Balance, CostPool, DriverCount, LineTotal, PoolFigures, PoolSetup, TraceLine } from '../schemas/pools';
+import type { Activity, Allocation, AllocationLine, AllocationModes, CostPool, DriverCount, LineTotal, PoolFigures } from '../schemas/pools';
 import type { SheetColumns } from './columns';
 import { accountMinutes } from './equations';
 
@@ -8,7 +8,7 @@ const key = (name: string) => name.toLowerCase();
 const pair = (account: string, activity: string) => `${key(account)}\u0000${key(activity)}`;
 
 /** Neumaier's sum: the tie-out compares sums of many amounts to the cent, so their rounding must not drift. */
-function sum(values: Iterable<number>): number {
+export function sum(values: Iterable<number>): number {
   let s = 0;
   let c = 0;
   for (const x of values) {
@@ -84,13 +84,13 @@ function stageOrder(pools: readonly CostPool[]): { order: number[]; stage: numbe
 }
 
 /** The whole run of an allocation: the figures, the lines, and where each pool's money came from (for a trace). */
-interface Run extends Allocation {
+export interface Run extends Allocation {
   /** Per pool, the share of its cost plus what it received that came from each pool (itself included). */
   origins: Map<string, number>[];
   stages: number[];
 }
 
-function run(pools: readonly CostPool[], drivers: readonly DriverCount[], lineTotals: readonly LineTotal[]): Run {
+export function run(pools: readonly CostPool[], drivers: readonly DriverCount[], lineTotals: readonly LineTotal[]): Run {
   const problems = feedProblems(pools);
   if (problems.length) throw new CpwError('INVALID_INPUT', problems.map((p) => p.rule).join('; '), { problems });
   const byActivity = new Map<string, { index: number; activity: Activity }>();
@@ -179,60 +179,6 @@ function run(pools: readonly CostPool[], drivers: readonly DriverCount[], lineTo
 export function allocate(pools: readonly CostPool[], drivers: readonly DriverCount[], lines: readonly LineTotal[] = []): Allocation {
   const { pools: figures, allocations } = run(pools, drivers, lines);
   return { pools: figures, allocations };
-}
-
-/** To the cent, as a tie-out is read. */
-const cent = (a: number, b: number) => Math.abs(a - b) < 0.005;
-
-/**
- * DOMAIN.md, "Tie-out": every dollar of every pool accounted for. Per pool,
- * cost + received = toAccounts + toPools + unused - overCapacity, where
- * toAccounts is summed from the account lines, and for a pool of time alone
- * unused (or over capacity) is its idle (or missing) minutes x rate,
- * reckoned from the minutes, not as what is left; per bucket, the sum over
- * the period's accounts after the allocation against the typed sum before it
- * plus what the pools put in (or that alone, where the bucket takes
- * replace); and the whole period, where what passes between pools cancels.
- */
-export function balance(setup: PoolSetup, columns: SheetColumns): Balance {
-  const { pools: figures, allocations } = run(setup.pools, setup.drivers, setup.lines);
-  const pools = figures.map((f, k) => {
-    const p = setup.pools[k]!;
-    const toAccounts = sum(allocations.filter((l) => l.pool === f.pool).map((l) => l.amount));
-    const timeOnly = p.feeds.length === 0 && p.activities.every((a) => a.costPerUnit === undefined);
-    const left = timeOnly ? (p.capacityMinutes - f.usedMinutes) * f.rate : f.cost + f.received - toAccounts - f.passed;
-    const unused = Math.max(0, left);
-    const overCapacity = Math.max(0, -left);
-    return { pool: f.pool, stage: f.stage, cost: f.cost, received: f.received, toAccounts, toPools: f.passed, unused, overCapacity, balanced: cent(f.cost + f.received, toAccounts + f.passed + unused - overCapacity) };
-  });
-  const fed = fedBuckets(setup.pools);
-  const after = applyAllocation(columns, allocations, setup.modes, fed);
-  const buckets = BUCKETS.map((bucket) => {
-    const before = sum(columns[bucket]);
-    const allocated = sum(allocations.filter((l) => l.bucket === bucket).map((l) => l.amount));
-    const total = sum(after[bucket]);
-    const replaced = fed.has(bucket) && setup.modes[bucket] === 'replace';
-    return { bucket, mode: setup.modes[bucket], before, allocated, after: total, balanced: cent(total, replaced ? allocated : before + allocated) };
-  });
-  const cost = sum(setup.pools.map((p) => p.cost));
-  const toAccounts = sum(pools.map((p) => p.toAccounts));
-  const unused = sum(pools.map((p) => p.unused));
-  const overCapacity = sum(pools.map((p) => p.overCapacity));
-  return { pools, buckets, total: { cost, toAccounts, unused, overCapacity, balanced: cent(cost, toAccounts + unused - overCapacity) && pools.every((p) => p.balanced) } };
-}
-
-/** Each contribution to one account's allocated cost: the pool, its stage, the activity and how it was costed, and the pools its money came from. */
-export function traceAccount(setup: PoolSetup, account: string): TraceLine[] {
-  const { allocations, origins, stages } = run(setup.pools, setup.drivers, setup.lines);
-  const at = new Map(setup.pools.map((p, k) => [key(p.name), k]));
-  return allocations
-    .filter((l) => key(l.account) === key(account))
-    .map((l) => {
-      const k = at.get(key(l.pool))!;
-      const whole = sum(origins[k]!.values());
-      const sources = [...origins[k]!].filter(([, amount]) => amount > 0).map(([pool, amount]) => ({ pool, amount: whole > 0 ? (l.amount * amount) / whole : 0 }));
-      return { ...l, stage: stages[k]!, sources };
-    });
 }
 
 /** A pool whose activities use more minutes than it has: its rate understates the cost of the time. */

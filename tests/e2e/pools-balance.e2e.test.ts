@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney } from '../../shared/format';
+import { formatCents } from '../../shared/format';
 import type { Allocation, Balance } from '../../shared/schemas/pools';
 import { csv, cpwJson, ROOT } from '../helpers';
 import { openSession, SCREENSHOTS, type Session } from './browser';
@@ -17,7 +17,7 @@ import { fieldIds, leakedIds } from './field-ids';
 const IDS = fieldIds();
 const PERIOD = '2026-Q3';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const m = (v: number) => formatMoney(v, 'USD');
+const m = (v: number) => formatCents(v, 'USD');
 
 /** IT passes its whole cost to the two teams (60/40); Customer service costs by time, Order handling by a rate and by time. */
 function twoStageCosting(dir: string): void {

@@ -1,7 +1,8 @@
 import { auditWorkbook } from '../db/repos/audit';
 import { recordedPools } from '../db/repos/history';
 import type { Sql } from '../db/sql';
-import { allocate, balance, overCapacity, traceAccount } from '../../../shared/engine/allocation';
+import { allocate, overCapacity } from '../../../shared/engine/allocation';
+import { balance, traceAccount } from '../../../shared/engine/tie-out';
 import { CpwError } from '../../../shared/ipc/errors';
 import { listColumns } from '../db/repos/period-rows';
 import type { PoolsState } from '../../../shared/ipc/contract';
@@ -11,7 +12,8 @@ import { countLines } from '../db/repos/lines';
 import { getPoolSetup, replacePoolSetup } from '../db/repos/pools';
 import { sourceFile } from '../io/import';
 import type { StagedFiles } from '../io/staged-files';
-import { readActivities, readDrivers, readEquations, readFeeds, readLines, readPools } from '../io/pools';
+import { readEquations, readFeeds } from '../io/costing';
+import { readActivities, readDrivers, readLines, readPools } from '../io/pools';
 import { readTable, type Table } from '../io/table';
 import { defineHandlers } from './types';
 

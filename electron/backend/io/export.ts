@@ -44,6 +44,9 @@ export function moneyFormat(currency: string): string {
   return `${quoted}#,##0;-${quoted}#,##0`;
 }
 
+/** Money to the cent, for the tie-out, which is read to the cent. */
+const centsFormat = (currency: string) => moneyFormat(currency).replaceAll('#,##0', '#,##0.00');
+
 /** The spreadsheet format of a column, by its field's kind or its metric's format in the catalogue. */
 function formatOf(column: Column, currency: string): string | undefined {
   if (isInputField(column)) return fieldSpec(column).kind === 'money' ? moneyFormat(currency) : undefined;
@@ -91,7 +94,7 @@ export interface Costing {
 /** A sheet of labelled columns, money ones in the workbook currency: the tie-out and the allocations read as people read them. */
 function addLabelled(book: ExcelJS.Workbook, name: string, columns: readonly { header: string; money?: boolean; width?: number }[], rows: readonly (readonly unknown[])[], currency: string): ExcelJS.Worksheet {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(14, c.header.length + 2), style: c.money ? { numFmt: moneyFormat(currency) } : {} }));
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(14, c.header.length + 2), style: c.money ? { numFmt: centsFormat(currency) } : {} }));
   ws.getRow(1).font = { bold: true };
   for (const r of rows) ws.addRow([...r]);
   return ws;
@@ -118,7 +121,7 @@ function addCosting(book: ExcelJS.Workbook, costing: Costing, currency: string):
   ws.addRow(['Bucket', 'Takes', 'Typed before', 'Allocated', 'After', 'Ties out']).font = { bold: true };
   for (const b of balance.buckets) {
     const row = ws.addRow([fieldLabel(b.bucket), b.mode === 'replace' ? 'replaces typed' : 'adds to typed', b.before, b.allocated, b.after, yes(b.balanced)]);
-    for (const k of [3, 4, 5]) row.getCell(k).numFmt = moneyFormat(currency);
+    for (const k of [3, 4, 5]) row.getCell(k).numFmt = centsFormat(currency);
   }
   addLabelled(
     book,

@@ -2,6 +2,7 @@ import { FIELDS, fieldRecord, type FieldSpec, type SynonymLanguage } from '../..
 import type { InputField } from '../../../shared/schemas/fields';
 import type { Problem } from '../../../shared/ipc/errors';
 import type { HeaderRule } from '../../../shared/ipc/messages';
+import { columnLetter } from './column-letter';
 
 /** Case, spaces and punctuation do not matter when matching a header. */
 export function normaliseHeader(header: string): string {
@@ -165,17 +166,6 @@ export interface HeaderMatch<F extends string = InputField> {
   rules: Partial<Record<F, HeaderRule>>;
   /** Headers that name more than one field by their words, or a field named by the words of more than one header: not mapped. */
   ambiguous: Ambiguity<F>[];
-}
-
-/** A column's letter as a spreadsheet's user finds it: 0 is A, 26 is AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 /**

@@ -6,7 +6,8 @@ import {
   type InputField,
 } from '../../../shared/schemas/fields';
 import { blankRow, EXPANSION_RULE, nfc, SheetRow, vouchRowInPlace } from '../../../shared/schemas/row';
-import { columnLetter, matchHeaders, type Ambiguity } from './mapping';
+import { columnLetter } from './column-letter';
+import { matchHeaders, type Ambiguity } from './mapping';
 import type { HeaderRule } from '../../../shared/ipc/messages';
 import { plainNumberCell, readCellInFull } from '../../../shared/text/cells';
 import type { NumberStyle } from '../../../shared/text/numbers';

@@ -1,6 +1,6 @@
 import { bucketBars, drawnNote, matrixData, whaleData } from '../../../shared/charts/chartData';
 import type { SheetResult } from '../../../shared/engine/sheet';
-import { formatGroup, formatMoney, formatMultiple, formatNumber, formatPercent, GROUP_HEADERS } from '../../../shared/format';
+import { formatCents, formatGroup, formatMoney, formatMultiple, formatNumber, formatPercent, GROUP_HEADERS } from '../../../shared/format';
 import { GLOSSARY } from '../../../shared/glossary';
 import { ASSUMPTIONS, formatAssumption } from '../../../shared/catalogue/assumptions';
 import type { Report } from '../../../shared/schemas/report';
@@ -27,6 +27,7 @@ export interface ReportDocument {
 /** The cost pools page: the tie-out per pool and stage, and the accounts with the most allocated cost by level of the customer cost hierarchy. */
 function costingSection(costing: NonNullable<ReportDocument['costing']>, currency: string): string {
   const m = (v: number) => formatMoney(v, currency);
+  const c = (v: number) => formatCents(v, currency);
   const { balance } = costing;
   const ties = (b: boolean) => (b ? 'yes' : 'NO');
   const levels = costByLevel(costing.allocations);
@@ -35,8 +36,8 @@ function costingSection(costing: NonNullable<ReportDocument['costing']>, currenc
 <p class="note">Per pool and stage, its cost plus what earlier pools passed to it equals what it allocated to accounts, passed on to other pools, and left unused (capacity nobody used, never spread over accounts), to the cent.</p>${table(
     ['Pool', 'Stage', 'Cost', 'Received', 'To accounts', 'To pools', 'Unused', 'Over capacity', 'Ties out'],
     [
-      ...balance.pools.map((p) => [p.pool, String(p.stage), m(p.cost), m(p.received), m(p.toAccounts), m(p.toPools), m(p.unused), m(p.overCapacity), ties(p.balanced)]),
-      ['All pools', '', m(balance.total.cost), '', m(balance.total.toAccounts), '', m(balance.total.unused), m(balance.total.overCapacity), ties(balance.total.balanced)],
+      ...balance.pools.map((p) => [p.pool, String(p.stage), c(p.cost), c(p.received), c(p.toAccounts), c(p.toPools), c(p.unused), c(p.overCapacity), ties(p.balanced)]),
+      ['All pools', '', c(balance.total.cost), '', c(balance.total.toAccounts), '', c(balance.total.unused), c(balance.total.overCapacity), ties(balance.total.balanced)],
     ],
   )}
 <h2>Allocated cost by level of the customer cost hierarchy</h2>${

@@ -1,7 +1,7 @@
 import { fieldLabel } from '../../../shared/catalogue';
 import type { Client } from '../../../shared/ipc/client';
 import type { Output } from '../../../shared/ipc/contract';
-import { formatMoney } from '../../../shared/format';
+import { formatCents, formatMoney } from '../../../shared/format';
 import { describeAllocation } from '../../../shared/text/allocation';
 import type { Io } from '../args';
 
@@ -14,7 +14,7 @@ export async function printBalance(b: Output<'pools.balance'>, json: boolean, cl
     return ties ? 0 : 1;
   }
   const currency = (await client.call('assumptions.get', {})).currency;
-  const m = (v: number) => formatMoney(v, currency);
+  const m = (v: number) => formatCents(v, currency);
   const ok = (balanced: boolean) => (balanced ? 'ties out' : 'DOES NOT TIE OUT');
   if (b.pools.length === 0) {
     io.out(`Period ${b.period} has no cost pools: nothing to tie out`);

@@ -138,7 +138,7 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
     const report = await cpwJson<Report>(['report', path, '--json']);
     expect(report.portfolio.service).toBeCloseTo(service.after, 6);
     const text = await cpw(['allocate', path, '--balance']);
-    expect(text.stdout).toContain('stage 1 Call centre: $7,620,000 + $0 received = $7,591,532 to accounts + $0 to pools + $28,468 unused: ties out');
+    expect(text.stdout).toContain('stage 1 Call centre: $7,620,000.00 + $0.00 received = $7,591,531.76 to accounts + $0.00 to pools + $28,468.24 unused: ties out');
   }, 90_000);
 
   it('runs two stages: IT passes 60% and 40% to two pools, rate-based activities cost per unit, and every dollar ties out', async () => {
@@ -193,13 +193,13 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
     const sheet = Papa.parse<string[]>(readFileSync(join(dir, 'q1-Cost pools tie-out.csv'), 'utf8').trim()).data;
     expect(sheet[0]).toEqual(['Pool', 'Stage', 'Cost', 'Received from pools', 'To accounts', 'To other pools', 'Unused capacity', 'Over capacity', 'Ties out']);
     expect(sheet.slice(1, 4).map((r) => [r[0], r[1], r[2], r[3], r[5], r[8]])).toEqual([
-      ['IT', '1', '$100,000', '$0', '$100,000', 'yes'],
-      ['Customer service', '2', '$560,000', '$60,000', '$0', 'yes'],
-      ['Delivery', '2', '$50,000', '$40,000', '$0', 'yes'],
+      ['IT', '1', '$100,000.00', '$0.00', '$100,000.00', 'yes'],
+      ['Customer service', '2', '$560,000.00', '$60,000.00', '$0.00', 'yes'],
+      ['Delivery', '2', '$50,000.00', '$40,000.00', '$0.00', 'yes'],
     ]);
-    expect(sheet[4]!.slice(0, 3)).toEqual(['All pools', '', '$710,000']);
+    expect(sheet[4]!.slice(0, 3)).toEqual(['All pools', '', '$710,000.00']);
     const lines = Papa.parse<string[]>(readFileSync(join(dir, 'q1-Allocated cost.csv'), 'utf8').trim()).data;
-    expect(lines.find((r) => r[0] === 'Acme' && r[2] === 'Cartons')).toEqual(['Acme', 'Delivery', 'Cartons', 'Distribution', 'delivery', 'cost per unit', '2000', '', '1', '$2,000']);
+    expect(lines.find((r) => r[0] === 'Acme' && r[2] === 'Cartons')).toEqual(['Acme', 'Delivery', 'Cartons', 'Distribution', 'delivery', 'cost per unit', '2000', '', '1', '$2,000.00']);
 
     // The workshop PDF has a page for it: the tie-out, and each account's allocated cost by level of the hierarchy.
     const pdf = join(dir, 'q1.pdf');
@@ -207,7 +207,7 @@ describe('cpw pools and cpw allocate: equations, rates, two stages and the tie-o
     expect(made.code, made.stderr).toBe(0);
     const words = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(words).toContain('Cost pools: where every dollar went');
-    expect(words).toMatch(/IT\s+1\s+\$100,000\s+\$0\s+\$0\s+\$100,000\s+\$0\s+\$0\s+yes/);
+    expect(words).toMatch(/IT\s+1\s+\$100,000\.00\s+\$0\.00\s+\$0\.00\s+\$100,000\.00\s+\$0\.00\s+\$0\.00\s+yes/);
     expect(words).toContain('Allocated cost by level of the customer cost hierarchy');
     const acme = cs.toAccounts * (30_000 / 49_000);
     const money = (v: number) => `$${Math.round(v).toLocaleString('en-US')}`;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, balance, feedProblems, traceAccount } from '../../../shared/engine/allocation';
+import { allocate, feedProblems } from '../../../shared/engine/allocation';
+import { balance, traceAccount } from '../../../shared/engine/tie-out';
 import { toColumns } from '../../../shared/engine/columns';
 import { accountMinutes, foldValue, lineMinutes } from '../../../shared/engine/equations';
 import { CostPool, EquationTerm, PoolSetup } from '../../../shared/schemas/pools';

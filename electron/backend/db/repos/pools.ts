@@ -1,5 +1,6 @@
 import type { Sql } from '../sql';
-import { allocate, applyAllocation, balance, fedBuckets, feedProblems } from '../../../../shared/engine/allocation';
+import { allocate, applyAllocation, fedBuckets, feedProblems } from '../../../../shared/engine/allocation';
+import { balance } from '../../../../shared/engine/tie-out';
 import { equationAttributes } from '../../../../shared/engine/equations';
 import type { SheetColumns } from '../../../../shared/engine/columns';
 import { CpwError, type Problem } from '../../../../shared/ipc/errors';

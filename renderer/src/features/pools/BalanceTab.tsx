@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fieldLabel } from '../../../../shared/catalogue';
 import { fedBuckets } from '../../../../shared/engine/allocation';
-import { formatMoney, formatRate } from '../../../../shared/format';
+import { formatCents, formatRate } from '../../../../shared/format';
 import type { Output, PoolsState } from '../../../../shared/ipc/contract';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
@@ -44,7 +44,8 @@ export function BalanceTab({ wb, state, onSetup }: { wb: Workbook; state: PoolsS
   const [error, setError] = useState<string | null>(null);
   const { client, period } = wb;
   const currency = wb.info?.currency ?? 'USD';
-  const m = (v: number) => formatMoney(v, currency);
+  // A tie-out is read to the cent.
+  const m = (v: number) => formatCents(v, currency);
   // Read again when the pools are saved (a new state), the period changes, or the typed rows change (the buckets' before).
   const rows = wb.model?.rows;
   useEffect(() => {
