@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCents } from '../../shared/format';
+import { formatCents, formatMoney } from '../../shared/format';
 import type { Allocation, Balance } from '../../shared/schemas/pools';
 import { csv, cpwJson, ROOT } from '../helpers';
 import { openSession, SCREENSHOTS, type Session } from './browser';
@@ -17,7 +17,9 @@ import { fieldIds, leakedIds } from './field-ids';
 const IDS = fieldIds();
 const PERIOD = '2026-Q3';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// The Balance tab reads to the cent, as a tie-out is read; the Customer Picture in whole money, as the rest of it.
 const m = (v: number) => formatCents(v, 'USD');
+const whole = (v: number) => formatMoney(v, 'USD');
 
 /** IT passes its whole cost to the two teams (60/40); Customer service costs by time, Order handling by a rate and by time. */
 function twoStageCosting(dir: string): void {
@@ -103,8 +105,8 @@ for (const theme of ['light', 'dark'] as const) {
       // IT's whole cost went to the other pools, none to accounts; what they received is its cost.
       const it = expected.pools.find((p) => p.pool === 'IT')!;
       expect(it.toPools).toBe(120_000);
-      expect(await panel.locator('tr[data-pool="IT"] [data-col="pools"]').textContent()).toBe('$120,000');
-      expect(await panel.locator('tr[data-pool="IT"] [data-col="accounts"]').textContent()).toBe('$0');
+      expect(await panel.locator('tr[data-pool="IT"] [data-col="pools"]').textContent()).toBe('$120,000.00');
+      expect(await panel.locator('tr[data-pool="IT"] [data-col="accounts"]').textContent()).toBe('$0.00');
       expect(await panel.locator('tr[data-pool="IT"] th').textContent()).toBe('IT passes all of it to Customer service and Order handling');
       expect(expected.pools.filter((p) => p.stage === 2).reduce((s, p) => s + p.received, 0)).toBeCloseTo(it.toPools, 6);
       // Order handling's rate-based orders take more than the pool has: flagged in words, on a tinted row.
@@ -189,7 +191,7 @@ for (const theme of ['light', 'dark'] as const) {
       const lines = allocation.allocations.filter((l) => l.account === account);
       const total = lines.reduce((s, l) => s + l.amount, 0);
       expect(total).toBeGreaterThan(0);
-      expect(await section.getByTestId('allocated-total').textContent()).toBe(m(total));
+      expect(await section.getByTestId('allocated-total').textContent()).toBe(whole(total));
 
       const levels = { Order: 'order', Delivery: 'delivery', 'Customer-sustaining': 'customer-sustaining', Channel: 'channel', 'No level set': null } as const;
       const rows = await section.getByTestId('allocated-by-level').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
@@ -198,23 +200,23 @@ for (const theme of ['light', 'dark'] as const) {
       for (const [label, amount] of rows) {
         const level = levels[label as keyof typeof levels];
         const want = lines.filter((l) => l.level === level).reduce((s, l) => s + l.amount, 0);
-        expect(amount, label).toBe(m(want));
+        expect(amount, label).toBe(whole(want));
         exact += want;
       }
       // By level adds up to what the account was allocated: exactly, and on screen within the rounding of each figure to the dollar.
       expect(exact).toBeCloseTo(total, 6);
       const shown = rows.reduce((s, r) => s + Number(r[1]!.replace(/[^0-9.-]/g, '')), 0);
-      expect(Math.abs(shown - Number(m(total).replace(/[^0-9.-]/g, '')))).toBeLessThanOrEqual(rows.length / 2);
+      expect(Math.abs(shown - Number(whole(total).replace(/[^0-9.-]/g, '')))).toBeLessThanOrEqual(rows.length / 2);
 
       const contributions = await section.getByTestId('allocated-lines').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
       expect(contributions).toHaveLength(lines.length);
       const inquiries = contributions.find((r) => r[1] === 'Inquiries')!;
       const line = lines.find((l) => l.activity === 'Inquiries')!;
-      expect(inquiries.slice(0, 7)).toEqual(['Customer service (stage 2)', 'Inquiries', 'minutes per unit', '2,000', '60,000', '$0.93 a minute', m(line.amount)]);
+      expect(inquiries.slice(0, 7)).toEqual(['Customer service (stage 2)', 'Inquiries', 'minutes per unit', '2,000', '60,000', '$0.93 a minute', whole(line.amount)]);
       // 120,000 x 60% of IT's money reached Customer service beside its own 300,000: each contribution carries both, in that ratio.
-      expect(inquiries[7]).toBe(`Customer service ${m((line.amount * 300_000) / 372_000)}; IT ${m((line.amount * 72_000) / 372_000)}`);
+      expect(inquiries[7]).toBe(`Customer service ${whole((line.amount * 300_000) / 372_000)}; IT ${whole((line.amount * 72_000) / 372_000)}`);
       const orders = contributions.find((r) => r[1] === 'Orders')!;
-      expect(orders.slice(0, 7)).toEqual(['Order handling (stage 2)', 'Orders', 'cost per unit', '1,500', '—', '$12.00 each', m(18_000)]);
+      expect(orders.slice(0, 7)).toEqual(['Order handling (stage 2)', 'Orders', 'cost per unit', '1,500', '—', '$12.00 each', whole(18_000)]);
 
       expect(leakedIds(await page.evaluate(() => document.body.innerText), IDS), 'field ids on screen').toEqual([]);
       const found = blocking(await axeFindings(page));
