@@ -78,7 +78,8 @@ export function HelpDialog({ tab, focus, onTab, onClose, onTour }: {
           ))}
         </div>
       ) : (
-        <div id="help-panel-shortcuts" role="tabpanel" aria-labelledby="help-tab-shortcuts" className="shortcuts">
+        <div id="help-panel-shortcuts" role="tabpanel" aria-labelledby="help-tab-shortcuts" className="shortcuts" tabIndex={0}>
+          {/* Focusable: the list of keys outgrew the dialog, and a scrolling region must be reachable by keyboard. */}
           {SHORTCUTS.map((group) => (
             <section key={group.area}>
               <h3>{group.area}</h3>
