@@ -52,6 +52,10 @@ export const DOC_SCREENSHOTS: readonly string[] = [
   'customer-picture',
   'trends',
   'owners',
+  'pools-equation-editor',
+  'pools-feeds',
+  'pools-balance',
+  'picture-allocated-cost',
 ];
 
 const GENERATED = (source: string) =>
