@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { formatMoney, formatNumber, formatPercent, formatRate } from '../../../../shared/format';
 import type { Output } from '../../../../shared/ipc/contract';
 import { costByLevel, LEVEL_KEYS, LEVEL_LABELS, type LevelKey } from '../../../../shared/engine/levels';
 import { costedBy } from '../../../../shared/text/allocation';
 import type { Workbook } from '../../state/useWorkbook';
+import { useFetched } from '../../state/useFetched';
 import './allocated.css';
 
 type Trace = Output<'pools.trace'>;
@@ -28,28 +28,12 @@ const count = (n: number) => formatNumber(n, Number.isInteger(n) ? 0 : 2);
  * shows as a source of the pools it fed). Nothing when no pool reaches it.
  */
 export function AllocatedCost({ wb, account }: { wb: Workbook; account: string }) {
-  const [trace, setTrace] = useState<Trace | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { client, period } = wb;
   const currency = wb.info?.currency ?? 'USD';
   const money = (v: number) => formatMoney(v, currency);
   // Read again when the period or its allocation changes (pools saved, undone, redone).
   const allocation = wb.model?.allocation;
-  useEffect(() => {
-    if (!period) return undefined;
-    let live = true;
-    client.call('pools.trace', { period, account }).then(
-      (t) => {
-        if (!live) return;
-        setTrace(t);
-        setError(null);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, period, account, allocation]);
+  const { value: trace, error } = useFetched<Trace>(period ? () => client.call('pools.trace', { period, account }) : null, [client, period, account, allocation]);
 
   if (error) {
     return (

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { fieldLabel } from '../../../../shared/catalogue';
 import { fedBuckets } from '../../../../shared/engine/allocation';
 import { formatCents, formatRate } from '../../../../shared/format';
 import type { Output, PoolsState } from '../../../../shared/ipc/contract';
 import { EmptyState } from '../../components/EmptyState';
 import type { Workbook } from '../../state/useWorkbook';
+import { useFetched } from '../../state/useFetched';
 import './balance.css';
 
 type Balance = Output<'pools.balance'>;
@@ -40,29 +40,13 @@ function TiesOut({ balanced, off, currency, testId }: { balanced: boolean; off: 
  * (what was typed, what was allocated, what the sheet now holds).
  */
 export function BalanceTab({ wb, state, onSetup }: { wb: Workbook; state: PoolsState; onSetup: () => void }) {
-  const [balance, setBalance] = useState<Balance | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { client, period } = wb;
   const currency = wb.info?.currency ?? 'USD';
   // A tie-out is read to the cent.
   const m = (v: number) => formatCents(v, currency);
   // Read again when the pools are saved (a new state), the period changes, or the typed rows change (the buckets' before).
   const rows = wb.model?.rows;
-  useEffect(() => {
-    if (!period) return undefined;
-    let live = true;
-    client.call('pools.balance', { period }).then(
-      (b) => {
-        if (!live) return;
-        setBalance(b);
-        setError(null);
-      },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, period, state, rows]);
+  const { value: balance, error } = useFetched<Balance>(period ? () => client.call('pools.balance', { period }) : null, [client, period, state, rows]);
 
   const setup = state.setup;
   if (setup.pools.length === 0) {
