@@ -143,12 +143,15 @@ export function run(pools: readonly CostPool[], drivers: readonly DriverCount[],
     });
   }
   const rates = pools.map((p, k) => (p.cost + received[k]!) / p.capacityMinutes);
+  // Each pool's lines summed by its index as they are priced: one pass over the lines, not one per pool.
+  const amounts = pools.map((): number[] => []);
   const allocations = pending.map(({ index, line }) => {
     if (line.kind !== 'rate') line.rate = rates[index]!;
     line.amount = line.minutes === null ? line.count * line.rate : line.minutes * line.rate;
+    amounts[index]!.push(line.amount);
     return line;
   });
-  const allocated = pools.map((p) => sum(allocations.filter((l) => l.pool === p.name).map((l) => l.amount)));
+  const allocated = amounts.map(sum);
   const figures: PoolFigures[] = pools.map((p, k) => ({
     pool: p.name,
     cost: p.cost,

@@ -1,6 +1,6 @@
 import { BUCKETS } from '../schemas/fields';
-import type { Balance, PoolSetup, TraceLine } from '../schemas/pools';
-import { applyAllocation, fedBuckets, run, sum } from './allocation';
+import type { Allocation, Balance, PoolSetup, TraceLine } from '../schemas/pools';
+import { allocate, applyAllocation, fedBuckets, run, sum } from './allocation';
 import type { SheetColumns } from './columns';
 
 const key = (name: string) => name.toLowerCase();
@@ -11,18 +11,19 @@ const cent = (a: number, b: number) => Math.abs(a - b) < 0.005;
 /**
  * DOMAIN.md, "Tie-out": every dollar of every pool accounted for. Per pool,
  * cost + received = toAccounts + toPools + unused - overCapacity, where
- * toAccounts is summed from the account lines, and for a pool of time alone
+ * toAccounts is what the account lines add to, and for a pool of time alone
  * unused (or over capacity) is its idle (or missing) minutes x rate,
  * reckoned from the minutes, not as what is left; per bucket, the sum over
  * the period's accounts after the allocation against the typed sum before it
  * plus what the pools put in (or that alone, where the bucket takes
  * replace); and the whole period, where what passes between pools cancels.
+ * `allocation` is the setup's, when the caller has it already.
  */
-export function balance(setup: PoolSetup, columns: SheetColumns): Balance {
-  const { pools: figures, allocations } = run(setup.pools, setup.drivers, setup.lines);
+export function balance(setup: PoolSetup, columns: SheetColumns, allocation: Allocation = allocate(setup.pools, setup.drivers, setup.lines)): Balance {
+  const { pools: figures, allocations } = allocation;
   const pools = figures.map((f, k) => {
     const p = setup.pools[k]!;
-    const toAccounts = sum(allocations.filter((l) => l.pool === f.pool).map((l) => l.amount));
+    const toAccounts = f.allocated;
     const timeOnly = p.feeds.length === 0 && p.activities.every((a) => a.costPerUnit === undefined);
     const left = timeOnly ? (p.capacityMinutes - f.usedMinutes) * f.rate : f.cost + f.received - toAccounts - f.passed;
     const unused = Math.max(0, left);

@@ -223,7 +223,8 @@ export async function copyPoolSetup(tx: Sql, fromPeriodId: number, toPeriodId: n
 export async function periodCosting(tx: Sql, periodId: number): Promise<{ balance: Balance; allocations: AllocationLine[] } | undefined> {
   const setup = await getPoolSetup(tx, periodId);
   if (setup.pools.length === 0) return undefined;
-  return { balance: balance(setup, await listColumns(tx, periodId)), allocations: allocate(setup.pools, setup.drivers, setup.lines).allocations };
+  const allocation = allocate(setup.pools, setup.drivers, setup.lines);
+  return { balance: balance(setup, await listColumns(tx, periodId), allocation), allocations: allocation.allocations };
 }
 
 /** The period's columns as the engine computes them: the typed rows with the time-driven allocation in their buckets. */
