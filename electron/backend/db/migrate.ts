@@ -5,6 +5,7 @@ import history from './migrations/002-history.sql';
 import costPools from './migrations/003-cost-pools.sql';
 import versions from './migrations/004-versions-and-audit.sql';
 import costing from './migrations/005-costing.sql';
+import dimensionsAndPlan from './migrations/006-dimensions-and-plan.sql';
 
 export interface Migration {
   id: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: '003-cost-pools', sql: costPools },
   { id: 4, name: '004-versions-and-audit', sql: versions },
   { id: 5, name: '005-costing', sql: costing },
+  { id: 6, name: '006-dimensions-and-plan', sql: dimensionsAndPlan },
 ];
 
 /** The schema version this build writes: the id of the last migration. */

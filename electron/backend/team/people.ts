@@ -51,7 +51,7 @@ export async function ensureTeamRole(client: pg.ClientBase, loc: PgLocation): Pr
   await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
   await client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
   await client.query(`REVOKE ALL ON ${schema}.people FROM ${role}`);
-  for (const t of ['meta', 'assumptions', 'periods', 'accounts', 'period_rows', 'interactions', 'scenarios', 'history', 'cost_pools', 'pool_activities', 'activity_drivers', 'allocation_modes', 'activity_terms', 'pool_feeds', 'activity_line_totals']) {
+  for (const t of ['meta', 'assumptions', 'periods', 'accounts', 'period_rows', 'interactions', 'scenarios', 'history', 'cost_pools', 'pool_activities', 'activity_drivers', 'allocation_modes', 'activity_terms', 'pool_feeds', 'activity_line_totals', 'dimensions', 'account_dimensions', 'plan_rows']) {
     await client.query(`GRANT INSERT, UPDATE, DELETE ON ${schema}.${t} TO ${role}`);
   }
   await client.query(`GRANT INSERT ON ${schema}.audit_log TO ${role}`);

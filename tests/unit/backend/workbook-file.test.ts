@@ -52,6 +52,7 @@ describe('a new workbook', () => {
       { id: 3, name: '003-cost-pools' },
       { id: 4, name: '004-versions-and-audit' },
       { id: 5, name: '005-costing' },
+      { id: 6, name: '006-dimensions-and-plan' },
     ]);
     db.close();
     expect(readdirNames(tmp())).toEqual(['w.cpw']);
@@ -95,7 +96,7 @@ describe('opening refuses what it cannot read, without changing a byte', () => {
     ['random bytes', (d) => write(d, 'random.cpw', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))), 'NOT_SQLITE', /not a SQLite database/],
     ['an empty file', (d) => write(d, 'empty.cpw', Buffer.alloc(0)), 'NOT_SQLITE', /is empty/],
     ['a foreign SQLite file', (d) => foreignSqlite(d), 'NOT_WORKBOOK', /SQLite database but not a Customer Profitability workbook \(application_id 0\)/],
-    ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 5\)/],
+    ['a newer schema', (d) => newerSchema(d), 'NEWER_SCHEMA', /newer version of the workbench \(schema 99; this version reads up to 6\)/],
     ['a damaged workbook', (d) => damagedWorkbook(d), 'DAMAGED', /is damaged/],
     ['a cut-short header', (d) => write(d, 'short.cpw', Buffer.from('SQLite format 3\0abc', 'latin1')), 'DAMAGED', /cut short/],
     ['a workbook cut in half', (d) => truncatedWorkbook(d), 'DAMAGED', /is damaged/],

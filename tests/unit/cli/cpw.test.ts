@@ -213,7 +213,7 @@ describe('the sample, assumptions, pre-call, scenarios, export, check', () => {
     const db = new Database(book, { readonly: true });
     expect((db.prepare('SELECT count(*) AS n FROM interactions').get() as { n: number }).n).toBeGreaterThan(50);
     db.close();
-    expect((await cpw(['check', book])).stdout).toContain('ok (schema 5)');
+    expect((await cpw(['check', book])).stdout).toContain('ok (schema 6)');
   });
 
   it('assume changes the rates the pre-call check and the report use', async () => {

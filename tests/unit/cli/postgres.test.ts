@@ -216,7 +216,7 @@ describe('cpw on a PostgreSQL workbook', () => {
     for (const args of [['report', future], ['assume', future, 'dailyRate=1'], ['check', future]]) {
       const r = await run(args);
       expect(r.code).toBe(1);
-      expect(r.stderr + r.stdout).toMatch(/was saved by a newer version of the workbench \(schema 99; this version reads up to 5\)/);
+      expect(r.stderr + r.stdout).toMatch(/was saved by a newer version of the workbench \(schema 99; this version reads up to 6\)/);
     }
     expect(pgAdmin(`SELECT value FROM "${schemaOf(future)}".assumptions WHERE key = 'dailyRate'`)).not.toBe('1');
   }, 60_000);

@@ -17,6 +17,7 @@ export interface PeriodRows {
 /** Every table holding a period's data, parents before children, with the condition that selects the period's part. */
 const PERIOD_TABLES: readonly { table: string; where: string }[] = [
   { table: 'period_rows', where: 'period_id = ?' },
+  { table: 'plan_rows', where: 'period_id = ?' },
   { table: 'cost_pools', where: 'period_id = ?' },
   { table: 'pool_activities', where: 'period_id = ?' },
   { table: 'activity_drivers', where: 'activity_id IN (SELECT id FROM pool_activities WHERE period_id = ?)' },
