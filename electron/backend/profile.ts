@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { PersonSettings, type PersonSettingsPatch } from '../../shared/schemas/settings';
 import { recentFiles, type RecentFiles } from './recent';
+import { sheetLayouts, type SheetLayouts } from './sheet-layouts';
 import { readStateFile, writeStateFile } from './state-file';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -15,6 +16,8 @@ export const SAMPLE_NAME = 'Sample.cpw';
 export interface Profile {
   readonly dir: string;
   readonly recent: RecentFiles;
+  /** How they laid out each workbook's sheet (columns, sort, filters). */
+  readonly layouts: SheetLayouts;
   readonly samplePath: string;
   settings(): PersonSettings;
   update(patch: PersonSettingsPatch): PersonSettings;
@@ -29,6 +32,7 @@ export function openProfile(dir: string): Profile {
   return {
     dir,
     recent: recentFiles(dir),
+    layouts: sheetLayouts(dir),
     samplePath: join(dir, SAMPLE_NAME),
     settings,
     update(patch) {

@@ -9,6 +9,7 @@ import { AuditEntry } from '../schemas/audit';
 import { RowColumns } from '../schemas/row-columns';
 import { Adjustment, Scenario } from '../schemas/scenario';
 import { PersonSettings, PersonSettingsPatch } from '../schemas/settings';
+import { SheetLayout, WorkbookKey } from '../schemas/sheet-layout';
 import { ScenarioResult, Trends } from '../schemas/trends';
 import type { RpcError } from './errors';
 import {
@@ -82,6 +83,13 @@ export const contract = {
   'profile.update': { input: PersonSettingsPatch, output: PersonSettings },
   /** Forget the recent workbooks (File > Open Recent > Clear Recent); the one to reopen at start is kept. */
   'profile.clearRecent': { input: Empty, output: Done },
+  /**
+   * The person's layout of a workbook's sheet (null: its own columns); the location is only a key in their
+   * profile, never opened. `kept`: whether this window keeps layouts at all (not without a profile folder).
+   */
+  'profile.sheetLayout': { input: z.object({ workbook: WorkbookKey }).strict(), output: z.object({ layout: SheetLayout.nullable(), kept: z.boolean() }) },
+  /** Keep it, or forget it (null, "Reset columns"); `kept` is false in a window without a profile folder. */
+  'profile.saveSheetLayout': { input: z.object({ workbook: WorkbookKey, layout: SheetLayout.nullable() }).strict(), output: z.object({ kept: z.boolean() }) },
 
   'periods.list': { input: Empty, output: z.array(Period) },
   'periods.create': {

@@ -26,4 +26,11 @@ export const profileHandlers = defineHandlers({
     if (!profile) throw new CpwError('NOT_FOUND', 'settings cannot be kept: this window was started without a profile folder (cpw serve --profile DIR)');
     return profile.update(patch);
   },
+  // A window without a profile keeps its layout while it is open: nothing is read or kept here.
+  'profile.sheetLayout': ({ workbook }, { profile }) => ({ layout: profile?.layouts.get(workbook) ?? null, kept: profile !== null }),
+  'profile.saveSheetLayout': ({ workbook, layout }, { profile }) => {
+    if (!profile) return { kept: false };
+    profile.layouts.set(workbook, layout);
+    return { kept: true };
+  },
 });

@@ -22,6 +22,7 @@ const NOT_SERVED: ReadonlySet<Method> = new Set<Method>([
   'workbook.createNamed',
   'profile.update',
   'profile.clearRecent',
+  'profile.saveSheetLayout',
   'report.pdf',
   'export.sheet',
   'export.template',
@@ -31,6 +32,7 @@ const NOT_SERVED: ReadonlySet<Method> = new Set<Method>([
 const READS: ReadonlySet<Method> = new Set<Method>([
   'workbook.info',
   'profile.get',
+  'profile.sheetLayout',
   'periods.list',
   'rows.list',
   'rows.columns',
