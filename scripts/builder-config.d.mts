@@ -5,6 +5,7 @@ export interface BuilderConfig {
   [key: string]: unknown;
   directories?: { buildResources?: string; output?: string };
   icon?: string;
+  files?: (string | Record<string, unknown>)[];
   asar?: boolean;
   asarUnpack?: string | string[];
   npmRebuild?: boolean;
@@ -37,6 +38,7 @@ export interface PackageJson {
   homepage?: string;
   author?: { name?: string; email?: string };
   scripts?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
 }
 export interface Check {
   name: string;
@@ -52,6 +54,7 @@ export function loadPackage(root?: string): PackageJson;
 export function distSteps(pkg: PackageJson): string[];
 export function resourceProblem(name: string, config: BuilderConfig, pkg: PackageJson, root?: string): string | null;
 export function namedFiles(config: BuilderConfig, pkg: PackageJson): [what: string, name: string][];
+export function isPacked(config: BuilderConfig, relativePath: string, root?: string): boolean;
 export function isUnpacked(config: BuilderConfig, relativePath: string, root?: string): boolean;
 export function pngSize(bytes: Buffer): { width: number; height: number } | null;
 export function checkBuilderConfig(options?: { root?: string; config?: BuilderConfig; pkg?: PackageJson }): Promise<Check[]>;

@@ -120,6 +120,16 @@ export function isUnpacked(config, relativePath, root = ROOT) {
   return filter(join(root, relativePath), { isDirectory: () => false });
 }
 
+/**
+ * Whether the app's files keep this node_modules file: electron-builder copies every production dependency (optional
+ * ones included) and drops what a negated `files` pattern matches, with the same FileMatcher.
+ */
+export function isPacked(config, relativePath, root = ROOT) {
+  const negated = asArray(config.files).filter((p) => typeof p === 'string' && p.startsWith('!'));
+  const filter = new FileMatcher(root, root, (s) => s, ['**/*', ...negated]).createFilter();
+  return filter(join(root, relativePath), { isDirectory: () => false });
+}
+
 /** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
 export function pngSize(bytes) {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -197,6 +207,12 @@ export async function checkBuilderConfig({ root = ROOT, config = loadConfig(root
   check('better-sqlite3 is unpacked from the asar', [
     config.asar === false ? 'asar is off' : null,
     isUnpacked(config, SQLITE_ADDON, root) ? null : `no asarUnpack pattern matches ${SQLITE_ADDON}`,
+  ]);
+
+  // electron is an optional dependency (a failed download must not fail `npm ci`), so electron-builder would pack it.
+  check('Electron itself is left out of the app', [
+    isPacked(config, 'node_modules/electron/dist/electron') ? 'no files pattern leaves out node_modules/electron' : null,
+    isPacked(config, 'node_modules/better-sqlite3/lib/index.js') ? null : 'the files patterns leave out better-sqlite3 too',
   ]);
 
   // native.ts loads <resources>/native/better_sqlite3.node; build:native writes dist/native/better_sqlite3.node.

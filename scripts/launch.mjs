@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`, after the build: the desktop app where Electron can run, browser mode (`cpw serve`) where it cannot,
-// e.g. a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1 or a Linux box without a display.
+// e.g. a machine installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, one whose network let npm reach its registry but not
+// Electron's download (electron is an optional dependency, so npm left it out), or a Linux box without a display.
 // Usage: node scripts/launch.mjs [FILE.cpw]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,14 +15,21 @@ const MAIN = join(ROOT, 'dist', 'electron', 'main.cjs');
 const CPW = join(ROOT, 'electron', 'cli', 'bin.cjs');
 const args = process.argv.slice(2);
 
-/** The electron package exports the binary's path, or throws when the binary was never downloaded. */
+/**
+ * The Electron binary's path, or why there is none: the electron package exports the path, throws when the binary was
+ * never downloaded, and is absent when its download failed during `npm ci` (npm drops an optional dependency whose
+ * install script fails).
+ */
 async function electronBinary() {
   try {
     const { default: path } = await import('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
+    if (typeof path === 'string' && existsSync(path)) return { path };
+  } catch (e) {
+    if (e?.code === 'ERR_MODULE_NOT_FOUND') {
+      return { why: 'Electron is not installed here (npm could not download it, so it left it out)' };
+    }
   }
+  return { why: 'Electron is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD)' };
 }
 
 /** Electron's own userData folder for this product (app.getPath('userData')): the two modes share recent.json. */
@@ -81,7 +89,7 @@ function run(command, childArgs, env = process.env) {
 
 const electron = await electronBinary();
 const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-if (electron && display) {
+if (electron.path && display) {
   if (!existsSync(MAIN)) {
     console.error(`${MAIN} is not built: run the build first`);
     process.exit(2);
@@ -95,11 +103,9 @@ if (electron && display) {
   // Set in a parent shell, this would make the Electron binary behave as plain Node.
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  run(electron, [MAIN, ...args], env);
+  run(electron.path, [MAIN, ...args], env);
 } else {
-  const why = electron
-    ? 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)'
-    : 'Electron is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD)';
+  const why = electron.path ? 'there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)' : electron.why;
   console.error(`${why}: opening browser mode instead`);
   run(process.execPath, [CPW, 'serve', workbookToServe(), '--profile', userDataDir()]);
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkBuilderConfig,
   distSteps,
+  isPacked,
   isUnpacked,
   loadConfig,
   loadPackage,
@@ -111,6 +112,16 @@ describe('electron-builder.yml, as `npm run dist:check` sees it', () => {
     }
   });
 
+  it('leaves the electron package out of the app: an optional dependency, which electron-builder would otherwise pack', () => {
+    expect(pkg.optionalDependencies).toHaveProperty('electron');
+    for (const path of ['node_modules/electron/dist/electron', 'node_modules/electron/dist/resources/default_app.asar', 'node_modules/electron/package.json']) {
+      expect(isPacked(c, path), path).toBe(false);
+    }
+    for (const path of ['node_modules/better-sqlite3/lib/index.js', 'node_modules/electron-to-chromium/index.js', 'dist/electron/main.cjs']) {
+      expect(isPacked(c, path), path).toBe(true);
+    }
+  });
+
   it('ships the Electron build of better-sqlite3 to <resources>/native, where native.ts looks, and leaves node_modules alone', () => {
     expect(c.extraResources).toContainEqual({ from: 'dist/native', to: 'native' });
     expect(c.npmRebuild).toBe(false);
@@ -170,6 +181,11 @@ describe('electron-builder.yml, as `npm run dist:check` sees it', () => {
       expect(await failing(c, { dist: 'npm run build && electron-builder --publish never' })).toEqual(
         expect.arrayContaining([expect.stringMatching(/does not run (`npm run )?build:native/)]),
       );
+    });
+
+    it('files that would pack the electron package into the app', async () => {
+      const files = c.files!.filter((p) => typeof p !== 'string' || !p.includes('node_modules/electron'));
+      expect(await failing({ ...c, files })).toEqual([expect.stringMatching(/no files pattern leaves out node_modules\/electron/)]);
     });
 
     it('a fuse turned back on, .cpw associated twice, an unknown key', async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +19,10 @@ interface Run {
 const running: Run[] = [];
 
 /** `npm start` as a user would run it, with a home and config folder of the test's own and no display. */
-function launch(tmp: string, env: Record<string, string> = {}, args: string[] = []): Run {
+function launch(tmp: string, env: Record<string, string> = {}, args: string[] = [], script = LAUNCH): Run {
   const base = { ...process.env };
   for (const name of ['DISPLAY', 'WAYLAND_DISPLAY', 'ELECTRON_OVERRIDE_DIST_PATH', 'ELECTRON_RUN_AS_NODE']) delete base[name];
-  const child = spawn(process.execPath, [LAUNCH, ...args], {
+  const child = spawn(process.execPath, [script, ...args], {
     cwd: ROOT,
     env: { ...base, HOME: tmp, XDG_CONFIG_HOME: join(tmp, 'config'), ELECTRON_OVERRIDE_DIST_PATH: join(tmp, 'no-electron'), ...env },
   });
@@ -81,6 +81,23 @@ describe('npm start without an Electron binary', () => {
       expect(await run.exit).toBe(1);
       expect(run.err()).toMatch(/not built/);
     }
+  });
+
+  it('says why when npm left the electron package out (its download failed during npm ci) and serves all the same', async () => {
+    // The launcher in a project folder of its own without node_modules/electron, as npm leaves it when electron's
+    // download fails: electron is an optional dependency, so npm removes it instead of failing the install.
+    const app = join(tmp(), 'app');
+    mkdirSync(join(app, 'scripts'), { recursive: true });
+    copyFileSync(LAUNCH, join(app, 'scripts', 'launch.mjs'));
+    symlinkSync(join(ROOT, 'electron'), join(app, 'electron'), 'junction');
+    symlinkSync(join(ROOT, 'dist'), join(app, 'dist'), 'junction');
+    const run = launch(tmp(), {}, [], join(app, 'scripts', 'launch.mjs'));
+    const state = await servedOrEnded(run);
+    expect(run.err().split('\n')[0]).toBe(
+      'Electron is not installed here (npm could not download it, so it left it out): opening browser mode instead',
+    );
+    expect(existsSync(join(tmp(), 'config', PRODUCT, 'Sample.cpw'))).toBe(true);
+    if (RENDERER_BUILT) expect(state).toBe('served');
   });
 
   it('next time serves the last workbook instead of creating the sample', async () => {
