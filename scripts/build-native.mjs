@@ -9,8 +9,20 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+let electronVersion;
+try {
+  electronVersion = require('electron/package.json').version;
+} catch {
+  // electron is an optional dependency: npm leaves it out where its download fails.
+  console.error('Electron is not installed (npm could not download it): run npm ci where it can be downloaded');
+  process.exit(1);
+}
+// @electron/rebuild 4 asks for Node 22.12 or newer; it has built here on Node 20.20 all the same (README).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(`note: @electron/rebuild wants Node 22.12 or newer, this is ${process.version}; if the build fails, use Node 22 or 24`);
+}
 const { rebuild } = require('@electron/rebuild');
-const electronVersion = require('electron/package.json').version;
 
 const work = join(ROOT, 'dist', 'native-build');
 const out = join(ROOT, 'dist', 'native');
