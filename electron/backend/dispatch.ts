@@ -5,6 +5,7 @@ import { CpwError, type RpcError } from '../../shared/ipc/errors';
 import { assumptionHandlers } from './handlers/assumptions';
 import { interactionHandlers } from './handlers/interactions';
 import { periodHandlers } from './handlers/periods';
+import { planHandlers } from './handlers/plan';
 import { poolHandlers } from './handlers/pools';
 import { reportHandlers } from './handlers/report';
 import { historyHandlers } from './handlers/history';
@@ -48,6 +49,7 @@ const HANDLERS = joinHandlers(
   workbookHandlers,
   profileHandlers,
   periodHandlers,
+  planHandlers,
   poolHandlers,
   rowHandlers,
   historyHandlers,

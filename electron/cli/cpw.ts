@@ -9,6 +9,7 @@ import { copyCommand } from './commands/copy';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { newCommand } from './commands/new';
+import { fillCommand, planCommand } from './commands/plan';
 import { allocateCommand, poolsCommand } from './commands/pools';
 import { precallCommand } from './commands/precall';
 import { reportCommand } from './commands/report';
@@ -21,6 +22,8 @@ import { version } from '../../package.json';
 export const COMMANDS: Record<string, Command> = {
   new: newCommand,
   import: importCommand,
+  plan: planCommand,
+  fill: fillCommand,
   export: exportCommand,
   report: reportCommand,
   assume: assumeCommand,

@@ -1,5 +1,7 @@
 import { formatMoney, formatMultiple, formatNumber, formatPercent } from '../../shared/format';
 import type { Report } from '../../shared/schemas/report';
+import { compareFigures } from '../../shared/catalogue/format';
+import { PLAN_FIGURES } from '../../shared/catalogue/figures';
 
 export type Align = 'left' | 'right';
 
@@ -30,6 +32,11 @@ export function formatReport(r: Report, file: string): string {
     `Matrix splits: revenue ${money(p.revenueSplit)}, margin ${formatPercent(p.marginSplit)}`,
     '',
   );
+  if (r.plan && r.variance) {
+    // DOMAIN.md, "Plan, dimensions": variance = actual - plan; margin and ROI in points.
+    const rows = compareFigures(PLAN_FIGURES, r.plan, p, r.variance, r.currency).map((f) => [f.label, f.baseline, f.scenario, f.difference.text]);
+    out.push('Plan vs actual (variance = actual - plan; margin and ROI in points):', table(['Figure', 'Plan', 'Actual', 'Variance'], rows, ['left', 'right', 'right', 'right']), '');
+  }
   // A report asked for with `ends` holds the most profitable, then the least, when the period has more accounts than that.
   const hidden = r.portfolio.count - r.accounts.length;
   const bottomCount = hidden > 0 ? Math.floor(r.accounts.length / 2) : 0;

@@ -45,3 +45,6 @@ export const TREND_FIGURES: readonly FigureKey[] = [
   'nps',
   'csat',
 ];
+
+/** What plan vs actual compares, in the report, the PDF and the command line (variance = actual - plan; ratios in points). */
+export const PLAN_FIGURES: readonly FigureKey[] = ['count', 'revenue', 'totalCost', 'profit', 'margin', 'roi', 'interactionCost', 'meetings', 'calls'];

@@ -1,5 +1,6 @@
 import { ACCOUNT_METRICS } from './account-metrics';
 import { CONCEPTS } from './concepts';
+import { PLAN_CONCEPTS } from './plan-concepts';
 import { PORTFOLIO_METRICS } from './portfolio-metrics';
 
 export type { MetricFormat, MetricHelp, MetricSpec } from './metric-spec';
@@ -15,7 +16,7 @@ export type { MetricFormat, MetricHelp, MetricSpec } from './metric-spec';
  * scenario tables, the help and docs/metrics.md are derived from it.
  */
 
-export const METRICS = [...ACCOUNT_METRICS, ...PORTFOLIO_METRICS, ...CONCEPTS] as const;
+export const METRICS = [...ACCOUNT_METRICS, ...PORTFOLIO_METRICS, ...CONCEPTS, ...PLAN_CONCEPTS] as const;
 
 
 export type Metric = (typeof METRICS)[number];

@@ -1,6 +1,8 @@
 import type { Assumptions } from '../schemas/assumptions';
 import { ACCOUNT_CELLS, toPortfolio } from './results';
 import type { SheetResult } from './sheet';
+import type { PlanFigures } from '../schemas/report';
+import type { PlanVariance } from '../schemas/plan';
 
 /**
  * The report of a computed period as JSON text, in pieces: byte for byte
@@ -33,7 +35,14 @@ export interface ReportHead {
   assumptions: Assumptions;
 }
 
-export function* reportJson(head: ReportHead, r: SheetResult): Generator<string> {
+/** The period's plan and its variance (DOMAIN.md, "Plan, dimensions"): written after the portfolio when the period has a plan. */
+export interface ReportPlan {
+  plan: PlanFigures;
+  variance: PlanVariance;
+}
+
+export function* reportJson(head: ReportHead, r: SheetResult, planned?: ReportPlan): Generator<string> {
+  const end = planned === undefined ? '\n}' : `,\n  "plan": ${nested(planned.plan, 1)},\n  "variance": ${nested(planned.variance, 1)}\n}`;
   const n = r.columns.n;
   let out = `{\n  "period": ${JSON.stringify(head.period)},\n  "currency": ${JSON.stringify(head.currency)},\n  "assumptions": ${nested(head.assumptions, 1)},\n  "accounts": [`;
   for (let i = 0; i < n; i++) {
@@ -49,7 +58,7 @@ export function* reportJson(head: ReportHead, r: SheetResult): Generator<string>
   const whale = r.whale;
   const text = nested(toPortfolio(r, whale === null ? null : (WHALE_MARK as unknown as [])), 1);
   if (whale === null) {
-    yield `${out}${text}\n}`;
+    yield `${out}${text}${end}`;
     return;
   }
   const [before, after] = text.split(JSON.stringify(WHALE_MARK)) as [string, string];
@@ -61,5 +70,5 @@ export function* reportJson(head: ReportHead, r: SheetResult): Generator<string>
       out = '';
     }
   }
-  yield `${out}${whale.length === 0 ? '' : '\n    ]'}${after}\n}`;
+  yield `${out}${whale.length === 0 ? '' : '\n    ]'}${after}${end}`;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
 import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
+import { FillResult, PlanCopyResult } from '../schemas/plan';
 import { Allocation, Balance, PoolSetup, TraceLine } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
 import { AccountName, SheetRowShape, VersionedRow } from '../schemas/row';
@@ -102,6 +103,15 @@ export const contract = {
     output: z.array(Period),
   },
   'periods.delete': { input: z.object({ label: PeriodLabel }), output: Done },
+  /** Fill an existing period from another, empty cells only: accounts it lacks added as copies, blank optional cells given the source's value, nothing overwritten; one undoable step. */
+  'periods.fill': { input: z.object({ label: PeriodLabel, from: PeriodLabel }), output: FillResult },
+
+  /** The period's plan (DOMAIN.md, "Plan, dimensions"), one array per field as rows.columns; no rows when it has none. */
+  'plan.columns': { input: z.object({ period: PeriodLabel }), output: RowColumns },
+  /** The period's plan made from its actuals: a copy replacing it, or (`emptyOnly`) its empty cells filled; one undoable step. */
+  'plan.copy': { input: z.object({ period: PeriodLabel, emptyOnly: z.boolean().default(false) }), output: PlanCopyResult },
+  /** The period's plan removed (Undo brings it back). */
+  'plan.clear': { input: z.object({ period: PeriodLabel }), output: z.object({ period: z.string(), removed: z.number().int() }) },
 
   /** The period's rows with their versions; `accounts` reads only those (what a window reads when another person changed them). */
   'rows.list': { input: z.object({ period: PeriodLabel, accounts: z.array(AccountName).max(10_000).optional() }), output: z.array(VersionedRow) },

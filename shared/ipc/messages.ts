@@ -105,6 +105,8 @@ export const ImportRequest = z.object({
   map: z.partialRecord(z.enum(INPUT_FIELDS), z.string()).default({}),
   /** Update matching accounts and add new ones, keeping the period's other rows; otherwise replace the period's rows. */
   merge: z.boolean().default(false),
+  /** Write the sheet as the period's plan (DOMAIN.md, "Plan, dimensions"), not its actuals: same checks, same mapping; accounts keep their owner and pinned segment. */
+  plan: z.boolean().default(false),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
@@ -149,6 +151,9 @@ export const ImportSummary = z.object({
   ambiguous: z.array(AmbiguousColumns),
   absentColumns: z.array(z.string()),
   unmappedColumns: z.array(z.string()),
+  /** Written as the period's plan; `accountColumnsKept`, the sheet's columns that belong to an account (owner, pinned segment) and a plan leaves as they are. */
+  plan: z.boolean().optional(),
+  accountColumnsKept: z.array(z.enum(INPUT_FIELDS)).optional(),
   /** How a text file was read (UTF-8, UTF-16, Windows-1252); null for XLSX. */
   encoding: z.string().nullable(),
   /** Numbers were read with decimal commas ("1.234,56"), as European spreadsheets write them. */

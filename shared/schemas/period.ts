@@ -13,5 +13,7 @@ export const Period = z.object({
   label: PeriodLabel,
   position: z.number().int(),
   rows: z.number().int().min(0),
+  /** Rows of the period's plan (DOMAIN.md, "Plan, dimensions"); 0 when it has no plan. */
+  planRows: z.number().int().min(0),
 });
 export type Period = z.output<typeof Period>;

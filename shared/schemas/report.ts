@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Assumptions } from './assumptions';
 import { NPS_CATEGORIES, PARETO_CLASSES, SEGMENTS } from './fields';
 import { SheetRowShape } from './row';
+import { PlanVariance } from './plan';
 
 const ratio = z.number().nullable();
 
@@ -80,12 +81,18 @@ export const Portfolio = z.object({
 });
 export type Portfolio = z.output<typeof Portfolio>;
 
-/** What `cpw report --json` prints and `report.get` returns. */
+/** A plan's portfolio: the one-number figures of the plan's rows (trends.ts's PortfolioFigures, the lists left out). */
+export const PlanFigures = Portfolio.omit({ whaleCurve: true, bySegment: true, byOwner: true });
+export type PlanFigures = z.output<typeof PlanFigures>;
+
+/** What `cpw report --json` prints and `report.get` returns; `plan` and `variance` when the period has a plan. */
 export const Report = z.object({
   period: z.string(),
   currency: z.string(),
   assumptions: Assumptions,
   accounts: z.array(AccountResult),
   portfolio: Portfolio,
+  plan: PlanFigures.optional(),
+  variance: PlanVariance.optional(),
 });
 export type Report = z.output<typeof Report>;

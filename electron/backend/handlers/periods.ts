@@ -1,6 +1,7 @@
 import { auditWorkbook } from '../db/repos/audit';
 import { recordedPeriods } from '../db/repos/history';
 import { createPeriod, deletePeriod, findPeriod, getPeriod, listPeriods, renamePeriod, reorderPeriods } from '../db/repos/periods';
+import { fillPeriod } from './plan';
 import { defineHandlers } from './types';
 
 // Every action on the periods is one step of the history, so Undo brings a deleted period back with its rows.
@@ -28,6 +29,8 @@ export const periodHandlers = defineHandlers({
     }),
   'periods.reorder': ({ labels }, { session }) =>
     session.write((tx) => recordedPeriods(tx, 'reorder periods', async () => null, () => reorderPeriods(tx, labels))),
+  /** Fill an existing period from another, empty cells only (handlers/plan.ts): one undoable step. */
+  'periods.fill': ({ label, from }, { session }) => session.write((tx) => fillPeriod(tx, label, from)),
   'periods.delete': ({ label }, { session }) =>
     session.write(async (tx) => {
       const { id, label: current } = await getPeriod(tx, label);

@@ -9,6 +9,8 @@ import { problemsMessage, zodProblems } from '../validation';
 import { getAssumptions } from '../db/repos/assumptions';
 import { periodColumns, periodCosting } from '../db/repos/pools';
 import { periodOrLatest } from '../db/repos/periods';
+import { listColumns } from '../db/repos/period-rows';
+import { reportPlan } from '../../../shared/engine/variance';
 import { listScenarios } from '../db/repos/scenarios';
 import { writeFileAtomic } from '../io/export';
 import { reportHtml, type ReportDocument } from '../report/html';
@@ -21,12 +23,15 @@ async function computedPeriod(tx: Sql, period: string | undefined) {
   const p = await periodOrLatest(tx, period);
   const assumptions = await getAssumptions(tx);
   const columns = await periodColumns(tx, p.id);
-  return { label: p.label, assumptions, columns, result: computeColumns(columns, assumptions) };
+  const result = computeColumns(columns, assumptions);
+  // The plan as entered: cost pools allocate the actuals' cost, a plan's buckets are planned amounts.
+  const planned = p.planRows > 0 ? reportPlan(result, computeColumns(await listColumns(tx, p.id, undefined, 'plan_rows'), assumptions)) : undefined;
+  return { label: p.label, assumptions, columns, result, planned };
 }
 
 /** DESIGN.md's report: `{ period, currency, assumptions, accounts, portfolio }` for one period (the latest by default). */
 export async function buildReport(tx: Sql, period: string | undefined, ends?: number): Promise<Report> {
-  const { label, assumptions, result } = await computedPeriod(tx, period);
+  const { label, assumptions, result, planned } = await computedPeriod(tx, period);
   const n = result.columns.n;
   // Only the ends asked for are built as objects: at 100,000 accounts that building was most of the table's wait.
   const accounts = ends !== undefined && n > 2 * ends ? [...result.order.subarray(0, ends), ...result.order.subarray(n - ends)].map((i) => accountResult(result, i)) : accountResults(result);
@@ -36,24 +41,25 @@ export async function buildReport(tx: Sql, period: string | undefined, ends?: nu
     assumptions,
     accounts,
     portfolio: toPortfolio(result),
+    ...planned,
   };
 }
 
 /** The period's report as JSON text in pieces (`cpw report --json`): computed in the transaction, written after it. */
 export async function reportJsonOf(tx: Sql, period: string | undefined): Promise<Iterable<string>> {
-  const { label, assumptions, result } = await computedPeriod(tx, period);
-  return reportJson({ period: label, currency: assumptions.currency, assumptions }, result);
+  const { label, assumptions, result, planned } = await computedPeriod(tx, period);
+  return reportJson({ period: label, currency: assumptions.currency, assumptions }, result, planned);
 }
 
 /** Everything the printed report shows, read in one transaction. */
 async function reportDocument(tx: Sql, request: ParsedInput<'report.html'>, workbook: string): Promise<ReportDocument> {
   const { period, paper } = request;
-  const { label, assumptions, columns, result } = await computedPeriod(tx, period);
+  const { label, assumptions, columns, result, planned } = await computedPeriod(tx, period);
   const scenarios = (await chosenScenarios(tx, request.scenarios)).map((s) => ({
     adjustments: s.adjustments,
     result: runScenario(columns, assumptions, s.adjustments, { name: s.name, period: label }),
   }));
-  const report = { period: label, currency: assumptions.currency, assumptions, accounts: accountResults(result), portfolio: toPortfolio(result) };
+  const report = { period: label, currency: assumptions.currency, assumptions, accounts: accountResults(result), portfolio: toPortfolio(result), ...planned };
   // A document is printed from what the contract allows, or not at all: never a PDF of NaN and dashes.
   const checked = Report.safeParse(report);
   if (!checked.success) throw new CpwError('INTERNAL', problemsMessage(`the report of period ${label} could not be computed`, zodProblems(checked.error)));

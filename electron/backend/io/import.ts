@@ -90,7 +90,10 @@ export function refuseIfProblems(sheet: LoadedSheet): void {
   });
 }
 
-function summary(period: string, sheet: LoadedSheet, counts: { added: number; updated: number; removed: number }): ImportSummary {
+/** The sheet's columns an account keeps across periods, which a plan does not write. */
+const accountColumns = (sheet: LoadedSheet) => (['owner', 'segmentOverride'] as const).filter((f) => f in sheet.mapping);
+
+function summary(period: string, sheet: LoadedSheet, counts: { added: number; updated: number; removed: number }, plan = false): ImportSummary {
   return {
     file: sheet.file,
     sheet: sheet.sheet,
@@ -106,6 +109,7 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
     ambiguous: sheet.ambiguous,
     absentColumns: sheet.absentColumns,
     unmappedColumns: sheet.unmappedColumns,
+    ...(plan ? { plan, accountColumnsKept: accountColumns(sheet) } : {}),
     encoding: sheet.encoding,
     decimalComma: sheet.decimalComma,
     skipped: sheet.skipped,
@@ -115,27 +119,32 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
 }
 
 /** What an import would do, problems included, without writing. */
-export async function previewImport(tx: Sql, period: string, merge: boolean, sheet: LoadedSheet): Promise<ImportSummary> {
+export async function previewImport(tx: Sql, period: string, merge: boolean, sheet: LoadedSheet, plan = false): Promise<ImportSummary> {
   const p = await findPeriod(tx, period);
-  const existing = p ? await periodAccountKeys(tx, p.id) : new Set<string>();
+  const existing = p ? await periodAccountKeys(tx, p.id, plan ? 'plan_rows' : 'period_rows') : new Set<string>();
   const incoming = new Set(sheet.rows.map((r) => r.account.toLowerCase()));
   const updated = [...incoming].filter((a) => existing.has(a)).length;
   return summary(p?.label ?? period, sheet, {
     added: incoming.size - updated,
     updated,
     removed: merge ? 0 : [...existing].filter((a) => !incoming.has(a)).length,
-  });
+  }, plan);
 }
 
-/** Write a checked sheet into its period and remember its mapping; the caller holds the transaction. */
-export async function commitImport(tx: Sql, period: string, merge: boolean, sheet: LoadedSheet): Promise<ImportSummary> {
+/**
+ * Write a checked sheet into its period (its plan, with `plan`) and remember its mapping; the caller holds the transaction.
+ * A plan's owner and pinned segment columns are not written: those belong to the account, in every period, and the
+ * actuals say them; a new account a plan brings in takes them from its row.
+ */
+export async function commitImport(tx: Sql, period: string, merge: boolean, sheet: LoadedSheet, plan = false): Promise<ImportSummary> {
   refuseIfProblems(sheet);
   const p = await ensurePeriod(tx, period);
   const counts = await writeRows(tx, p.id, sheet.rows, {
     merge,
     // An account keeps its owner and pinned segment unless the sheet has those columns.
-    accountFields: { owner: 'owner' in sheet.mapping, segmentOverride: 'segmentOverride' in sheet.mapping },
+    accountFields: { owner: !plan && 'owner' in sheet.mapping, segmentOverride: !plan && 'segmentOverride' in sheet.mapping },
+    table: plan ? 'plan_rows' : 'period_rows',
   });
   await rememberMapping(tx, sheet.mapping);
-  return summary(p.label, sheet, counts);
+  return summary(p.label, sheet, counts, plan);
 }

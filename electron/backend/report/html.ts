@@ -8,7 +8,7 @@ import { describeAdjustment, type Adjustment } from '../../../shared/schemas/sce
 import type { ScenarioResult } from '../../../shared/schemas/trends';
 import { bucketsSvg, escapeXml as esc, matrixSvg, whaleSvg } from './svg';
 import { compareFigures, formatMetric, portfolioFigures, type MetricChange } from '../../../shared/catalogue/format';
-import { REPORT_FIGURES, SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
+import { PLAN_FIGURES, REPORT_FIGURES, SCENARIO_FIGURES } from '../../../shared/catalogue/figures';
 import { costByLevel, LEVEL_KEYS, LEVEL_LABELS } from '../../../shared/engine/levels';
 import type { AllocationLine, Balance } from '../../../shared/schemas/pools';
 
@@ -106,6 +106,7 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
       ? table(['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'Cost / revenue', 'Segment'], losers.map((a) => [a.account, a.owner ?? '', m(a.revenue), m(a.totalCost), m(a.profit), formatMultiple(a.costToRevenue), a.segment]), 2)
       : '<p class="note">No account loses money this period.</p>'
   }</section>
+${report.plan && report.variance ? planSection(report.plan, report.portfolio, report.variance, report.currency) : ''}
 <section><h2>Scenarios against the baseline</h2>${
     doc.scenarios.length
       ? doc.scenarios
@@ -125,4 +126,12 @@ ${doc.costing && doc.costing.balance.pools.length ? costingSection(doc.costing, 
   )}
 <h2>Every figure in plain words</h2><dl>${GLOSSARY.map((g) => `<dt>${esc(g.title)}</dt><dd>${esc(g.words)}</dd>`).join('')}</dl></section>
 </body></html>`;
+}
+
+/** DOMAIN.md, "Plan, dimensions": the period's plan against its actuals, the variance actual − plan (ratios in points). */
+function planSection(plan: NonNullable<Report['plan']>, actual: Report['portfolio'], variance: Record<string, number | null>, currency: string): string {
+  return `<section><h2>Plan vs actual</h2><p class="note">Variance = actual − plan; for margin and ROI, the difference of the two ratios in percentage points. An account the plan lacks is planned at 0.</p>${table(
+    ['Figure', 'Plan', 'Actual', 'Variance'],
+    compareFigures(PLAN_FIGURES, plan, actual, variance, currency).map((f) => [f.label, f.baseline, f.scenario, f.difference]),
+  )}</section>`;
 }

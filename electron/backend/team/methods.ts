@@ -36,6 +36,7 @@ const READS: ReadonlySet<Method> = new Set<Method>([
   'periods.list',
   'rows.list',
   'rows.columns',
+  'plan.columns',
   'history.state',
   'assumptions.get',
   'interactions.list',

@@ -6,7 +6,7 @@ import { openWorkbookFor } from '../open';
 
 export const importCommand: Command = {
   summary: 'import a CSV or XLSX sheet into a period (all or nothing)',
-  usage: `cpw import FILE SHEET.csv|SHEET.xlsx --period LABEL [--sheet NAME] [--map field=Header]... [--merge] [--dry-run] [--json]
+  usage: `cpw import FILE SHEET.csv|SHEET.xlsx --period LABEL [--sheet NAME] [--map field=Header]... [--merge] [--plan] [--dry-run] [--json]
 cpw import FILE LOG.csv|LOG.xlsx --interactions [--sheet NAME]
 
 Import a Customer Profitability Sheet (CSV, or a sheet of an XLSX workbook:
@@ -23,12 +23,17 @@ header for a field (repeat it). Every row is checked first: any problem stops
 the import, lists every problem by row and column, and changes nothing.
 By default the sheet replaces the period's rows; --merge updates the accounts
 it names and adds new ones. --dry-run checks and previews without writing.
+With --plan the sheet is the period's plan, beside its actuals (cpw report
+then shows plan and variance): the same checks and mapping, all or nothing;
+the plan's owner and segment columns do not change an account's owner or
+pinned segment, which belong to the account in every period.
 Fields: ${INPUT_FIELDS.join(', ')}`,
   options: {
     period: { type: 'string' },
     map: { type: 'string', multiple: true },
     sheet: { type: 'string' },
     merge: { type: 'boolean' },
+    plan: { type: 'boolean' },
     interactions: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -55,7 +60,8 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     await openWorkbookFor(client, io, file, dryRun);
     const sheetName = str(args, 'sheet');
     const source = sheetName === undefined ? { file: sheet } : { file: sheet, sheet: sheetName };
-    const request = { source, period: required(args, 'period'), map, merge: flag(args, 'merge') };
+    const plan = flag(args, 'plan');
+    const request = { source, period: required(args, 'period'), map, merge: flag(args, 'merge'), plan };
     const s = await client.call(dryRun ? 'import.preview' : 'import.commit', request);
     if (flag(args, 'json')) {
       io.out(JSON.stringify(s, null, 2));
@@ -67,7 +73,8 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
       return 1;
     }
     const verb = dryRun ? 'Would import' : 'Imported';
-    io.out(`${verb} ${s.rows} rows into period ${s.period} of ${file}: ${s.added} added, ${s.updated} updated, ${s.removed} removed.`);
+    io.out(`${verb} ${s.rows} rows into ${plan ? 'the plan of ' : ''}period ${s.period} of ${file}: ${s.added} added, ${s.updated} updated, ${s.removed} removed.`);
+    if (s.accountColumnsKept?.length) io.out(`The plan's ${s.accountColumnsKept.join(' and ')} column${s.accountColumnsKept.length === 1 ? ' was' : 's were'} not written to the accounts: an account's owner and pinned segment are the account's, in the actuals of every period.`);
     const zeroed = s.absentColumns.filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
     if (zeroed.length) io.out(`Columns the sheet lacks, counted as 0: ${zeroed.join(', ')}.`);
     if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map): ${s.unmappedColumns.join(', ')}.`);

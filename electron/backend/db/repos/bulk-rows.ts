@@ -2,7 +2,7 @@ import { CpwError } from '../../../../shared/ipc/errors';
 import { nfc, type SheetRow } from '../../../../shared/schemas/row';
 import { COLUMN, ROW_FIELDS } from '../columns';
 import { ROWS_PER_INSERT, idsWritten, valuesList, type Sql } from '../sql';
-import { nextPosition, UPSERT_ROW } from './rows';
+import { nextPosition, upsertRowInto } from './rows';
 
 /** A whole sheet written into a period at once: what an import does, ROWS_PER_INSERT rows to a statement. */
 
@@ -19,9 +19,16 @@ export interface WriteSummary {
 }
 
 const ROW_PARAMS = 3 + ROW_FIELDS.length;
-const [UPSERT_HEAD, UPSERT_TAIL] = UPSERT_ROW.split(/VALUES \([^)]*\)/) as [string, string];
-/** UPSERT_ROW for `n` rows at once. */
-const bulkUpsert = (n: number) => `${UPSERT_HEAD} VALUES ${valuesList(n, ROW_PARAMS)} ${UPSERT_TAIL}`;
+/**
+ * The tables a period's rows live in: its actuals, and its plan (the same
+ * columns and rules, no versions). Every function here takes one of them.
+ */
+export type RowTable = 'period_rows' | 'plan_rows';
+/** UPSERT_ROW (into `table`) for `n` rows at once. */
+function bulkUpsert(n: number, table: RowTable = 'period_rows'): string {
+  const [head, tail] = upsertRowInto(table).split(/VALUES \([^)]*\)/) as [string, string];
+  return `${head} VALUES ${valuesList(n, ROW_PARAMS)} ${tail}`;
+}
 const ROW_TABLE_COLUMNS = ['period_id', 'account_id', 'position', ...ROW_FIELDS.map((f) => COLUMN[f])];
 
 /**
@@ -74,9 +81,9 @@ async function accountIds(tx: Sql, rows: readonly SheetRow[], write: AccountFiel
   return ids;
 }
 
-/** The names of a period's accounts, in lower case. */
-export async function periodAccountKeys(tx: Sql, periodId: number): Promise<Set<string>> {
-  const names = await tx.pluck<string>('SELECT a.name FROM period_rows r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?', [periodId]);
+/** The names of a period's accounts (in its actuals, or its plan), in lower case. */
+export async function periodAccountKeys(tx: Sql, periodId: number, table: RowTable = 'period_rows'): Promise<Set<string>> {
+  const names = await tx.pluck<string>(`SELECT a.name FROM ${table} r JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ?`, [periodId]);
   return new Set(names.map((n) => nfc(n).toLowerCase()));
 }
 
@@ -89,23 +96,24 @@ export async function writeRows(
   tx: Sql,
   periodId: number,
   rows: readonly SheetRow[],
-  options: { merge: boolean; accountFields: AccountFields },
+  options: { merge: boolean; accountFields: AccountFields; table?: RowTable },
 ): Promise<WriteSummary> {
-  const existing = await periodAccountKeys(tx, periodId);
+  const table = options.table ?? 'period_rows';
+  const existing = await periodAccountKeys(tx, periodId, table);
   // Into an empty period (a first import) every row is added: no name needs comparing.
   const keys = existing.size === 0 ? null : rows.map((r) => r.account.toLowerCase());
   let removed = 0;
   if (!options.merge) {
     const incoming = new Set(keys);
     for (const a of existing) if (!incoming.has(a)) removed++;
-    await tx.run('DELETE FROM period_rows WHERE period_id = ?', [periodId]);
+    await tx.run(`DELETE FROM ${table} WHERE period_id = ?`, [periodId]);
   }
   const ids = await accountIds(tx, rows, options.accountFields);
-  let position = options.merge ? await nextPosition(tx, periodId) : 1;
+  let position = options.merge ? await nextPosition(tx, periodId, table) : 1;
   // A period with no rows now (a replace, or a first import) has nothing to update: the rows are streamed in whole.
   if (!options.merge || existing.size === 0) {
     const line = new Array<unknown>(ROW_TABLE_COLUMNS.length);
-    await tx.bulkLoad('period_rows', ROW_TABLE_COLUMNS, rows.length, (k) => {
+    await tx.bulkLoad(table, ROW_TABLE_COLUMNS, rows.length, (k) => {
       const row = rows[k]!;
       line[0] = periodId;
       line[1] = ids[k]!;
@@ -116,7 +124,7 @@ export async function writeRows(
     const kept = keys === null ? 0 : keys.filter((key) => existing.has(key)).length;
     return { added: rows.length - kept, updated: kept, removed };
   }
-  const many = bulkUpsert(ROWS_PER_INSERT);
+  const many = bulkUpsert(ROWS_PER_INSERT, table);
   const params = new Array<number | string | null>(ROWS_PER_INSERT * ROW_PARAMS);
   let filled = 0;
   let updated = 0;
@@ -133,6 +141,6 @@ export async function writeRows(
       filled = 0;
     }
   }
-  if (filled > 0) await tx.run(bulkUpsert(filled / ROW_PARAMS), params.slice(0, filled));
+  if (filled > 0) await tx.run(bulkUpsert(filled / ROW_PARAMS, table), params.slice(0, filled));
   return { added: rows.length - updated, updated, removed };
 }

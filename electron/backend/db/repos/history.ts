@@ -3,6 +3,7 @@ import { CpwError } from '../../../../shared/ipc/errors';
 import type { SheetRow } from '../../../../shared/schemas/row';
 import { applyPeriods, capturePeriods, isPeriodsChange, type PeriodsChange } from './period-history';
 import { applyPools, capturePools, isPoolsChange, type PoolsChange } from './pool-history';
+import { applyPlan, capturePlan, isPlanChange, type PlanChange } from './plan-history';
 import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues, touchRow } from './rows';
 import { actorName } from '../../actor';
 import { auditRow } from './audit';
@@ -94,7 +95,7 @@ export function recordChanges(tx: Sql, label: string, changes: Change[]): Promis
 }
 
 /** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
-async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange | PoolsChange): Promise<void> {
+async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange | PoolsChange | PlanChange): Promise<void> {
   const who = actorName();
   await tx.run(`DELETE FROM history WHERE undone = 1 AND ${MINE}`, [who]);
   await tx.run('INSERT INTO history (label, changes, at, person) VALUES (?, ?, ?, ?)', [label, JSON.stringify(changes), new Date().toISOString(), who]);
@@ -123,6 +124,12 @@ export async function recordedPeriods<T>(tx: Sql, label: string, periodId: () =>
 export async function recordedPools(tx: Sql, label: string, periodId: number, change: () => Promise<void>): Promise<void> {
   const entry = await capturePools(tx, periodId, change);
   // Saving the setup as it was is no action: an Undo that changes nothing would only confuse.
+  if (entry) await keep(tx, label, entry);
+}
+
+/** Run `change`, a change of one period's plan, as one undoable action (none when the plan is as it was). The caller holds the transaction. */
+export async function recordedPlan(tx: Sql, label: string, periodId: number, change: () => Promise<void>): Promise<void> {
+  const entry = await capturePlan(tx, periodId, change);
   if (entry) await keep(tx, label, entry);
 }
 
@@ -160,8 +167,13 @@ async function step(tx: Sql, direction: 'undo' | 'redo'): Promise<{ label: strin
     [undoing ? 0 : 1, actorName()],
   );
   if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
-  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange | PoolsChange;
+  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange | PoolsChange | PlanChange;
   await tx.run('UPDATE history SET undone = ? WHERE id = ?', [undoing ? 1 : 0, entry.id]);
+  if (isPlanChange(changes)) {
+    const period = await applyPlan(tx, changes, undoing);
+    workbookChanged();
+    return { label: entry.label, period };
+  }
   if (isPoolsChange(changes)) {
     const period = await applyPools(tx, changes, undoing, entry.label);
     workbookChanged();

@@ -6,6 +6,7 @@ import { nfc, type VersionedRow } from '../../../../shared/schemas/row';
 import { VERSION_COLUMNS } from './rows';
 import { MAX_AMOUNT, TOO_LARGE } from '../../../../shared/text/numbers';
 import { COLUMN, ROW_FIELDS } from '../columns';
+import type { RowTable } from './bulk-rows';
 
 /**
  * A whole period's rows as readers read them: checked as they are read, so
@@ -69,16 +70,18 @@ export async function listRows(tx: Sql, periodId: number, accounts?: readonly st
   return rows;
 }
 
-const SELECT_COLUMNS = `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS.map((f) => `r.${COLUMN[f]}`).join(', ')}, r.account_id, r.version
-  FROM period_rows r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ? ORDER BY r.position, r.account_id`;
+/** The raw rows of a period's actuals or of its plan (which has no versions: 0 stands in). */
+const selectColumns = (table: RowTable) => `SELECT a.name, a.owner, a.segment_override, ${ROW_FIELDS.map((f) => `r.${COLUMN[f]}`).join(', ')}, r.account_id, ${table === 'period_rows' ? 'r.version' : '0'}
+  FROM ${table} r LEFT JOIN accounts a ON a.id = r.account_id WHERE r.period_id = ? ORDER BY r.position, r.account_id`;
+const SELECT_COLUMNS = { period_rows: selectColumns('period_rows'), plan_rows: selectColumns('plan_rows') };
 
 /**
  * A period's rows read straight into the engine's typed columns: one array
  * per row from the database and no object, which halves the time a 100,000-account
- * workbook takes to open. The same columns as `toColumns(listRows(...))`.
+ * workbook takes to open. The same columns as `toColumns(listRows(...))`. `table`: the period's plan instead of its actuals.
  */
-export async function listColumns(tx: Sql, periodId: number, versions?: number[]): Promise<SheetColumns> {
-  const values = await tx.rows(SELECT_COLUMNS, [periodId]);
+export async function listColumns(tx: Sql, periodId: number, versions?: number[], table: RowTable = 'period_rows'): Promise<SheetColumns> {
+  const values = await tx.rows(SELECT_COLUMNS[table], [periodId]);
   const i = values.length;
   if (versions) for (let j = 0; j < i; j++) versions.push(values[j]![4 + ROW_FIELDS.length] as number);
   const account = new Array<string>(i);

@@ -5,7 +5,8 @@ import type { Sql } from '../sql';
 import { copyPoolSetup } from './pools';
 
 const SELECT = `SELECT p.id, p.label, p.position,
-  (SELECT count(*) FROM period_rows r WHERE r.period_id = p.id) AS rows
+  (SELECT count(*) FROM period_rows r WHERE r.period_id = p.id) AS rows,
+  (SELECT count(*) FROM plan_rows r WHERE r.period_id = p.id) AS planRows
   FROM periods p`;
 
 export function listPeriods(tx: Sql): Promise<Period[]> {

@@ -91,16 +91,21 @@ export async function upsertAccount(tx: Sql, row: SheetRow): Promise<number> {
   return id;
 }
 
-export const UPSERT_ROW = `INSERT INTO period_rows (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
+/** Insert a row, or overwrite an existing one's values (its place kept): into the actuals, whose version moves on, or into the plan, which has none. */
+export function upsertRowInto(table: 'period_rows' | 'plan_rows'): string {
+  return `INSERT INTO ${table} (period_id, account_id, position, ${ROW_FIELDS.map((f) => COLUMN[f]).join(', ')})
   VALUES (?, ?, ?, ${ROW_FIELDS.map(() => '?').join(', ')})
-  ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}, version = period_rows.version + 1`;
+  ON CONFLICT (period_id, account_id) DO UPDATE SET ${ROW_FIELDS.map((f) => `${COLUMN[f]} = excluded.${COLUMN[f]}`).join(', ')}${table === 'period_rows' ? ', version = period_rows.version + 1' : ''}`;
+}
+
+export const UPSERT_ROW = upsertRowInto('period_rows');
 
 export function rowValues(row: Pick<SheetRow, (typeof ROW_FIELDS)[number]>): (number | string | null)[] {
   return ROW_FIELDS.map((f) => row[f]);
 }
 
-export async function nextPosition(tx: Sql, periodId: number): Promise<number> {
-  return (await tx.value<number>('SELECT coalesce(max(position), 0) + 1 FROM period_rows WHERE period_id = ?', [periodId]))!;
+export async function nextPosition(tx: Sql, periodId: number, table: 'period_rows' | 'plan_rows' = 'period_rows'): Promise<number> {
+  return (await tx.value<number>(`SELECT coalesce(max(position), 0) + 1 FROM ${table} WHERE period_id = ?`, [periodId]))!;
 }
 
 export async function insertRow(tx: Sql, periodId: number, row: SheetRow, by: string, at: string): Promise<VersionedRow> {
