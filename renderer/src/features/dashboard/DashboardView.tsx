@@ -14,6 +14,8 @@ import { glossaryEntry } from '../../../../shared/glossary';
 import { HelpButton } from '../../components/HelpButton';
 import { TILES, tileChange, tileText } from './tiles';
 import { useDashboard } from './useDashboard';
+import { usePlan } from '../plan/usePlan';
+import { varianceSlides } from './varianceSlides';
 
 /** A table of formatted rows: a PagedTable of them, so a long one pages like the dashboard's own. */
 export function DataTable({ head, rows, caption, explained }: { head: string[]; rows: string[][]; caption: string; explained?: boolean }) {
@@ -80,6 +82,10 @@ export function DashboardView({ wb }: { wb: Workbook }) {
   // A click on an account in a chart opens its Customer Picture, which links on to its row in the sheet.
   const ctx = useMemo(() => ({ currency, select: openAccount }), [currency]);
   const charts = useMemo(() => (data ? slides(data, ctx) : []), [data, ctx]);
+  // Plan vs actual, when the period has a plan: the whole period's actuals against it.
+  const plan = usePlan(wb);
+  const actual = wb.model?.result;
+  const variance = useMemo(() => (actual && plan.result ? varianceSlides(actual, plan.result, ctx) : []), [actual, plan.result, ctx]);
   if (!wb.period) {
     return <EmptyState title="Nothing to chart yet">Add a period and its accounts in the Sheet; the dashboard draws itself from them.</EmptyState>;
   }
@@ -145,6 +151,9 @@ export function DashboardView({ wb }: { wb: Workbook }) {
       </section>
       <section className="charts">
         {charts.map((s) => (
+          <ChartCard key={s.id} slide={s} period={wb.period ?? ''} />
+        ))}
+        {variance.map((s) => (
           <ChartCard key={s.id} slide={s} period={wb.period ?? ''} />
         ))}
         <figure className="chart-card wide">

@@ -1,8 +1,10 @@
 import { downloadBase64 } from '../../components/download';
 import type { Workbook } from '../../state/useWorkbook';
+import { PlanToggle } from '../plan/PlanToggle';
+import type { PlanColumns } from './varianceColumns';
 
 /** The sheet's own actions, above the grid, with the keys that do the same. */
-export function SheetToolbar({ wb, onAdd, onDelete, onPicture }: { wb: Workbook; onAdd: () => void; onDelete: () => void; onPicture: () => void }) {
+export function SheetToolbar({ wb, onAdd, onDelete, onPicture, plan }: { wb: Workbook; onAdd: () => void; onDelete: () => void; onPicture: () => void; plan?: PlanColumns }) {
   /** The period as a file download: the backend renders it, the browser saves it where the user says. */
   const onExport = async (format: 'csv' | 'xlsx') => {
     try {
@@ -29,6 +31,7 @@ export function SheetToolbar({ wb, onAdd, onDelete, onPicture }: { wb: Workbook;
       <button type="button" onClick={() => void onExport('csv')} title="Download the period with every metric as CSV">
         Export CSV
       </button>
+      {plan ? <PlanToggle wb={wb} has={plan.has} on={plan.on} toggle={plan.toggle} /> : null}
       <span className="hint">
         Type or F2 to edit · Enter/Tab to move · Shift+arrows select · Ctrl+C / Ctrl+V copy and paste blocks · Delete clears · Ctrl+Enter opens the account · Ctrl+Z / Ctrl+Y undo and redo
       </span>

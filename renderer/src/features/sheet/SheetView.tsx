@@ -16,6 +16,7 @@ import { parseTsv } from '../../components/clipboard';
 import { columnDefs, INPUT_COLUMN_IDS } from './columns';
 import { planPaste, rowProblem } from './paste';
 import { SheetToolbar } from './SheetToolbar';
+import { usePlanColumns } from './varianceColumns';
 import { ARROWS, useBlockSelection } from '../../components/useBlockSelection';
 import { useClipboard } from '../../components/useClipboard';
 import { usePickedRow } from './usePickedRow';
@@ -47,6 +48,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const blocks = useBlockSelection(apiRef);
   const memoryKey = `sheet:${wb.info?.path ?? ''}`;
   const pick = usePickedRow(apiRef, wb.selected, memoryKey);
+  const plan = usePlanColumns(wb, apiRef);
   const memory = useMemo(
     () => gridMemory(memoryKey, { keepPlace: !pick.unshown() }),
     [wb.info?.path],
@@ -105,14 +107,14 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
 
   const defs = useMemo(
     () =>
-      columnDefs({
+      [...columnDefs({
         currency: () => wbRef.current.info?.currency ?? 'USD',
         result: () => wbRef.current.model!.result,
         allocation: () => wbRef.current.model?.allocation ?? null,
         writable: () => !wbRef.current.info?.readOnly && !wbRef.current.team?.offline,
         setCell: (p) => !fill.relative(p) && setCell(p),
-      }),
-    [setCell],
+      }), plan.group],
+    [setCell, plan.group],
   );
 
   // Every recompute repaints the computed columns and the totals; only visible rows are drawn.
@@ -244,7 +246,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   return (
     <div className="sheet">
       <SheetToolbar
-        wb={wb}
+        wb={wb} plan={plan}
         onAdd={async () => {
           pendingEdit.current = await wb.addAccount();
           editPending();
