@@ -6,6 +6,7 @@ import { assumptionHandlers } from './handlers/assumptions';
 import { interactionHandlers } from './handlers/interactions';
 import { periodHandlers } from './handlers/periods';
 import { planHandlers } from './handlers/plan';
+import { dimensionHandlers } from './handlers/dimensions';
 import { poolHandlers } from './handlers/pools';
 import { reportHandlers } from './handlers/report';
 import { historyHandlers } from './handlers/history';
@@ -50,6 +51,7 @@ const HANDLERS = joinHandlers(
   profileHandlers,
   periodHandlers,
   planHandlers,
+  dimensionHandlers,
   poolHandlers,
   rowHandlers,
   historyHandlers,

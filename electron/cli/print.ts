@@ -79,5 +79,15 @@ export function formatReport(r: Report, file: string): string {
       ['left', 'right', 'right', 'right', 'right', 'right'],
     ),
   );
+  for (const [name, groups] of Object.entries(p.byDimension)) {
+    out.push(
+      '',
+      table(
+        [name, 'Accounts', 'Revenue', 'Profit', 'ROI', 'Share of profit'],
+        groups.map((g) => [g.value ?? `(no ${name})`, String(g.count), money(g.revenue), money(g.profit), formatPercent(g.roi), formatPercent(g.profitShare, 0)]),
+        ['left', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
   return out.join('\n');
 }

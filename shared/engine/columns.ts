@@ -2,6 +2,7 @@ import { INPUT_FIELDS, NUMBER_FIELDS, OPTIONAL_NUMBER_FIELDS, SEGMENTS, STATUSES
 import type { NumberField, OptionalNumberField } from '../schemas/fields';
 import type { SheetRow } from '../schemas/row';
 import type { RowColumns } from '../schemas/row-columns';
+import { dimensionValueAt, internDimension, type DimensionColumn } from '../schemas/dimensions';
 
 /** Every numeric input, one typed array each. */
 export const FLOAT_FIELDS = [...NUMBER_FIELDS, ...OPTIONAL_NUMBER_FIELDS] as const;
@@ -24,6 +25,8 @@ export type SheetColumns = {
   readonly segmentOverride: Int8Array;
   /** Index into STATUSES. */
   readonly status: Uint8Array;
+  /** The workbook's dimensions, in its order, each account's value interned. */
+  readonly dimensions: readonly DimensionColumn[];
 } & { readonly [F in FloatField]: Float64Array };
 
 export function emptyColumns(
@@ -31,6 +34,7 @@ export function emptyColumns(
   account: readonly string[],
   owners: readonly string[],
   accountKey: readonly string[] = account.map((a) => a.toLowerCase()),
+  dimensions: readonly DimensionColumn[] = [],
 ): SheetColumns {
   const floats = Object.fromEntries(FLOAT_FIELDS.map((f) => [f, new Float64Array(n)])) as {
     [F in FloatField]: Float64Array;
@@ -43,6 +47,7 @@ export function emptyColumns(
     ownerIds: new Int32Array(n).fill(-1),
     segmentOverride: new Int8Array(n).fill(-1),
     status: new Uint8Array(n),
+    dimensions,
     ...floats,
   };
 }
@@ -136,6 +141,8 @@ export function selectRows(cols: SheetColumns, keep: (i: number) => boolean): Sh
     idx.length,
     idx.map((i) => cols.account[i]!),
     cols.owners,
+    undefined,
+    cols.dimensions.map((d) => ({ name: d.name, values: d.values, ids: Int32Array.from(idx, (i) => d.ids[i]!) })),
   );
   idx.forEach((from, to) => {
     out.ownerIds[to] = cols.ownerIds[from]!;
@@ -154,6 +161,7 @@ export function toRowColumns(cols: SheetColumns, version: readonly number[]): Ro
     owner: Array.from(cols.ownerIds, (id) => (id < 0 ? null : cols.owners[id]!)),
     segmentOverride: Array.from(cols.segmentOverride, (s) => (s < 0 ? null : SEGMENTS[s]!)),
     status: Array.from(cols.status, (s) => STATUSES[s]!),
+    dimensions: cols.dimensions.map((d) => ({ name: d.name, values: Array.from(d.ids, (_, i) => dimensionValueAt(d, i)) })),
   };
   for (const f of NUMBER_FIELDS) out[f] = Array.from(cols[f]);
   for (const f of OPTIONAL_NUMBER_FIELDS) out[f] = Array.from(cols[f], orNull);
@@ -165,7 +173,7 @@ export function fromRowColumns(w: RowColumns): SheetColumns {
   const n = w.account.length;
   const owners: string[] = [];
   const ownerId = ownerInterner(owners);
-  const cols = emptyColumns(n, w.account, owners);
+  const cols = emptyColumns(n, w.account, owners, undefined, w.dimensions.map((d) => internDimension(d.name, d.values)));
   for (let i = 0; i < n; i++) {
     cols.ownerIds[i] = ownerId(w.owner[i]!);
     const seg = w.segmentOverride[i]!;

@@ -1,5 +1,6 @@
 import { SEGMENTS, SEGMENT_FOCUS } from '../schemas/fields';
-import type { OwnerSummary, SegmentSummary } from '../schemas/report';
+import type { DimensionSummary, OwnerSummary, SegmentSummary } from '../schemas/report';
+import type { DimensionColumn } from '../schemas/dimensions';
 import type { SheetColumns } from './columns';
 import { addCompensated } from './compensated';
 import type { AccountMetrics } from './metrics';
@@ -75,4 +76,13 @@ export function ownerSummaries(owners: readonly string[], groups: Float64Array, 
   return out.sort((x, y) =>
     x.owner === null ? 1 : y.owner === null ? -1 : y.profit - x.profit || x.owner.localeCompare(y.owner),
   );
+}
+
+/**
+ * DOMAIN.md, "Dimensions": the figures of `byOwner` per value of one
+ * dimension, most profit first, the accounts with no value last.
+ */
+export function dimensionSummaries(c: SheetColumns, m: AccountMetrics, d: DimensionColumn, totalProfit: number): DimensionSummary[] {
+  const groups = groupSums(c, m, d.ids, d.values.length + 1, 1);
+  return ownerSummaries(d.values, groups, totalProfit).map(({ owner, ...figures }) => ({ value: owner, ...figures }));
 }

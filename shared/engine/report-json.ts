@@ -13,8 +13,9 @@ import type { PlanVariance } from '../schemas/plan';
  */
 
 /** A value as JSON.stringify writes it at the top of its line: a number not finite is null. */
-function scalar(v: string | number | null): string {
+function scalar(v: string | number | null | Readonly<Record<string, string | null>>): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'null';
+  if (v !== null && typeof v === 'object') return nested(v, 3);
   return v === null ? 'null' : JSON.stringify(v);
 }
 

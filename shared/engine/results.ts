@@ -3,6 +3,7 @@ import { NPS_CATEGORIES, PARETO_CLASSES, SEGMENTS } from '../schemas/fields';
 import { Portfolio as PortfolioSchema, type AccountResult, type Portfolio } from '../schemas/report';
 import type { SheetRow } from '../schemas/row';
 import { ROW_CELLS, toColumns } from './columns';
+import { dimensionValueAt } from '../schemas/dimensions';
 import type { AccountMetrics } from './metrics';
 import { computeColumns, type SheetResult } from './sheet';
 
@@ -11,7 +12,7 @@ import { computeColumns, type SheetResult } from './sheet';
 const orNull = (v: number): number | null => (Number.isNaN(v) ? null : v);
 
 /** A computed cell of an account: its key in the contract and how it is read from the result. */
-export type ResultCell = readonly [key: string, read: (r: SheetResult, i: number) => string | number | null];
+export type ResultCell = readonly [key: string, read: (r: SheetResult, i: number) => string | number | null | Readonly<Record<string, string | null>>];
 
 type FloatMetric = { [K in keyof AccountMetrics]: AccountMetrics[K] extends Float64Array ? K : never }[keyof AccountMetrics];
 const metric = (k: FloatMetric, nullable: boolean): ResultCell[1] => (nullable ? (r, i) => orNull(r.metrics[k][i]!) : (r, i) => r.metrics[k][i]!);
@@ -19,6 +20,7 @@ const metric = (k: FloatMetric, nullable: boolean): ResultCell[1] => (nullable ?
 /** An account's inputs then its metrics, in the contract's order: what accountResult builds and the streamed report writes. */
 export const ACCOUNT_CELLS: readonly ResultCell[] = [
   ...ROW_CELLS.map(([key, read]): ResultCell => [key, (r, i) => read(r.columns, i)]),
+  ['dimensions', (r, i) => Object.fromEntries(r.columns.dimensions.map((d) => [d.name, dimensionValueAt(d, i)]))],
   ['totalCost', metric('totalCost', false)],
   ['profit', metric('profit', false)],
   ['margin', metric('margin', true)],
@@ -51,7 +53,7 @@ export function accountResults(r: SheetResult): AccountResult[] {
 
 /** The portfolio as DOMAIN.md names it, the whale curve as points {x, y}. */
 export function toPortfolio(r: SheetResult, whaleCurve: Portfolio['whaleCurve'] = whalePoints(r)): Portfolio {
-  const all: Record<string, unknown> = { ...r.figures, whaleCurve, bySegment: r.bySegment, byOwner: r.byOwner };
+  const all: Record<string, unknown> = { ...r.figures, whaleCurve, bySegment: r.bySegment, byOwner: r.byOwner, byDimension: r.byDimension };
   // In the contract's order, as a parse would have put it: the JSON reads the same with or without one.
   return Object.fromEntries(PORTFOLIO_KEYS.map((k) => [k, all[k]])) as Portfolio;
 }

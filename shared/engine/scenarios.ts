@@ -13,14 +13,22 @@ function matcher(c: SheetColumns, baseline: SheetResult, where: Where): (i: numb
   const ownerIds = new Set<number>();
   if (owner !== undefined) c.owners.forEach((o, k) => o.toLowerCase() === owner && ownerIds.add(k));
   const names = where.accounts ? new Set(where.accounts.map((a) => a.toLowerCase())) : null;
+  // Dimension names and values compare without case, as owners do; a dimension the period lacks matches no account.
+  const dimensions = Object.entries(where.dimensions ?? {}).map(([name, value]) => {
+    const d = c.dimensions.find((x) => x.name.toLowerCase() === name.toLowerCase());
+    const ids = new Set<number>();
+    d?.values.forEach((v, k) => v.toLowerCase() === value.toLowerCase() && ids.add(k));
+    return { ids: d?.ids, wanted: ids };
+  });
   return (i) =>
     (seg < 0 || baseline.segment[i] === seg) &&
+    dimensions.every((d) => d.ids !== undefined && d.wanted.has(d.ids[i]!)) &&
     (owner === undefined || ownerIds.has(c.ownerIds[i]!)) &&
     (names === null || names.has(c.account[i]!.toLowerCase()));
 }
 
 function copyColumns(c: SheetColumns): SheetColumns {
-  const out = emptyColumns(c.n, c.account, c.owners, c.accountKey);
+  const out = emptyColumns(c.n, c.account, c.owners, c.accountKey, c.dimensions);
   out.ownerIds.set(c.ownerIds);
   out.segmentOverride.set(c.segmentOverride);
   out.status.set(c.status);

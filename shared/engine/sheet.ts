@@ -1,9 +1,9 @@
 import type { Assumptions } from '../schemas/assumptions';
-import type { OwnerSummary, SegmentSummary } from '../schemas/report';
+import type { DimensionSummary, OwnerSummary, SegmentSummary } from '../schemas/report';
 import type { PortfolioFigures } from '../schemas/trends';
 import type { SheetColumns } from './columns';
 import { emptyMetrics, metricsAt, ratesOf, type AccountMetrics, type Rates } from './metrics';
-import { ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './groups';
+import { dimensionSummaries, ownerGroups, ownerSummaries, segmentSummaries, tallyGroup } from './groups';
 import { matrixSplits, paretoClasses, paretoClassOf, portfolioFigures, whaleCurve, whaleFigures } from './portfolio';
 import { median, medianOfSorted, replaceSorted, segmentAccounts, segmentOf, type Splits } from './segmentation';
 import { computeAndTally, emptyTally, T, tallyAccount, valueAt } from './tally';
@@ -24,6 +24,8 @@ export interface SheetResult {
   readonly figures: PortfolioFigures;
   readonly bySegment: SegmentSummary[];
   readonly byOwner: OwnerSummary[];
+  /** Per dimension of the workbook, by its name (DOMAIN.md, "Dimensions"). */
+  readonly byDimension: Record<string, DimensionSummary[]>;
   /** The sum of every account's clv: the sheet's totals row. */
   readonly clvTotal: number;
   /** Account i's segment and Pareto class without building the arrays: what a grid drawing a few rows reads. */
@@ -146,6 +148,7 @@ class PeriodResult implements SheetResult {
   private classCache: Uint8Array | null = null;
   private whaleCache: Float64Array | null | undefined = undefined;
   private bySegmentCache: SegmentSummary[] | null = null;
+  private byDimensionCache: Record<string, DimensionSummary[]> | null = null;
 
   /** `spare`: arrays of an earlier result that is done with, to fill instead of allocating. */
   constructor(
@@ -182,6 +185,11 @@ class PeriodResult implements SheetResult {
   get bySegment(): SegmentSummary[] {
     this.bySegmentCache ??= segmentSummaries(this.columns, this.metrics, this.segment, this.figures.profit);
     return this.bySegmentCache;
+  }
+
+  get byDimension(): Record<string, DimensionSummary[]> {
+    this.byDimensionCache ??= Object.fromEntries(this.columns.dimensions.map((d) => [d.name, dimensionSummaries(this.columns, this.metrics, d, this.figures.profit)]));
+    return this.byDimensionCache;
   }
 
   segmentAt(i: number): number {

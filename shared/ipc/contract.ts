@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Assumptions, AssumptionsPatch } from '../schemas/assumptions';
 import { Interaction, InteractionPlan, PreCallResult, type InteractionInput } from '../schemas/interaction';
 import { Period, PeriodLabel } from '../schemas/period';
+import { DimensionList, DimensionName, DimensionValue } from '../schemas/dimensions';
 import { FillResult, PlanCopyResult } from '../schemas/plan';
 import { Allocation, Balance, PoolSetup, TraceLine } from '../schemas/pools';
 import { AccountResult, Report } from '../schemas/report';
@@ -105,6 +106,23 @@ export const contract = {
   'periods.delete': { input: z.object({ label: PeriodLabel }), output: Done },
   /** Fill an existing period from another, empty cells only: accounts it lacks added as copies, blank optional cells given the source's value, nothing overwritten; one undoable step. */
   'periods.fill': { input: z.object({ label: PeriodLabel, from: PeriodLabel }), output: FillResult },
+
+  /** The workbook's dimensions (DOMAIN.md, "Plan, dimensions"): each name, how many accounts have a value, and the values. */
+  'dimensions.list': { input: Empty, output: DimensionList },
+  'dimensions.add': { input: z.object({ name: DimensionName }).strict(), output: DimensionList },
+  'dimensions.rename': { input: z.object({ name: DimensionName, newName: DimensionName }).strict(), output: DimensionList },
+  /** The dimension and every account's value for it. */
+  'dimensions.remove': { input: z.object({ name: DimensionName }).strict(), output: DimensionList },
+  /** Accounts' values typed, pasted or filled in the sheet (null clears one): one undoable step, checked whole. */
+  'dimensions.set': {
+    input: z
+      .object({
+        period: PeriodLabel.optional(),
+        cells: z.array(z.object({ account: AccountName, name: DimensionName, value: DimensionValue }).strict()).min(1).max(100_000),
+      })
+      .strict(),
+    output: z.object({ changed: z.number().int() }),
+  },
 
   /** The period's plan (DOMAIN.md, "Plan, dimensions"), one array per field as rows.columns; no rows when it has none. */
   'plan.columns': { input: z.object({ period: PeriodLabel }), output: RowColumns },
@@ -221,7 +239,11 @@ export const contract = {
    * has more than twice as many (the table for people); the portfolio is always the whole period's.
    */
   'report.get': { input: z.object({ period: PeriodLabel.optional(), ends: z.number().int().min(1).max(10_000).optional() }), output: Report },
-  'trends.get': { input: Empty, output: Trends },
+  /** Every period's portfolio in order; `where` keeps the accounts with one value of a dimension (the trends of EMEA alone). */
+  'trends.get': {
+    input: z.object({ where: z.object({ name: DimensionName, value: z.string().trim().min(1).max(200) }).strict().optional() }).strict(),
+    output: Trends,
+  },
   /** One account over every period, for its Customer Picture. */
   /** The audit log, oldest first: every field changed, by whom, when; one account's, or since a date. */
   'audit.list': {

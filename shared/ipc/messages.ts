@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DimensionName } from '../schemas/dimensions';
 import { INPUT_FIELDS } from '../schemas/fields';
 import { SYNONYM_LANGUAGES } from '../catalogue';
 import { PeriodLabel } from '../schemas/period';
@@ -107,6 +108,8 @@ export const ImportRequest = z.object({
   merge: z.boolean().default(false),
   /** Write the sheet as the period's plan (DOMAIN.md, "Plan, dimensions"), not its actuals: same checks, same mapping; accounts keep their owner and pinned segment. */
   plan: z.boolean().default(false),
+  /** Columns kept as dimensions of the accounts: the dimension's name and the header of its column (`--dimension region=Region`). */
+  dimensions: z.array(z.object({ name: DimensionName, header: z.string().trim().min(1).max(200) }).strict()).max(50).default([]),
 });
 export type ImportRequest = z.input<typeof ImportRequest>;
 
@@ -154,6 +157,8 @@ export const ImportSummary = z.object({
   /** Written as the period's plan; `accountColumnsKept`, the sheet's columns that belong to an account (owner, pinned segment) and a plan leaves as they are. */
   plan: z.boolean().optional(),
   accountColumnsKept: z.array(z.enum(INPUT_FIELDS)).optional(),
+  /** The columns kept as dimensions: each one's name, header, how many accounts have a value and its distinct values (the first 20). */
+  dimensions: z.array(z.object({ name: z.string(), header: z.string(), accounts: z.number().int(), values: z.array(z.string()) })).default([]),
   /** How a text file was read (UTF-8, UTF-16, Windows-1252); null for XLSX. */
   encoding: z.string().nullable(),
   /** Numbers were read with decimal commas ("1.234,56"), as European spreadsheets write them. */

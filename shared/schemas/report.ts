@@ -8,6 +8,8 @@ const ratio = z.number().nullable();
 
 /** DOMAIN.md, "Per-account metrics", beside the inputs they come from. */
 export const AccountResult = SheetRowShape.extend({
+  /** The account's value for each of the workbook's dimensions, null where it has none. */
+  dimensions: z.record(z.string(), z.string().nullable()),
   totalCost: z.number(),
   profit: z.number(),
   margin: ratio,
@@ -40,6 +42,9 @@ export const SegmentSummary = z.object({ segment: z.enum(SEGMENTS), focus: z.str
 export type SegmentSummary = z.output<typeof SegmentSummary>;
 export const OwnerSummary = z.object({ owner: z.string().nullable(), ...groupFigures });
 export type OwnerSummary = z.output<typeof OwnerSummary>;
+/** One value of a dimension (DOMAIN.md, "Dimensions"): the shape of OwnerSummary with `value` for `owner`; null gathers the accounts with no value. */
+export const DimensionSummary = z.object({ value: z.string().nullable(), ...groupFigures });
+export type DimensionSummary = z.output<typeof DimensionSummary>;
 
 export const WhalePoint = z.object({ x: z.number(), y: z.number() });
 
@@ -78,11 +83,13 @@ export const Portfolio = z.object({
   referralRate: ratio,
   bySegment: z.array(SegmentSummary),
   byOwner: z.array(OwnerSummary),
+  /** Per dimension of the workbook, by its name: one entry per value. */
+  byDimension: z.record(z.string(), z.array(DimensionSummary)),
 });
 export type Portfolio = z.output<typeof Portfolio>;
 
 /** A plan's portfolio: the one-number figures of the plan's rows (trends.ts's PortfolioFigures, the lists left out). */
-export const PlanFigures = Portfolio.omit({ whaleCurve: true, bySegment: true, byOwner: true });
+export const PlanFigures = Portfolio.omit({ whaleCurve: true, bySegment: true, byOwner: true, byDimension: true });
 export type PlanFigures = z.output<typeof PlanFigures>;
 
 /** What `cpw report --json` prints and `report.get` returns; `plan` and `variance` when the period has a plan. */

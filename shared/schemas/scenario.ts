@@ -8,6 +8,8 @@ export const Where = z
     segment: Segment.optional(),
     owner: z.string().trim().min(1).optional(),
     accounts: z.array(AccountName).min(1).optional(),
+    /** Values of the workbook's dimensions, by dimension name (`region=EMEA`): an account matches when it has every one. */
+    dimensions: z.record(z.string().trim().min(1).max(40), z.string().trim().min(1).max(200)).optional(),
   })
   .strict();
 export type Where = z.output<typeof Where>;
@@ -22,8 +24,8 @@ export const ScaleAdjustment = z.object({
 
 export const DropAdjustment = z.object({
   kind: z.literal('drop'),
-  where: Where.refine((w) => w.segment !== undefined || w.owner !== undefined || w.accounts !== undefined, {
-    error: 'drop needs a segment, an owner or accounts',
+  where: Where.refine((w) => w.segment !== undefined || w.owner !== undefined || w.accounts !== undefined || Object.keys(w.dimensions ?? {}).length > 0, {
+    error: 'drop needs a segment, an owner, a dimension value or accounts',
   }),
 });
 
@@ -39,7 +41,12 @@ export type ScenarioInput = z.input<typeof Scenario>;
 
 /** An adjustment in words, as the scenarios view and the printed report list it: "Cut service by 30% for segment Reassess". */
 export function describeAdjustment(a: Adjustment): string {
-  const where = [a.where.segment && `segment ${a.where.segment}`, a.where.owner && `owner ${a.where.owner}`, a.where.accounts && `accounts ${a.where.accounts.join(', ')}`]
+  const where = [
+    a.where.segment && `segment ${a.where.segment}`,
+    a.where.owner && `owner ${a.where.owner}`,
+    ...Object.entries(a.where.dimensions ?? {}).map(([name, value]) => `${name} ${value}`),
+    a.where.accounts && `accounts ${a.where.accounts.join(', ')}`,
+  ]
     .filter(Boolean)
     .join(', ');
   if (a.kind === 'drop') return `Drop ${where}`;

@@ -3,7 +3,7 @@ import { SEGMENTS } from './fields';
 import { Portfolio } from './report';
 
 /** Portfolio figures that are one number each: what trends chart and scenarios compare. */
-export const PortfolioFigures = Portfolio.omit({ whaleCurve: true, bySegment: true, byOwner: true });
+export const PortfolioFigures = Portfolio.omit({ whaleCurve: true, bySegment: true, byOwner: true, byDimension: true });
 export type PortfolioFigures = z.output<typeof PortfolioFigures>;
 export const PORTFOLIO_FIGURE_KEYS = Object.keys(PortfolioFigures.shape) as (keyof PortfolioFigures)[];
 

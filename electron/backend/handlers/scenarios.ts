@@ -3,6 +3,7 @@ import { CpwError } from '../../../shared/ipc/errors';
 import { getAssumptions } from '../db/repos/assumptions';
 import { periodColumns } from '../db/repos/pools';
 import { periodOrLatest } from '../db/repos/periods';
+import { getDimension } from '../db/repos/dimensions';
 import { deleteScenario, getScenario, listScenarios, saveScenario } from '../db/repos/scenarios';
 import { defineHandlers } from './types';
 
@@ -22,6 +23,7 @@ export const scenarioHandlers = defineHandlers({
       }
       const steps = adjustments ?? (await getScenario(tx, name!)).adjustments;
       const p = await periodOrLatest(tx, period);
+      for (const step of steps) for (const name of Object.keys(step.where.dimensions ?? {})) await getDimension(tx, name);
       return runScenario(await periodColumns(tx, p.id), await getAssumptions(tx), steps, { name: name ?? null, period: p.label });
     }),
 });

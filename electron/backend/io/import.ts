@@ -9,6 +9,7 @@ import { findHeaderRow, parseSheet, type ParsedSheet } from './sheet';
 import type { TextEncoding } from './decode';
 import { readSource, readTable, type SourceFile } from './table';
 import type { StagedFiles } from './staged-files';
+import { dimensionSummary, readDimensionColumns, type DimensionChoice, type SheetDimension } from './dimension-columns';
 
 const PREVIEW_ROWS = 20;
 const MESSAGE_PROBLEMS = 50;
@@ -19,6 +20,8 @@ type Source = ImportRequest['source'];
 type Map = Partial<Record<InputField, string>>;
 
 export interface LoadedSheet extends ParsedSheet {
+  /** The columns kept as dimensions, a value per row. */
+  dimensions: SheetDimension[];
   file: string;
   encoding: TextEncoding | null;
   decimalComma: boolean;
@@ -52,7 +55,7 @@ function rememberMapping(tx: Sql, mapping: Map): Promise<void> {
  * workbook remembers applies where the file has that header; names and
  * synonyms do the rest. Nothing is written here.
  */
-export async function loadSheet(src: SourceFile, sheet: string | undefined, map: Map, remembered: Map = {}): Promise<LoadedSheet> {
+export async function loadSheet(src: SourceFile, sheet: string | undefined, map: Map, remembered: Map = {}, dimensions: readonly DimensionChoice[] = []): Promise<LoadedSheet> {
   const table = await readTable(src, sheet);
   const headerRow = findHeaderRow(table.records, { ...remembered, ...map });
   const headers = (table.records[headerRow] ?? []).map((h) => h.trim());
@@ -67,8 +70,10 @@ export async function loadSheet(src: SourceFile, sheet: string | undefined, map:
     ...(table.unreadable ? { unreadable: table.unreadable } : {}),
     delimited: table.delimited === true,
   });
+  const kept = readDimensionColumns(table.records, parsed, dimensions);
   return {
     ...parsed,
+    dimensions: kept,
     file: src.name,
     sheet: table.sheet ?? null,
     sheets: table.sheets ?? [],
@@ -109,6 +114,7 @@ function summary(period: string, sheet: LoadedSheet, counts: { added: number; up
     ambiguous: sheet.ambiguous,
     absentColumns: sheet.absentColumns,
     unmappedColumns: sheet.unmappedColumns,
+    dimensions: sheet.dimensions.map(dimensionSummary),
     ...(plan ? { plan, accountColumnsKept: accountColumns(sheet) } : {}),
     encoding: sheet.encoding,
     decimalComma: sheet.decimalComma,
@@ -143,6 +149,7 @@ export async function commitImport(tx: Sql, period: string, merge: boolean, shee
     merge,
     // An account keeps its owner and pinned segment unless the sheet has those columns.
     accountFields: { owner: !plan && 'owner' in sheet.mapping, segmentOverride: !plan && 'segmentOverride' in sheet.mapping },
+    dimensions: plan ? [] : sheet.dimensions,
     table: plan ? 'plan_rows' : 'period_rows',
   });
   await rememberMapping(tx, sheet.mapping);

@@ -36,6 +36,9 @@ export interface ParsedSheet {
   /** Fields the sheet lacks (buckets, meetings and calls among them count as 0). */
   absentColumns: InputField[];
   unmappedColumns: string[];
+  /** Where the header row is (from 0), and the spreadsheet row number of each of `rows` (the header is row headerRow + 1). */
+  headerRow: number;
+  rowNumbers: number[];
 }
 
 const isBlankRecord = (record: readonly string[]) => record.every((c) => c.trim() === '');
@@ -151,13 +154,13 @@ export function parseSheet(
   const absentColumns = INPUT_FIELDS.filter((f) => match.columns[f] === undefined);
   const warnings: Problem[] = [];
   const skipped: SkippedRows[] = [];
-  const result: ParsedSheet = { rows: [], problems, warnings, skipped, mapping, matchedBy: match.rules, ambiguous: match.ambiguous, absentColumns, unmappedColumns: match.unmapped };
+  const result: ParsedSheet = { rows: [], problems, warnings, skipped, mapping, matchedBy: match.rules, ambiguous: match.ambiguous, absentColumns, unmappedColumns: match.unmapped, headerRow, rowNumbers: [] };
   if (problems.length > 0) return result;
   if (headerRow > 0) skipped.push({ row: 1, count: headerRow, reason: `above the header row (row ${headerRow + 1}): a title block` });
   const unreadable = options.unreadable ?? new Map<string, string>();
   const mappedColumns = Object.values(match.columns) as number[];
   const hasUnreadable = (r: number) => unreadable.size > 0 && mappedColumns.some((c) => unreadable.has(`${r},${c}`));
-  const rowNumbers: number[] = [];
+  const rowNumbers = result.rowNumbers;
   let blank: SkippedRows | null = null;
 
   const seen = new Map<string, number>();

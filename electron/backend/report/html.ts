@@ -101,6 +101,7 @@ dl dt { font-weight: bold; margin-top: 2mm; } dl dd { margin: 0 0 0 4mm; }
 <h2>Cost buckets of the largest accounts</h2><div class="chart">${result.columns.n ? bucketsSvg(bucketBars(result), report.currency) : ''}</div></section>
 <section><h2>By segment</h2>${table(['Segment', ...GROUP_HEADERS, 'Suggested focus'], p.bySegment.map((s) => [s.segment, ...group(s), s.focus]))}
 <h2>By owner</h2>${table(['Owner', ...GROUP_HEADERS], p.byOwner.map((o) => [o.owner ?? '(no owner)', ...group(o)]))}
+${Object.entries(p.byDimension).map(([name, groups]) => `<h2>By ${esc(name)}</h2>${table([name, ...GROUP_HEADERS], groups.map((g) => [g.value ?? `(no ${name})`, ...group(g)]))}`).join('\n')}
 <h2>Top loss makers</h2>${
     losers.length
       ? table(['Account', 'Owner', 'Revenue', 'Total cost', 'Profit', 'Cost / revenue', 'Segment'], losers.map((a) => [a.account, a.owner ?? '', m(a.revenue), m(a.totalCost), m(a.profit), formatMultiple(a.costToRevenue), a.segment]), 2)

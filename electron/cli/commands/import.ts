@@ -6,7 +6,7 @@ import { openWorkbookFor } from '../open';
 
 export const importCommand: Command = {
   summary: 'import a CSV or XLSX sheet into a period (all or nothing)',
-  usage: `cpw import FILE SHEET.csv|SHEET.xlsx --period LABEL [--sheet NAME] [--map field=Header]... [--merge] [--plan] [--dry-run] [--json]
+  usage: `cpw import FILE SHEET.csv|SHEET.xlsx --period LABEL [--sheet NAME] [--map field=Header]... [--dimension name=Header]... [--merge] [--plan] [--dry-run] [--json]
 cpw import FILE LOG.csv|LOG.xlsx --interactions [--sheet NAME]
 
 Import a Customer Profitability Sheet (CSV, or a sheet of an XLSX workbook:
@@ -21,6 +21,10 @@ German, French, Spanish, Italian and Dutch, or by one such word in a longer
 header ("Revenue 2026 (EUR)") when it names one field only; --map names the
 header for a field (repeat it). Every row is checked first: any problem stops
 the import, lists every problem by row and column, and changes nothing.
+--dimension keeps a column no field reads as a dimension of the accounts
+(region, industry, channel, tier: any name; repeat it): its values are
+written to the accounts the sheet names, and reports group by it
+(byDimension in cpw report --json; cpw scenario --where region=EMEA).
 By default the sheet replaces the period's rows; --merge updates the accounts
 it names and adds new ones. --dry-run checks and previews without writing.
 With --plan the sheet is the period's plan, beside its actuals (cpw report
@@ -34,6 +38,7 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     sheet: { type: 'string' },
     merge: { type: 'boolean' },
     plan: { type: 'boolean' },
+    dimension: { type: 'string', multiple: true },
     interactions: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -61,7 +66,11 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     const sheetName = str(args, 'sheet');
     const source = sheetName === undefined ? { file: sheet } : { file: sheet, sheet: sheetName };
     const plan = flag(args, 'plan');
-    const request = { source, period: required(args, 'period'), map, merge: flag(args, 'merge'), plan };
+    const dimensions = strs(args, 'dimension').map((d) => {
+      const [name, header] = pair(d, '--dimension');
+      return { name, header };
+    });
+    const request = { source, period: required(args, 'period'), map, merge: flag(args, 'merge'), plan, dimensions };
     const s = await client.call(dryRun ? 'import.preview' : 'import.commit', request);
     if (flag(args, 'json')) {
       io.out(JSON.stringify(s, null, 2));
@@ -77,7 +86,8 @@ Fields: ${INPUT_FIELDS.join(', ')}`,
     if (s.accountColumnsKept?.length) io.out(`The plan's ${s.accountColumnsKept.join(' and ')} column${s.accountColumnsKept.length === 1 ? ' was' : 's were'} not written to the accounts: an account's owner and pinned segment are the account's, in the actuals of every period.`);
     const zeroed = s.absentColumns.filter((f) => (ZERO_WHEN_ABSENT as readonly string[]).includes(f));
     if (zeroed.length) io.out(`Columns the sheet lacks, counted as 0: ${zeroed.join(', ')}.`);
-    if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map): ${s.unmappedColumns.join(', ')}.`);
+    for (const d of s.dimensions) io.out(`Column "${d.header}" kept as dimension ${d.name}: ${d.accounts} account${d.accounts === 1 ? '' : 's'} with a value${d.values.length ? ` (${d.values.slice(0, 5).join(', ')}${d.values.length > 5 ? ', ...' : ''})` : ''}.`);
+    if (s.unmappedColumns.length) io.out(`Columns not imported (no matching field; use --map, or --dimension name=Header to keep one): ${s.unmappedColumns.join(', ')}.`);
     // Only what a name or synonym alone would not have matched is told: files headed by names read as they always have.
     for (const [field, rule] of Object.entries(s.matchedBy) as [InputField, (typeof s.matchedBy)[InputField]][]) {
       if (rule?.kind === 'word') io.out(`Column "${s.mapping[field]}" read as ${field}: ${headerRuleInWords(rule, field)}.`);

@@ -16,7 +16,9 @@ function addSelector(where: Where, text: string): Where {
   }
   if (key === 'owner') return { ...where, owner: value };
   if (key === 'account') return { ...where, accounts: [...(where.accounts ?? []), value] };
-  throw new UsageError(`"${text}": select with segment=S, owner=O or account=A`);
+  // Any other name is a dimension of the workbook (region=EMEA); the backend refuses one it does not have.
+  if (key !== '' && value !== '') return { ...where, dimensions: { ...where.dimensions, [key]: value } };
+  throw new UsageError(`"${text}": select with segment=S, owner=O, account=A or a dimension (region=EMEA)`);
 }
 
 /** --scale, --where and --drop in the order given: a --where narrows the --scale before it. */
@@ -44,14 +46,15 @@ export function adjustmentsFrom(args: Parsed): Adjustment[] {
 
 export const scenarioCommand: Command = {
   summary: 'a what-if on a copy of a period: scale fields, drop accounts',
-  usage: `cpw scenario FILE [--period LABEL] --scale FIELD=PCT [--where segment=S|owner=O|account=A]...
-             [--drop segment=S|owner=O|account=A]... [--name NAME [--save]] [--json]
+  usage: `cpw scenario FILE [--period LABEL] --scale FIELD=PCT [--where segment=S|owner=O|account=A|DIMENSION=V]...
+             [--drop segment=S|owner=O|account=A|DIMENSION=V]... [--name NAME [--save]] [--json]
 cpw scenario FILE [--period LABEL] --name NAME [--json]
 
 Apply the changes, in order, to a copy of the period's rows (the workbook is
 not changed) and compare the portfolio with the baseline. --scale service=-30
 cuts post-sale service by 30%; a --where after it narrows it to a segment, an
-owner or accounts (segments as they are today). Fields: ${SCALABLE_FIELDS.join(', ')}.
+owner, accounts or a value of one of the workbook's dimensions (region=EMEA)
+(segments as they are today). Fields: ${SCALABLE_FIELDS.join(', ')}.
 --name NAME alone runs the scenario saved under that name; with changes and
 --save it saves them under the name first (the rows are still not changed).
 --json prints { baseline, scenario, difference }.`,

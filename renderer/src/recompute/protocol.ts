@@ -52,7 +52,8 @@ export function createRecomputer() {
     }
     if (!shape || shape.shape !== message.shape) return { request: message.request, error: 'the sheet changed shape before this recompute arrived' };
     const { n, account, accountKey, owners, ownerIds, segmentOverride } = shape;
-    const columns: SheetColumns = { n, account, accountKey, owners, ownerIds, segmentOverride, status: message.status, ...message.floats };
+    // The window groups by dimensions with its own columns: the worker computes the figures only.
+    const columns: SheetColumns = { n, account, accountKey, owners, ownerIds, segmentOverride, status: message.status, dimensions: [], ...message.floats };
     return { request: message.request, parts: resultParts(computeColumns(columns, message.assumptions)) };
   };
 }

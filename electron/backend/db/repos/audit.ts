@@ -56,3 +56,8 @@ export async function listAudit(tx: Sql, options: { account?: string; since?: st
   );
   return rows.reverse().map(({ id: _id, ...e }) => e);
 }
+
+/** Record one account's dimension value changed (the field is the dimension's name), in the name of the call's person. */
+export async function auditDimension(tx: Sql, period: string | null, account: string, name: string, before: string | null, after: string | null): Promise<void> {
+  await tx.run('INSERT INTO audit_log (at, person, period, account, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)', [new Date().toISOString(), actorName(), period, account, name, before, after]);
+}

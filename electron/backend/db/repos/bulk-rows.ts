@@ -3,6 +3,8 @@ import { nfc, type SheetRow } from '../../../../shared/schemas/row';
 import { COLUMN, ROW_FIELDS } from '../columns';
 import { ROWS_PER_INSERT, idsWritten, valuesList, type Sql } from '../sql';
 import { nextPosition, upsertRowInto } from './rows';
+import { ensureDimensions, writeDimensionValues } from './dimensions';
+import type { DimensionValues } from '../../../../shared/schemas/dimensions';
 
 /** A whole sheet written into a period at once: what an import does, ROWS_PER_INSERT rows to a statement. */
 
@@ -96,7 +98,7 @@ export async function writeRows(
   tx: Sql,
   periodId: number,
   rows: readonly SheetRow[],
-  options: { merge: boolean; accountFields: AccountFields; table?: RowTable },
+  options: { merge: boolean; accountFields: AccountFields; table?: RowTable; dimensions?: readonly DimensionValues[] },
 ): Promise<WriteSummary> {
   const table = options.table ?? 'period_rows';
   const existing = await periodAccountKeys(tx, periodId, table);
@@ -109,6 +111,7 @@ export async function writeRows(
     await tx.run(`DELETE FROM ${table} WHERE period_id = ?`, [periodId]);
   }
   const ids = await accountIds(tx, rows, options.accountFields);
+  await writeSheetDimensions(tx, ids, options.dimensions ?? []);
   let position = options.merge ? await nextPosition(tx, periodId, table) : 1;
   // A period with no rows now (a replace, or a first import) has nothing to update: the rows are streamed in whole.
   if (!options.merge || existing.size === 0) {
@@ -143,4 +146,10 @@ export async function writeRows(
   }
   if (filled > 0) await tx.run(bulkUpsert(filled / ROW_PARAMS, table), params.slice(0, filled));
   return { added: rows.length - updated, updated, removed };
+}
+
+/** The sheet's dimension columns, written for the accounts it names (each account's other dimensions kept). */
+async function writeSheetDimensions(tx: Sql, ids: readonly number[], dimensions: readonly DimensionValues[]): Promise<void> {
+  const dimensionIds = await ensureDimensions(tx, dimensions.map((d) => d.name));
+  for (const [k, d] of dimensions.entries()) await writeDimensionValues(tx, dimensionIds[k]!, ids, d.values);
 }

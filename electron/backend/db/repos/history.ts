@@ -4,6 +4,7 @@ import type { SheetRow } from '../../../../shared/schemas/row';
 import { applyPeriods, capturePeriods, isPeriodsChange, type PeriodsChange } from './period-history';
 import { applyPools, capturePools, isPoolsChange, type PoolsChange } from './pool-history';
 import { applyPlan, capturePlan, isPlanChange, type PlanChange } from './plan-history';
+import { applyDimensionCells, isDimensionsChange, type DimensionsChange } from './dimension-history';
 import { ROW_FIELDS, SELECT_ROWS, UPSERT_ROW, rowValues, touchRow } from './rows';
 import { actorName } from '../../actor';
 import { auditRow } from './audit';
@@ -95,7 +96,7 @@ export function recordChanges(tx: Sql, label: string, changes: Change[]): Promis
 }
 
 /** A new action drops whatever had been undone (the redo branch), and the history is trimmed to HISTORY_LIMIT. */
-async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange | PoolsChange | PlanChange): Promise<void> {
+async function keep(tx: Sql, label: string, changes: Change[] | PeriodsChange | PoolsChange | PlanChange | DimensionsChange): Promise<void> {
   const who = actorName();
   await tx.run(`DELETE FROM history WHERE undone = 1 AND ${MINE}`, [who]);
   await tx.run('INSERT INTO history (label, changes, at, person) VALUES (?, ?, ?, ?)', [label, JSON.stringify(changes), new Date().toISOString(), who]);
@@ -125,6 +126,11 @@ export async function recordedPools(tx: Sql, label: string, periodId: number, ch
   const entry = await capturePools(tx, periodId, change);
   // Saving the setup as it was is no action: an Undo that changes nothing would only confuse.
   if (entry) await keep(tx, label, entry);
+}
+
+/** Keep dimension cells already changed as one undoable action; the caller holds the transaction. */
+export async function recordDimensionCells(tx: Sql, label: string, change: DimensionsChange): Promise<void> {
+  if (change.dimensionCells.cells.length > 0) await keep(tx, label, change);
 }
 
 /** Run `change`, a change of one period's plan, as one undoable action (none when the plan is as it was). The caller holds the transaction. */
@@ -167,8 +173,13 @@ async function step(tx: Sql, direction: 'undo' | 'redo'): Promise<{ label: strin
     [undoing ? 0 : 1, actorName()],
   );
   if (!entry) throw new CpwError('NOT_FOUND', `nothing to ${direction}`);
-  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange | PoolsChange | PlanChange;
+  const changes = JSON.parse(entry.changes) as Change[] | PeriodsChange | PoolsChange | PlanChange | DimensionsChange;
   await tx.run('UPDATE history SET undone = ? WHERE id = ?', [undoing ? 1 : 0, entry.id]);
+  if (isDimensionsChange(changes)) {
+    const period = await applyDimensionCells(tx, changes, undoing, entry.label);
+    workbookChanged();
+    return { label: entry.label, period };
+  }
   if (isPlanChange(changes)) {
     const period = await applyPlan(tx, changes, undoing);
     workbookChanged();

@@ -7,6 +7,7 @@ import { VERSION_COLUMNS } from './rows';
 import { MAX_AMOUNT, TOO_LARGE } from '../../../../shared/text/numbers';
 import { COLUMN, ROW_FIELDS } from '../columns';
 import type { RowTable } from './bulk-rows';
+import { dimensionColumns } from './dimensions';
 
 /**
  * A whole period's rows as readers read them: checked as they are read, so
@@ -85,14 +86,16 @@ export async function listColumns(tx: Sql, periodId: number, versions?: number[]
   const i = values.length;
   if (versions) for (let j = 0; j < i; j++) versions.push(values[j]![4 + ROW_FIELDS.length] as number);
   const account = new Array<string>(i);
+  const accountIds = new Array<number>(i);
   const owners: string[] = [];
   const ownerId = ownerInterner(owners);
   for (let j = 0; j < i; j++) {
     const r = values[j]!;
-    if (r[0] === null) throw await damagedRow(tx, periodId, null, r[3 + ROW_FIELDS.length] as number, '');
+    accountIds[j] = Number(r[3 + ROW_FIELDS.length]);
+    if (r[0] === null) throw await damagedRow(tx, periodId, null, accountIds[j]!, '');
     account[j] = r[0] as string;
   }
-  const cols = emptyColumns(i, account, owners);
+  const cols = emptyColumns(i, account, owners, undefined, await dimensionColumns(tx, accountIds));
   const status = 3 + ROW_FIELDS.indexOf('status');
   const floats = ROW_FIELDS.flatMap((f, k) => (f === 'status' ? [] : [{ array: cols[f], at: 3 + k }]));
   // Whether the value at each position of a raw row may be null.
