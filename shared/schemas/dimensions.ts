@@ -7,12 +7,17 @@ import { nfc } from './row';
  * JSON key (`dimensions.region`, `byDimension.region`), so it is kept as the
  * person wrote it, compared without case.
  */
+/** A name no object may hold as a key of its own in every reader: a dimension so named would be lost in a record. */
+const RESERVED: ReadonlySet<string> = new Set(['__proto__']);
+export const isReservedKey = (key: string): boolean => RESERVED.has(key.trim());
+
 export const DimensionName = z
   .string({ error: 'a dimension name must be text' })
   .trim()
   .min(1, { error: 'a dimension name is required' })
   .max(40, { error: 'a dimension name is longer than 40 characters' })
   .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127), { error: 'a dimension name must not hold control characters' })
+  .refine((name) => !RESERVED.has(name), { error: 'a dimension cannot be called __proto__ (JavaScript reads that key as something else)' })
   .transform((name) => nfc(name).replace(/\s+/g, ' '));
 
 /** An account's value for a dimension: trimmed text up to 200 characters; blank is "no value". */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCALABLE_FIELDS } from './fields';
 import { AccountName, Segment } from './row';
+import { isReservedKey } from './dimensions';
 
 /** Which accounts an adjustment applies to; empty means all. */
 export const Where = z
@@ -9,7 +10,12 @@ export const Where = z
     owner: z.string().trim().min(1).optional(),
     accounts: z.array(AccountName).min(1).optional(),
     /** Values of the workbook's dimensions, by dimension name (`region=EMEA`): an account matches when it has every one. */
-    dimensions: z.record(z.string().trim().min(1).max(40), z.string().trim().min(1).max(200)).optional(),
+    dimensions: z
+      .record(
+        z.string().trim().min(1).max(40).refine((k) => !isReservedKey(k), { error: 'a dimension cannot be called __proto__' }),
+        z.string().trim().min(1).max(200),
+      )
+      .optional(),
   })
   .strict();
 export type Where = z.output<typeof Where>;

@@ -17,6 +17,7 @@ function addSelector(where: Where, text: string): Where {
   if (key === 'owner') return { ...where, owner: value };
   if (key === 'account') return { ...where, accounts: [...(where.accounts ?? []), value] };
   // Any other name is a dimension of the workbook (region=EMEA); the backend refuses one it does not have.
+  if (key === '__proto__') throw new UsageError(`"${text}": a dimension cannot be called __proto__`);
   if (key !== '' && value !== '') return { ...where, dimensions: { ...where.dimensions, [key]: value } };
   throw new UsageError(`"${text}": select with segment=S, owner=O, account=A or a dimension (region=EMEA)`);
 }

@@ -89,6 +89,11 @@ describe('cpw and dimensions', () => {
     const bad = await cpw(['import', path, sheet, '--period', 'Q1', '--dimension', 'region']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--dimension must be written NAME=VALUE (got "region")');
+    // A name JavaScript reads as the object's prototype would vanish from every record it is a key of: refused by name.
+    const proto = await cpw(['import', path, sheet, '--period', 'Q1', '--dimension', '__proto__=Vertriebsregion']);
+    expect(proto.code).toBe(1);
+    expect(proto.stderr).toContain('a dimension cannot be called __proto__');
+    expect((await cpw(['scenario', path, '--period', 'Q1', '--scale', 'service=-50', '--where', '__proto__=EMEA'])).stderr).toContain('a dimension cannot be called __proto__');
     expect(sha256(path)).toBe(before);
   });
 });
