@@ -5,16 +5,20 @@ import { z } from 'zod';
  * each with its width and whether it is hidden or pinned, the sort and the
  * column filters. It is theirs, not the workbook's (kept in their profile,
  * one per workbook); scroll and focus are not kept. Small and checked, since
- * a window sends it and a profile file stores it: a column id is a name of
- * the catalogue's kind, a filter one of the grid's simple models, the whole
- * at most MAX_LAYOUT_CHARS of JSON.
+ * a window sends it and a profile file stores it: a column id is short text,
+ * a filter one of the grid's simple models, the whole at most
+ * MAX_LAYOUT_CHARS of JSON.
  */
 export const MAX_LAYOUT_COLUMNS = 200;
 export const MAX_LAYOUT_CHARS = 16_000;
 
+/** A DOMAIN.md name, or a dimension's column (`dimensions.<its name>`, any text): only ever matched against the sheet's own ids. */
 const ColumnId = z
   .string({ error: 'a column id is text' })
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, { error: 'a column id is a letter then letters, digits or _ (at most 64)' });
+  .min(1, { error: 'a column id is text' })
+  .max(100, { error: 'a column id is at most 100 characters' })
+  .refine((id) => ![...id].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127), { error: 'a column id has no control characters' })
+  .refine((id) => !['__proto__', 'constructor', 'prototype'].includes(id), { error: 'a column id is not __proto__, constructor or prototype' });
 
 const LayoutColumn = z
   .object({

@@ -23,7 +23,7 @@ const LAYOUT: SheetLayout = {
     revenue: { filterType: 'number', operator: 'AND', conditions: [{ filterType: 'number', type: 'greaterThan', filter: 1000 }, { filterType: 'number', type: 'lessThan', filter: 9e6 }] },
   },
 };
-const OTHER: SheetLayout = { columns: [{ id: 'account', width: 240, pinned: 'left' }], sort: [], filter: {} };
+const OTHER: SheetLayout = { columns: [{ id: 'account', width: 240, pinned: 'left' }, { id: 'dimensions.Région de vente', width: 130 }], sort: [{ id: 'dimensions.Région de vente', sort: 'asc' }], filter: {} };
 
 describe('the sheet layouts of a profile', () => {
   const tmp = useTempDir();
@@ -79,7 +79,9 @@ describe('the sheet layouts of a profile', () => {
     await refusal({ workbook: 'x'.repeat(2001), layout: LAYOUT }, /at most 2000 characters/);
     await refusal({ workbook, layout: { ...LAYOUT, extra: 1 } }, /layout/);
     await refusal({ workbook, layout: 'wide' }, /layout: a layout is the sheet’s columns, sort and filters/);
-    await refusal({ workbook, layout: { ...LAYOUT, columns: [{ id: '<img src=x onerror=alert(1)>', width: 100 }] } }, /layout\.columns\.0\.id: a column id is a letter/);
+    await refusal({ workbook, layout: { ...LAYOUT, columns: [{ id: 'revenue\u0000', width: 100 }] } }, /layout\.columns\.0\.id: a column id has no control characters/);
+    await refusal({ workbook, layout: { ...LAYOUT, columns: [{ id: 'x'.repeat(101), width: 100 }] } }, /a column id is at most 100 characters/);
+    await refusal({ workbook, layout: { ...LAYOUT, sort: [{ id: '__proto__', sort: 'asc' }] } }, /layout\.sort\.0\.id: a column id is not __proto__/);
     await refusal({ workbook, layout: { ...LAYOUT, columns: [{ id: 'revenue', width: 1e9 }] } }, /a width is at most 5000 pixels/);
     await refusal({ workbook, layout: { ...LAYOUT, columns: [{ id: 'revenue', width: 100, pinned: 'top' }] } }, /pinned is left or right/);
     await refusal({ workbook, layout: { ...LAYOUT, columns: [{ id: 'revenue', width: 100 }, { id: 'revenue', width: 120 }] } }, /each column appears once/);
@@ -93,6 +95,11 @@ describe('the sheet layouts of a profile', () => {
     await refusal({ workbook, layout: big }, /a layout is at most 16000 characters of JSON/);
     await refusal({ workbook, layout: LAYOUT, also: 'this' }, /also/);
     expect(sha256(join(dir, LAYOUTS_FILE))).toBe(before);
+    // A filter keyed __proto__ (JSON makes it an own key) is dropped by the check, never stored nor reaching a prototype.
+    const proto = JSON.parse('{"__proto__": {"filterType": "text", "type": "contains", "filter": "x"}}') as Record<string, unknown>;
+    expect(await b.call('profile.saveSheetLayout', { workbook, layout: { ...LAYOUT, filter: proto } })).toMatchObject({ ok: true });
+    expect(readFileSync(join(dir, LAYOUTS_FILE), 'utf8')).not.toContain('__proto__');
+    expect(({} as Record<string, unknown>).filterType).toBeUndefined();
     // A name of this computer's disk is only a key: asked of a window, it is not refused as a path, nor ever opened.
     expect(await b.call('profile.sheetLayout', { workbook: '/etc/passwd' }, 'window')).toEqual({ ok: true, value: { layout: null, kept: true } });
   });
