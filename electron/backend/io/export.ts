@@ -21,7 +21,6 @@ export function exportColumnsOf(fields: readonly FieldSpec[], metrics: readonly 
 export const METRIC_COLUMNS = METRICS.filter((m) => m.scope === 'account').map((m) => m.name) as readonly (keyof AccountResult)[];
 
 export const EXPORT_COLUMNS = exportColumnsOf(FIELDS, METRICS) as readonly (InputField | keyof AccountResult)[];
-type Column = (typeof EXPORT_COLUMNS)[number];
 
 /** Write a file whole or not at all: a temporary file renamed into place. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
@@ -48,7 +47,7 @@ export function moneyFormat(currency: string): string {
 const centsFormat = (currency: string) => moneyFormat(currency).replaceAll('#,##0', '#,##0.00');
 
 /** The spreadsheet format of a column, by its field's kind or its metric's format in the catalogue. */
-function formatOf(column: Column, currency: string): string | undefined {
+function formatOf(column: string, currency: string): string | undefined {
   if (isInputField(column)) return fieldSpec(column).kind === 'money' ? moneyFormat(currency) : undefined;
   const format = metricSpec(column, 'account')?.format;
   if (format === 'percent') return '0.0%';
@@ -62,7 +61,7 @@ function formatOf(column: Column, currency: string): string | undefined {
  * format. Text goes in as text cells, so a name like `=HYPERLINK(...)` can
  * never run as a formula in Excel or LibreOffice.
  */
-function addTable(book: ExcelJS.Workbook, name: string, header: readonly Column[], rows: readonly (readonly unknown[])[], currency: string): void {
+function addTable(book: ExcelJS.Workbook, name: string, header: readonly string[], rows: readonly (readonly unknown[])[], currency: string): void {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   ws.columns = header.map((h) => ({ header: h, key: h, width: Math.max(12, h.length + 2), style: { numFmt: formatOf(h, currency) } }));
   ws.getRow(1).font = { bold: true };
@@ -150,15 +149,33 @@ function extensionOf(out: string): '.csv' | '.xlsx' {
 }
 
 /**
- * A period's inputs and computed metrics as the bytes of a CSV or XLSX file.
- * The header row uses DOMAIN.md names, so the file imports back as is.
+ * The export's header for a report: the inputs, then each dimension of the
+ * workbook under its name (DOMAIN.md, "Plan, dimensions"; a name that is
+ * already a column's gets " (dimension)"), then the computed columns.
+ */
+export function reportColumns(report: Report): { header: string[]; row: (a: Report['accounts'][number]) => (string | number | null)[] } {
+  const names = Object.keys(report.accounts[0]?.dimensions ?? report.portfolio.byDimension);
+  const taken = new Set(EXPORT_COLUMNS.map((c) => c.toLowerCase()));
+  const inputs = EXPORT_COLUMNS.slice(0, INPUT_FIELDS.length);
+  const metrics = EXPORT_COLUMNS.slice(INPUT_FIELDS.length);
+  return {
+    header: [...inputs, ...names.map((n) => (taken.has(n.toLowerCase()) ? `${n} (dimension)` : n)), ...metrics],
+    row: (a) => [...inputs.map((c) => a[c] as string | number | null), ...names.map((n) => a.dimensions?.[n] ?? null), ...metrics.map((c) => a[c] as string | number | null)],
+  };
+}
+
+/**
+ * A period's inputs, dimensions and computed metrics as the bytes of a CSV or
+ * XLSX file. The header row uses DOMAIN.md names, so the file imports back
+ * as is (a dimension with `--dimension name=name`).
  */
 export async function renderReport(report: Report, format: 'csv' | 'xlsx', costing?: Costing): Promise<Uint8Array> {
-  const rows = report.accounts.map((a) => EXPORT_COLUMNS.map((c) => a[c] as string | number | null));
-  if (format === 'csv') return new TextEncoder().encode(`${toCsv(EXPORT_COLUMNS, rows)}\r\n`);
+  const { header, row } = reportColumns(report);
+  const rows = report.accounts.map(row);
+  if (format === 'csv') return new TextEncoder().encode(`${toCsv(header, rows)}\r\n`);
   const book = new (await loadExcelJs()).Workbook();
   book.creator = 'Customer Profitability Workbench';
-  addTable(book, sheetName(report.period, [ASSUMPTIONS_SHEET, BALANCE_SHEET, ALLOCATIONS_SHEET]), EXPORT_COLUMNS, rows, report.currency);
+  addTable(book, sheetName(report.period, [ASSUMPTIONS_SHEET, BALANCE_SHEET, ALLOCATIONS_SHEET]), header, rows, report.currency);
   addAssumptions(book, report.assumptions);
   // Only a period with cost pools has a tie-out: a sheet of zeros would say there is costing where there is none.
   if (costing && costing.balance.pools.length) addCosting(book, costing, report.currency);
