@@ -367,7 +367,7 @@ describe('the sample, assumptions, pre-call, scenarios, export, check', () => {
     await cpw(['new', copy]);
     const back = await cpw(['import', copy, out, '--period', 'Q1']);
     expect(back.code).toBe(0);
-    expect(back.stdout).toContain('Columns not imported (no matching field; use --map): totalCost, profit');
+    expect(back.stdout).toContain('Columns not imported (no matching field; use --map, or --dimension name=Header to keep one): totalCost, profit');
     const a = await cpwJson<Report>(['report', book, '--json']);
     const b = await cpwJson<Report>(['report', copy, '--json']);
     expect(b).toEqual(a);
