@@ -112,4 +112,14 @@ export const CONCEPTS = [
       action: 'Order and delivery cost shrink with bigger, fewer orders (minimums, bundling); customer-sustaining cost with a lighter service model.',
     },
   },
+  {
+    name: 'dimension', scope: 'concept', label: 'Dimension',
+    format: 'text', domain: 'Plan, dimensions',
+    help: {
+      title: 'Dimension (region, industry, ...)',
+      words: "Dimension: your workbook's own grouping of accounts (region, industry, channel, tier: any name), a text value per account, kept in every period. The dashboard filters by a value and groups by it as by owner (By region: accounts, revenue, total cost, profit, ROI and share of profit per value; the accounts with no value last), Trends and Scenarios select accounts by it (cpw scenario --where region=EMEA). Add one with Dimensions… in the Sheet toolbar, or keep a column when importing (Keep as a dimension; cpw import ... --dimension region=Region).",
+      example: 'Acme (revenue 1,000, cost 100) and Beta (2,000, 300) in EMEA, Cara (500, 600) in Americas, Dell with no region (800, 200): By region shows EMEA with 2 accounts and a profit of 2,600, 2,600 / 3,100 = 84% of the profit; Americas -100; (no region) 600.',
+      action: 'Group by each dimension in turn: a region or an industry that gives profit away is a pricing or service-model question for all its accounts, not one account at a time.',
+    },
+  },
 ] as const satisfies readonly MetricSpec[];

@@ -13,15 +13,22 @@ import { BUCKETS, PARETO_CLASSES, SEGMENTS, type Bucket, type SegmentName } from
 export interface DashboardFilter {
   owner: string | null;
   segment: SegmentName | null;
+  /** One value of one of the workbook's dimensions (region = EMEA); absent or null for every account. */
+  dimension?: { name: string; value: string } | null;
 }
 
-/** The period narrowed to an owner and a segment (today's segments), recomputed as a portfolio of its own. */
+/** The period narrowed to an owner, a segment (today's segments) and a dimension's value, recomputed as a portfolio of its own. */
 export function filteredResult(base: SheetResult, filter: DashboardFilter, a: Assumptions): SheetResult {
-  if (filter.owner === null && filter.segment === null) return base;
+  const dim = filter.dimension ?? null;
+  if (filter.owner === null && filter.segment === null && dim === null) return base;
   const c: SheetColumns = base.columns;
   const ownerId = filter.owner === null ? -2 : c.owners.indexOf(filter.owner);
   const seg = filter.segment === null ? -1 : SEGMENTS.indexOf(filter.segment);
-  const kept = selectRows(c, (i) => (ownerId === -2 || c.ownerIds[i] === ownerId) && (seg < 0 || base.segment[i] === seg));
+  // A dimension the period lacks, or a value none of its accounts has, keeps no account (-2 matches no id).
+  const d = dim === null ? null : c.dimensions.find((x) => x.name === dim.name);
+  const valueId = dim === null ? null : (d?.values.indexOf(dim.value) ?? -2);
+  const ids = d?.ids ?? null;
+  const kept = selectRows(c, (i) => (ownerId === -2 || c.ownerIds[i] === ownerId) && (seg < 0 || base.segment[i] === seg) && (valueId === null || (ids !== null && valueId >= 0 && ids[i] === valueId)));
   return computeColumns(kept, a);
 }
 

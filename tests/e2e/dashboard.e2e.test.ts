@@ -9,7 +9,7 @@ import { openSession, SCREENSHOTS, type Served, type Session } from './browser';
 import { DashboardPage } from './pages/dashboard-page';
 import { SheetPage } from './pages/sheet-page';
 
-const CHARTS = ['whale', 'buckets', 'matrix', 'pareto', 'roi', 'interactions'];
+const CHARTS = ['whale', 'buckets', 'matrix', 'pareto', 'roi', 'interactions', 'groups'];
 
 describe('the dashboard in browser mode, on the sample workbook', () => {
   let session: Session;
@@ -120,7 +120,7 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
   it('presentation mode: the key figures, then one chart a slide, arrows move, Escape leaves', async () => {
     await page.getByRole('link', { name: 'Present' }).click();
     const count = page.getByTestId('slide-count');
-    await expect.poll(() => count.textContent()).toMatch(/^1 \/ 7/);
+    await expect.poll(() => count.textContent()).toMatch(/^1 \/ 8/);
     expect(await page.locator('.presentation h1').textContent()).toBe('Key figures');
     const figure = (label: string) => page.getByTestId('key-figures').locator('.present-figure', { has: page.locator('span', { hasText: new RegExp(`^${label}$`) }) });
     const report = await cpwJson<Report>(['report', session.book, '--json']);
@@ -129,16 +129,16 @@ describe('the dashboard in browser mode, on the sample workbook', () => {
     expect(await figure('Margin').locator('small').textContent()).toMatch(/^([+−]\d+\.\d pts|no change) vs 20\d\d-Q\d$/);
     await dash.screenshot('presentation-figures');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => count.textContent()).toMatch(/^2 \/ 7/);
+    await expect.poll(() => count.textContent()).toMatch(/^2 \/ 8/);
     expect(await page.locator('.presentation h1').textContent()).toBe('Whale curve');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => count.textContent()).toMatch(/^4 \/ 7/);
+    await expect.poll(() => count.textContent()).toMatch(/^4 \/ 8/);
     expect(await page.locator('.presentation h1').textContent()).toBe('Profitability matrix');
     await page.waitForTimeout(300);
     await dash.screenshot('presentation-matrix');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => count.textContent()).toMatch(/^3 \/ 7/);
+    await expect.poll(() => count.textContent()).toMatch(/^3 \/ 8/);
     await page.keyboard.press('Escape');
     await page.waitForURL(/#\/dashboard$/);
   });

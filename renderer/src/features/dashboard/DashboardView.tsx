@@ -4,12 +4,13 @@ import { ChartCanvas, chartPng, copyChartPng } from '../../components/ChartCanva
 import { downloadUrl } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
 import { PagedTable, tableOf } from '../../components/PagedTable';
-import { useRemembered } from '../../state/useRemembered';
 import { formatCount } from '../../../../shared/format';
 import { openAccount } from '../../router';
 import type { Workbook } from '../../state/useWorkbook';
-import type { DashboardFilter } from '../../../../shared/charts/chartData';
-import { slides, summaryTables, type Slide } from './slides';
+import { slides, type Slide } from './slides';
+import { groupTable } from './groupBy';
+import { DimensionFilter, GroupBySelect, GroupSection } from './DimensionControls';
+import { filterWords, useDashboardChoice } from './useDashboardChoice';
 import { glossaryEntry } from '../../../../shared/glossary';
 import { HelpButton } from '../../components/HelpButton';
 import { TILES, tileChange, tileText } from './tiles';
@@ -76,12 +77,12 @@ export function ChartCard({ slide, period }: { slide: Slide; period: string }) {
 }
 
 export function DashboardView({ wb }: { wb: Workbook }) {
-  const [filter, setFilter] = useRemembered<DashboardFilter>(`dashboard-filter:${wb.info?.path ?? ''}`, { owner: null, segment: null });
+  const { filter, setFilter, group, setGroup, dimensions } = useDashboardChoice(wb);
   const data = useDashboard(wb, filter);
   const currency = wb.info?.currency ?? 'USD';
   // A click on an account in a chart opens its Customer Picture, which links on to its row in the sheet.
   const ctx = useMemo(() => ({ currency, select: openAccount }), [currency]);
-  const charts = useMemo(() => (data ? slides(data, ctx) : []), [data, ctx]);
+  const charts = useMemo(() => (data ? slides(data, ctx, group) : []), [data, ctx, group]);
   // Plan vs actual, when the period has a plan: the whole period's actuals against it.
   const plan = usePlan(wb);
   const actual = wb.model?.result;
@@ -91,13 +92,12 @@ export function DashboardView({ wb }: { wb: Workbook }) {
   }
   if (!data) return <EmptyState title="Loading the period…">The dashboard appears as soon as the period is computed.</EmptyState>;
   const f = data.result.figures;
-  const tables = summaryTables(data, currency);
+  const table = groupTable(data.result, group, currency);
   return (
     <div className="dashboard">
       <h2 className="print-only">
         {wb.info?.name} — period {wb.period}
-        {filter.owner ? `, owner ${filter.owner}` : ''}
-        {filter.segment ? `, segment ${filter.segment}` : ''} ({formatCount(f.count, 'account')}, {currency})
+        {filterWords(filter)} ({formatCount(f.count, 'account')}, {currency})
       </h2>
       <div className="dashboard-bar" role="toolbar" aria-label="Dashboard">
         <label>
@@ -118,6 +118,8 @@ export function DashboardView({ wb }: { wb: Workbook }) {
             ))}
           </select>
         </label>
+        <DimensionFilter dimensions={dimensions} filter={filter} setFilter={setFilter} />
+        <GroupBySelect dimensions={dimensions} group={group} setGroup={setGroup} />
         <span className="hint">
           {formatCount(f.count, 'account')}{data.previous ? `, compared with ${data.previous.label}` : ''}
         </span>
@@ -156,18 +158,7 @@ export function DashboardView({ wb }: { wb: Workbook }) {
         {variance.map((s) => (
           <ChartCard key={s.id} slide={s} period={wb.period ?? ''} />
         ))}
-        <figure className="chart-card wide">
-          <figcaption>
-            <h3>By segment</h3>
-          </figcaption>
-          <DataTable {...tables.segments} caption="Accounts, revenue, cost, profit, ROI and share of profit per segment" />
-        </figure>
-        <figure className="chart-card wide">
-          <figcaption>
-            <h3>By owner</h3>
-          </figcaption>
-          <DataTable {...tables.owners} caption="Accounts, revenue, cost, profit, ROI and share of profit per key account director" />
-        </figure>
+        <GroupSection table={table} dimensions={dimensions} />
       </section>
     </div>
   );

@@ -5,18 +5,19 @@ import type { Workbook } from '../../state/useWorkbook';
 import { KeyFiguresSlide } from './KeyFiguresSlide';
 import { slides, type Slide } from './slides';
 import { useDashboard } from './useDashboard';
-
-const NO_FILTER = { owner: null, segment: null };
+import { filterWords, useDashboardChoice } from './useDashboardChoice';
 
 type Page = Pick<Slide, 'id' | 'title' | 'explain'> & Partial<Pick<Slide, 'config' | 'note'>>;
 const KEY_FIGURES: Page = { id: 'figures', title: 'Key figures', explain: 'The period at a glance, as the workshop report opens: each figure with its change on the previous period.' };
 
 /** Workshops: full screen, large type, one chart a slide; arrows move, Escape leaves. */
 export function PresentationView({ wb }: { wb: Workbook }) {
-  const data = useDashboard(wb, NO_FILTER);
+  // The dashboard's own filter and "Group by": what was shown there is what is presented.
+  const { filter, group } = useDashboardChoice(wb);
+  const data = useDashboard(wb, filter);
   const currency = wb.info?.currency ?? 'USD';
   // The key figures open the workshop, then one chart a slide.
-  const all = useMemo<Page[]>(() => (data ? [KEY_FIGURES, ...slides(data, { currency, select: openAccount, large: true })] : []), [data, currency]);
+  const all = useMemo<Page[]>(() => (data ? [KEY_FIGURES, ...slides(data, { currency, select: openAccount, large: true }, group)] : []), [data, currency, group]);
   const [at, setAt] = useState(0);
 
   useEffect(() => {
@@ -46,6 +47,7 @@ export function PresentationView({ wb }: { wb: Workbook }) {
         <h1>{slide.title}</h1>
         <span className="slide-count" data-testid="slide-count">
           {at + 1} / {all.length} · {wb.period}
+          {filterWords(filter)}
         </span>
       </header>
       <p className="explain">{slide.explain}</p>

@@ -1,11 +1,12 @@
 import type { ChartConfiguration } from 'chart.js';
 import { tableOf, type LazyTable } from '../../components/PagedTable';
 import { drawnNote } from '../../../../shared/charts/chartData';
-import { formatCount, formatGroup, formatMoney, formatNumber, formatPercent, GROUP_HEADERS } from '../../../../shared/format';
+import { formatCount, formatMoney, formatNumber, formatPercent } from '../../../../shared/format';
 import { BUCKETS, SEGMENTS } from '../../../../shared/schemas/fields';
 import type { ChartContext } from './charts';
 import { bucketsConfig, interactionConfig, matrixConfig, paretoConfig, roiConfig, whaleConfig } from './charts';
 import type { DashboardData } from './useDashboard';
+import { groupSlide, groupTable, type GroupKey } from './groupBy';
 import { fieldLabel, metricLabel } from '../../../../shared/catalogue';
 
 /** One chart of the dashboard, and of presentation mode: a title, what it shows in plain words, and its data as a table. */
@@ -21,7 +22,8 @@ export interface Slide {
   table: LazyTable;
 }
 
-export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
+/** Every chart, the last the profit per group of `group` (segment, owner or a dimension), as the "Group by" chooses. */
+export function slides(d: DashboardData, ctx: ChartContext, group: GroupKey = 'segment'): Slide[] {
   const m = (v: number | null) => formatMoney(v, ctx.currency);
   const r = d.result;
   const others = d.buckets.others;
@@ -100,15 +102,6 @@ export function slides(d: DashboardData, ctx: ChartContext): Slide[] {
         row: (i) => [r.columns.account[i]!, m(r.columns.revenue[i]!), m(r.metrics.interactionCost[i]!)],
       },
     },
+    groupSlide(groupTable(r, group, ctx.currency), ctx),
   ];
-}
-
-/** Segment and owner summaries: count, revenue, cost, profit, ROI and share of profit. */
-export function summaryTables(d: DashboardData, currency: string) {
-  const head = GROUP_HEADERS;
-  const row = (g: Parameters<typeof formatGroup>[0]) => formatGroup(g, currency);
-  return {
-    segments: { head: ['Segment', ...head, 'Suggested focus'], rows: d.result.bySegment.map((s) => [s.segment, ...row(s), s.focus]) },
-    owners: { head: ['Owner', ...head], rows: d.result.byOwner.map((o) => [o.owner ?? '(no owner)', ...row(o)]) },
-  };
 }
