@@ -14,8 +14,9 @@ import { DataTable } from '../dashboard/DashboardView';
 import { OKABE_ITO, themeColours } from '../dashboard/palette';
 import { compareFigures } from '../../../../shared/catalogue/format';
 import { SCENARIO_FIGURES } from '../../../../shared/catalogue/figures';
+import { dimensionChoices, dimensionOf, dimensionScope, dimensionWhere, type DimensionScope } from './dimensionScope';
 
-type Scope = 'all' | 'segment' | 'owner' | 'account';
+type Scope = 'all' | 'segment' | 'owner' | 'account' | DimensionScope;
 
 /**
  * What-ifs on a copy of the period: scale a field or drop accounts, for all,
@@ -58,11 +59,16 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
 
   const owners = base.columns.owners;
   const accounts = base.columns.account;
-  const where = (): Where => (scope === 'segment' ? { segment: target as SegmentName } : scope === 'owner' ? { owner: target } : scope === 'account' ? { accounts: [target] } : {});
+  // The workbook's dimensions (region, industry...): "for a value of region" beside segment, owner and account.
+  const dims = dimensionChoices(base.columns);
+  const dimValues = (sc: string) => dims.find((d) => d.name === dimensionOf(sc))?.values ?? [];
+  const where = (): Where =>
+    dimensionOf(scope) !== null ? dimensionWhere(scope, target) : scope === 'segment' ? { segment: target as SegmentName } : scope === 'owner' ? { owner: target } : scope === 'account' ? { accounts: [target] } : {};
   const add = () => {
     const change = Number(pct.replace('%', ''));
     if (kind === 'scale' && (!Number.isFinite(change) || change < -100)) return setMessage('The change is a percentage from -100 up, e.g. -30 to cut by 30%.');
-    if (kind === 'drop' && scope === 'all') return setMessage('Drop needs a segment, an owner or an account.');
+    if (kind === 'drop' && scope === 'all') return setMessage('Drop needs a segment, an owner, a value of a dimension or an account.');
+    if (scope !== 'all' && !target) return setMessage('Pick which accounts first.');
     setMessage(null);
     setSteps([...steps, kind === 'scale' ? { kind: 'scale', field, pct: change, where: where() } : { kind: 'drop', where: where() }]);
   };
@@ -142,17 +148,22 @@ export function ScenariosView({ wb }: { wb: Workbook }) {
               onChange={(e) => {
                 const s = e.target.value as Scope;
                 setScope(s);
-                setTarget(s === 'segment' ? SEGMENTS[3] : s === 'owner' ? (owners[0] ?? '') : s === 'account' ? (accounts[0] ?? '') : '');
+                setTarget(s === 'segment' ? SEGMENTS[3] : s === 'owner' ? (owners[0] ?? '') : s === 'account' ? (accounts[0] ?? '') : (dimValues(s)[0] ?? ''));
               }}
             >
               <option value="all">all accounts</option>
               <option value="segment">a segment</option>
               <option value="owner">an owner</option>
               <option value="account">an account</option>
+              {dims.map((d) => (
+                <option key={d.name} value={dimensionScope(d.name)}>
+                  a value of {d.name}
+                </option>
+              ))}
             </select>
             {scope !== 'all' ? (
               <select aria-label="Which" value={target} onChange={(e) => setTarget(e.target.value)}>
-                {(scope === 'segment' ? [...SEGMENTS] : scope === 'owner' ? owners : accounts).map((o) => (
+                {(scope === 'segment' ? [...SEGMENTS] : scope === 'owner' ? owners : scope === 'account' ? accounts : dimValues(scope)).map((o) => (
                   <option key={o}>{o}</option>
                 ))}
               </select>

@@ -10,6 +10,7 @@ import { OKABE_ITO, themeColours } from '../dashboard/palette';
 import { formatMetric, portfolioFigures } from '../../../../shared/catalogue/format';
 import { TREND_FIGURES } from '../../../../shared/catalogue/figures';
 import { explainSegmentChanges } from '../../../../shared/engine/trend-moves';
+import { AccountsFilter, shownInWords, useTrendsWhere } from './TrendsFilter';
 
 type Metric = (typeof TREND_FIGURES)[number];
 
@@ -20,15 +21,28 @@ export function TrendsView({ wb }: { wb: Workbook }) {
   const [trends, setTrends] = useState<Trends | null>(null);
   const [metric, setMetric] = useState<Metric>('profit');
   const currency = wb.info?.currency ?? 'USD';
+  // All accounts, or those with one value of a dimension (region = EMEA).
+  const { where, setWhere, dimensions } = useTrendsWhere(wb);
+  const [refused, setRefused] = useState<string | null>(null);
+  // The accounts the trends on screen are of: the status line says what is shown, not what was last picked.
+  const [shownFor, setShownFor] = useState(where);
 
   // Every saved change (and undo) moves the history; the trends are read again then, so an edit shows at once.
   useEffect(() => {
     let live = true;
-    void wb.client.call('trends.get').then((t) => live && setTrends(t));
+    wb.client.call('trends.get', where ? { where } : {}).then(
+      (t) => {
+        if (!live) return;
+        setTrends(t);
+        setShownFor(where);
+        setRefused(null);
+      },
+      (e: unknown) => live && setRefused(e instanceof Error ? e.message : String(e)),
+    );
     return () => {
       live = false;
     };
-  }, [wb.client, wb.history, wb.periods, wb.assumptions]);
+  }, [wb.client, wb.history, wb.periods, wb.assumptions, where]);
 
   const def = METRICS.find((m) => m.key === metric)!;
   const fmt = (v: number | null) => formatMetric(def.spec, v, currency);
@@ -71,11 +85,16 @@ export function TrendsView({ wb }: { wb: Workbook }) {
             ))}
           </select>
         </label>
-        <span className="hint">{periods.length} periods</span>
+        <AccountsFilter dimensions={dimensions} where={where} setWhere={setWhere} />
+        <span className="hint" role="status" data-testid="trends-shown">
+          {refused ?? shownInWords(trends, shownFor)}
+        </span>
       </div>
       <figure className="chart-card wide" data-testid="card-trend">
         <figcaption>
-          <h3>{def.label} per period</h3>
+          <h3>
+            {def.label} per period{shownFor ? `, ${shownFor.name} = ${shownFor.value}` : ''}
+          </h3>
         </figcaption>
         <div className="chart-box">
           <ChartCanvas id="trend" config={config} label={`${def.label} per period`} />
