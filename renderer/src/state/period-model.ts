@@ -70,7 +70,8 @@ export function replaceRow(model: SheetModel, i: number, next: SheetRow, a: Assu
   const sameShape =
     row.account === next.account && row.owner === next.owner && row.segmentOverride === next.segmentOverride;
   Object.assign(row, next);
-  if (!sameShape) return buildModel(model.rows, a, model.allocation);
+  // The rows keep their places, so the dimensions (which no row holds) stay as they are.
+  if (!sameShape) return buildModel(model.rows, a, model.allocation, { ...toColumns(model.rows), dimensions: model.columns.dimensions });
   const { columns: c, allocation, allocated } = model;
   // The result computes on the columns with the allocation in them: a copy of the fed buckets, kept in step here.
   const inResult = model.result.columns;

@@ -12,7 +12,6 @@ import { buildModel, modelAllocation, recompute, replaceRow, type SheetModel } f
 import { OFF_THREAD_FROM, OffThreadRecompute } from '../recompute/off-thread';
 import { usePeriodActions, type Notice } from './usePeriodActions';
 import { plainRow, sameRow, useTeamSync } from './useTeamSync';
-
 export type { Notice };
 
 /**
@@ -243,7 +242,8 @@ export function useWorkbook(client: Client) {
   );
 
   const { addPeriod, renamePeriod, reorderPeriods, deletePeriod } = usePeriodActions(client, period, load, setNotice, fail);
-
+  /** A change saved by another call (a dimension's values): the model follows it, and the history is read again so Undo names it. */
+  const followEdit = useCallback(async (next: (m: SheetModel, a: Assumptions) => SheetModel) => { if (modelRef.current && assumptionsRef.current) setModel(next(modelRef.current, assumptionsRef.current)); await refreshHistory(); }, [refreshHistory]);
 
   const [selected, setSelected] = useState<{ account: string; at: number } | null>(null);
   /** Show an account in the sheet: the dashboard's linked click. */
@@ -266,6 +266,7 @@ export function useWorkbook(client: Client) {
       changedRows,
       reload: load,
       refreshRows,
+      followEdit,
       selected,
       selectAccount,
       info,
@@ -291,7 +292,7 @@ export function useWorkbook(client: Client) {
       reorderPeriods,
       deletePeriod,
     }),
-    [client, team, conflict, settleConflict, changedRows, load, refreshRows, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod, renamePeriod, reorderPeriods, deletePeriod],
+    [client, team, conflict, settleConflict, changedRows, load, refreshRows, followEdit, selected, selectAccount, info, periods, period, assumptions, model, history, busy, notice, loadError, choosePeriod, saveRow, saveBlock, addAccount, deleteAccounts, step, changeAssumptions, addPeriod, renamePeriod, reorderPeriods, deletePeriod],
   );
 }
 

@@ -11,6 +11,7 @@ import { DataTable } from '../dashboard/DashboardView';
 import { problemsCsv, toBase64 } from './encode';
 import { ColumnMapping } from './ColumnMapping';
 import { ImportNotes } from './ImportNotes';
+import { KeptDimensions, useKeptDimensions } from './KeptDimensions';
 
 /** The file the user picked: its bytes until the backend has them, then the id it keeps them under. */
 type Picked = { name: string; content: string } | { name: string; staged: string };
@@ -49,6 +50,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const live = useRef(0);
+  const kept = useKeptDimensions();
 
   const check = async (p: Picked, m: Partial<Record<InputField, string>>, s: string | undefined, label: string, mergeRows: boolean) => {
     const ticket = ++live.current;
@@ -60,6 +62,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
         period: label || 'Imported',
         map: m,
         merge: mergeRows,
+        dimensions: kept.request(m),
       });
       if (ticket !== live.current) return; // cancelled or superseded
       if (result.staged !== undefined) setPicked({ name: p.name, staged: result.staged });
@@ -84,6 +87,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
       setPicked(p);
       setMap({});
       setSheet(undefined);
+      kept.reset();
       await check(p, {}, undefined, period, merge);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -113,6 +117,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
         period,
         map,
         merge,
+        dimensions: kept.request(map),
       });
       await wb.reload(done.period);
       wb.setNotice({ kind: 'info', text: `Imported ${done.rows} accounts into ${done.period}: ${done.added} added, ${done.updated} updated, ${done.removed} removed.` });
@@ -256,7 +261,7 @@ export function ImportWizard({ wb, initialFile, onClose }: { wb: Workbook; initi
             )}
             <h3>Columns</h3>
             <ColumnMapping map={map} headers={summary.headers} matchedBy={summary.matchedBy} ambiguous={summary.ambiguous} disabled={busy} onChange={remap} />
-            {summary.unmappedColumns.length ? <p className="hint">Not imported (no field): {summary.unmappedColumns.join(', ')}.</p> : null}
+            <KeptDimensions kept={kept} summary={summary} disabled={busy} onChange={() => picked && void check(picked, map, sheet, period, merge)} />
           </>
         ) : null}
         <footer>

@@ -6,6 +6,7 @@ import type { Workbook } from '../../state/useWorkbook';
 import { INPUT_COLUMN_IDS } from './columns';
 import { countText, findMatches, planReplace, stepMatch, type FindOptions, type FindRow, type FindTable, type Match } from './findReplace';
 import './find-replace.css';
+import type { DimensionColumns } from './useDimensionColumns';
 
 /** The rows on screen (filtered and sorted as shown) and the columns asked, as the pure find reads them. */
 function gridTable(api: GridApi<SheetRow>, only: readonly string[] | null, writable: boolean): FindTable {
@@ -39,7 +40,7 @@ type Said = { kind: 'info' | 'error'; text: string } | null;
  * over the grid's corner, the grid's focus moved to each match; Replace all
  * is one undoable action, checked whole before anything is saved.
  */
-export function FindReplace({ apiRef, wb, selection }: { apiRef: RefObject<GridApi<SheetRow> | null>; wb: Workbook; selection: () => Selection | null }) {
+export function FindReplace({ apiRef, wb, selection, dimensions }: { apiRef: RefObject<GridApi<SheetRow> | null>; wb: Workbook; selection: () => Selection | null; dimensions?: Pick<DimensionColumns, 'replace'> }) {
   const [mode, setMode] = useState<Mode | null>(null);
   const [text, setText] = useState('');
   const [replacement, setReplacement] = useState('');
@@ -138,6 +139,12 @@ export function FindReplace({ apiRef, wb, selection }: { apiRef: RefObject<GridA
     if (!table || !wb.model) return;
     if (!all && current < 0) return go(false);
     const targets = all ? matches : [matches[current]!];
+    const inDimensions = await dimensions?.replace(targets, table, opts, replacement);
+    if (inDimensions) {
+      setSaid(inDimensions);
+      if (!all && inDimensions.kind === 'info') advance.current = true;
+      return;
+    }
     const plan = planReplace(targets, table, opts, replacement, wb.model.rows);
     if (plan.problems.length > 0) return refuse(plan.problems);
     if (plan.cells === 0) {

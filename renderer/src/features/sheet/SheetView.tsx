@@ -23,6 +23,7 @@ import { usePickedRow } from './usePickedRow';
 import { fitTotals } from './fitTotals';
 import { useSheetFill } from './useSheetFill';
 import { FindReplace } from './FindReplace';
+import { useDimensionColumns, withDimensionGroup } from './useDimensionColumns';
 
 /**
  * A row is its account, whose name is unique ignoring case: with ids, a
@@ -75,7 +76,8 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const headerOf = (colId: string) => apiRef.current?.getColumnDef(colId)?.headerName ?? colId;
   const showError = useCallback((row: number, col: string, text: string) => setError({ row, col, text }), []);
   const dismissError = useCallback(() => setError(null), []);
-  const fill = useSheetFill({ apiRef, wbRef, wrapRef, blocks, headerOf, showError });
+  const dims = useDimensionColumns({ wb, apiRef, showError });
+  const fill = useSheetFill({ apiRef, wbRef, wrapRef, blocks, headerOf, showError, dimensionFill: dims.fill });
 
   const setCell = useCallback(
     (p: ValueSetterParams<SheetRow>): boolean => {
@@ -107,14 +109,14 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
 
   const defs = useMemo(
     () =>
-      [...columnDefs({
+      [...withDimensionGroup(columnDefs({
         currency: () => wbRef.current.info?.currency ?? 'USD',
         result: () => wbRef.current.model!.result,
         allocation: () => wbRef.current.model?.allocation ?? null,
         writable: () => !wbRef.current.info?.readOnly && !wbRef.current.team?.offline,
         setCell: (p) => !fill.relative(p) && setCell(p),
-      }), plan.group],
-    [setCell, plan.group],
+      }), dims.group), plan.group],
+    [setCell, plan.group, dims.group],
   );
 
   // Every recompute repaints the computed columns and the totals; only visible rows are drawn.
@@ -143,7 +145,6 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   }, [currency]);
 
   useEffect(() => apiRef.current?.setGridOption('quickFilterText', search), [search]);
-
 
   const defaultColDef = useMemo(
     () => ({
@@ -180,7 +181,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const clearCell = () => {
     const f = blocks.focused();
     const api = apiRef.current;
-    if (!f || !api || !INPUT_COLUMN_IDS.has(f.col)) return;
+    if (!f || !api || !(INPUT_COLUMN_IDS.has(f.col) || dims.isDimension(f.col))) return;
     api.getDisplayedRowAtIndex(f.row)?.setDataValue(f.col, '');
   };
 
@@ -220,6 +221,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
     const cols = blocks.columnIds();
     const top = s.rows[0]!;
     const left = cols.indexOf(s.cols[0]!);
+    if (dims.paste(grid, { top, left }, cols)) return;
     const { patches, problems } = planPaste(grid, { top, left }, cols, api, rows, headerOf);
     if (problems.length > 0) {
       const first = problems[0]!;
@@ -288,7 +290,7 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         />
         <CellErrorPopover error={error} frame={wrapRef} apiRef={apiRef} onDismiss={dismissError} />
         {fill.handle}
-        <FindReplace apiRef={apiRef} wb={wb} selection={blocks.selection} />
+        <FindReplace apiRef={apiRef} wb={wb} selection={blocks.selection} dimensions={dims} />
       </div>
     </div>
   );

@@ -18,6 +18,8 @@ interface FillOptions {
   blocks: ReturnType<typeof useBlockSelection<SheetRow>>;
   headerOf: (col: string) => string;
   showError: (row: number, col: string, text: string) => void;
+  /** Dimension columns fill by their own call: true when it took the fill (saved or refused). */
+  dimensionFill?: (request: FillRequest, cols: readonly string[]) => boolean;
 }
 
 /** How the person writes numbers (Settings): "1.234,5" when their format's decimal mark is a comma. */
@@ -69,7 +71,7 @@ export function useSheetFill(options: FillOptions) {
   const fill = async (request: FillRequest) => {
     const { apiRef, wbRef, blocks, headerOf } = o.current;
     const api = apiRef.current;
-    if (!api || !writable()) return;
+    if (!api || !writable() || o.current.dimensionFill?.(request, blocks.columnIds())) return;
     const plan = planFill(request, blocks.columnIds(), rowAt, headerOf);
     if (plan.problems.length > 0) return refuse(plan.problems, 'Nothing was filled');
     if (plan.cells === 0) return;
