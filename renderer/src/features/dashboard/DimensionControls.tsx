@@ -1,39 +1,21 @@
 import type { DashboardFilter } from '../../../../shared/charts/chartData';
+import { DimensionValueSelect } from '../../components/DimensionValueSelect';
 import { HelpButton } from '../../components/HelpButton';
 import { PagedTable, tableOf } from '../../components/PagedTable';
 import { groupOptions, type GroupKey, type GroupTable } from './groupBy';
 import type { DimensionChoice } from './useDashboardChoice';
 
-/** A select's value for one dimension's value: both parts, so a value that is also another dimension's stays apart. */
-const encode = (name: string, value: string) => JSON.stringify([name, value]);
-
 /** "Dimension: All accounts / region: EMEA / ...": one value of any of the workbook's dimensions, beside owner and segment. */
 export function DimensionFilter({ dimensions, filter, setFilter }: { dimensions: DimensionChoice[]; filter: DashboardFilter; setFilter: (f: DashboardFilter) => void }) {
-  if (!dimensions.length) return null;
-  const d = filter.dimension ?? null;
   return (
-    <label>
-      Dimension{' '}
-      <select
-        aria-label="Filter by dimension"
-        value={d ? encode(d.name, d.value) : ''}
-        onChange={(e) => {
-          const picked = e.target.value ? (JSON.parse(e.target.value) as [string, string]) : null;
-          setFilter({ ...filter, dimension: picked ? { name: picked[0], value: picked[1] } : null });
-        }}
-      >
-        <option value="">All accounts</option>
-        {dimensions.map((dim) => (
-          <optgroup key={dim.name} label={dim.name}>
-            {dim.values.map((v) => (
-              <option key={v} value={encode(dim.name, v)}>
-                {dim.name}: {v}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
-    </label>
+    <DimensionValueSelect
+      label="Dimension"
+      ariaLabel="Filter by dimension"
+      dimensions={dimensions}
+      value={filter.dimension ?? null}
+      onChange={(dimension) => setFilter({ ...filter, dimension })}
+      between=": "
+    />
   );
 }
 

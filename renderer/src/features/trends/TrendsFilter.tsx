@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DimensionList } from '../../../../shared/schemas/dimensions';
 import { formatCount } from '../../../../shared/format';
 import type { Trends } from '../../../../shared/schemas/trends';
+import { DimensionValueSelect } from '../../components/DimensionValueSelect';
 import { HelpButton } from '../../components/HelpButton';
 import { useRemembered } from '../../state/useRemembered';
 import type { Workbook } from '../../state/useWorkbook';
@@ -33,35 +34,12 @@ export function useTrendsWhere(wb: Workbook) {
   return { where, setWhere, dimensions: dimensions ?? [] };
 }
 
-const encode = (name: string, value: string) => JSON.stringify([name, value]);
-
 /** "Accounts: All accounts / region = EMEA / ...". */
 export function AccountsFilter({ dimensions, where, setWhere }: { dimensions: DimensionList; where: TrendsWhere; setWhere: (w: TrendsWhere) => void }) {
-  if (!dimensions.length) return null;
   return (
-    <label>
-      Accounts{' '}
-      <select
-        aria-label="Accounts"
-        value={where ? encode(where.name, where.value) : ''}
-        onChange={(e) => {
-          const picked = e.target.value ? (JSON.parse(e.target.value) as [string, string]) : null;
-          setWhere(picked ? { name: picked[0], value: picked[1] } : null);
-        }}
-      >
-        <option value="">All accounts</option>
-        {dimensions.map((d) => (
-          <optgroup key={d.name} label={d.name}>
-            {[...d.values].sort((a, b) => a.localeCompare(b)).map((v) => (
-              <option key={v} value={encode(d.name, v)}>
-                {d.name} = {v}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+    <DimensionValueSelect label="Accounts" ariaLabel="Accounts" dimensions={dimensions} value={where} onChange={setWhere} between=" = ">
       <HelpButton metric="dimension" label="a dimension" />
-    </label>
+    </DimensionValueSelect>
   );
 }
 
