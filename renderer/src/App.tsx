@@ -173,7 +173,7 @@ export function App() {
   if (view === 'present') return <PresentationView wb={wb} />;
   // One page per view of the rail, and an account's page (the router gives 'account' only with a name).
   const pages: Record<Exclude<ViewId, 'present'>, () => ReactNode> = {
-    sheet: () => <SheetView wb={wb} search={search} />,
+    sheet: () => <SheetView wb={wb} search={search} client={client} />,
     dashboard: () => <DashboardView wb={wb} />,
     trends: () => <TrendsView wb={wb} />,
     interactions: () => <InteractionsView wb={wb} />,

@@ -7,7 +7,8 @@ import { readCell } from '../../../../shared/text/cells';
 import type { Workbook } from '../../state/useWorkbook';
 import { EmptyState } from '../../components/EmptyState';
 import { gridTheme } from '../../components/grid';
-import { gridMemory } from '../../state/gridMemory';
+import { useSheetLayout } from '../../state/useSheetLayout';
+import type { Client } from '../../../../shared/ipc/client';
 import { accountHref } from '../../router';
 import { COMPUTED } from '../../state/period-model';
 import { useShownTotals } from './useShownTotals';
@@ -37,7 +38,7 @@ const rowId = (p: GetRowIdParams<SheetRow>) => p.data.account.toLowerCase();
  * spreadsheet's keys (block selection, paste, clearing, undo), every typed
  * value checked as the backend will check it before it is saved.
  */
-export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
+export function SheetView({ wb, search, client }: { wb: Workbook; search: string; client: Client }) {
   const apiRef = useRef<GridApi<SheetRow> | null>(null);
   const wbRef = useRef(wb);
   wbRef.current = wb;
@@ -50,10 +51,6 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
   const memoryKey = `sheet:${wb.info?.path ?? ''}`;
   const pick = usePickedRow(apiRef, wb.selected, memoryKey);
   const plan = usePlanColumns(wb, apiRef);
-  const memory = useMemo(
-    () => gridMemory(memoryKey, { keepPlace: !pick.unshown() }),
-    [wb.info?.path],
-  );
   const shownTotals = useShownTotals(wb.model, wb.assumptions);
 
   const editPending = () => {
@@ -118,6 +115,8 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
       }), dims.group), plan.group],
     [setCell, plan.group, dims.group],
   );
+  // The person's columns, sort and filters in this workbook, read before the grid is made and kept as they change.
+  const layout = useSheetLayout({ client, workbook: wb.info?.path ?? null, memoryKey, keepPlace: !pick.unshown(), defs, afterReset: (api) => fitTotals(api, wrapRef.current) });
 
   // Every recompute repaints the computed columns and the totals; only visible rows are drawn.
   useEffect(() => {
@@ -263,31 +262,33 @@ export function SheetView({ wb, search }: { wb: Workbook; search: string }) {
         </EmptyState>
       ) : null}
       <div className="grid-wrap" ref={wrapRef} data-testid="sheet-grid" style={{ display: model && model.rows.length === 0 ? 'none' : undefined }}>
-        <AgGridReact<SheetRow>
-          theme={gridTheme}
-          {...memory}
-          rowData={model?.rows ?? null}
-          getRowId={rowId}
-          columnDefs={defs}
-          defaultColDef={defaultColDef}
-          pinnedBottomRowData={shownTotals.totals}
-          onModelUpdated={shownTotals.onModelUpdated}
-          onPinnedRowDataChanged={(e) => requestAnimationFrame(() => fitTotals(e.api, wrapRef.current))}
-          onFirstDataRendered={(e) => requestAnimationFrame(() => fitTotals(e.api, wrapRef.current))}
-          onGridReady={(e) => {
-            apiRef.current = e.api;
-            pick.show();
-          }}
-          onCellFocused={blocks.onCellFocused}
-          onRowDataUpdated={editPending}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
-          tooltipShowDelay={300}
-          animateRows={false}
-          suppressColumnVirtualisation
-          getRowClass={(p) => (p.node.rowPinned ? 'totals-row' : undefined)}
-        />
+        {layout.grid ? (
+          <AgGridReact<SheetRow>
+            theme={gridTheme}
+            {...layout.grid}
+            rowData={model?.rows ?? null}
+            getRowId={rowId}
+            columnDefs={defs}
+            defaultColDef={defaultColDef}
+            pinnedBottomRowData={shownTotals.totals}
+            onModelUpdated={shownTotals.onModelUpdated}
+            onPinnedRowDataChanged={(e) => requestAnimationFrame(() => fitTotals(e.api, wrapRef.current))}
+            onFirstDataRendered={(e) => requestAnimationFrame(() => fitTotals(e.api, wrapRef.current))}
+            onGridReady={(e) => {
+              apiRef.current = e.api;
+              pick.show();
+            }}
+            onCellFocused={blocks.onCellFocused}
+            onRowDataUpdated={editPending}
+            enterNavigatesVertically
+            enterNavigatesVerticallyAfterEdit
+            stopEditingWhenCellsLoseFocus
+            tooltipShowDelay={300}
+            animateRows={false}
+            suppressColumnVirtualisation
+            getRowClass={(p) => (p.node.rowPinned ? 'totals-row' : undefined)}
+          />
+        ) : null}
         <CellErrorPopover error={error} frame={wrapRef} apiRef={apiRef} onDismiss={dismissError} />
         {fill.handle}
         <FindReplace apiRef={apiRef} wb={wb} selection={blocks.selection} dimensions={dims} />

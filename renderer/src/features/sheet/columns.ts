@@ -5,7 +5,7 @@ import { INPUT_FIELDS, SEGMENT_FOCUS, type Bucket, type InputField, type Segment
 import type { SheetRow } from '../../../../shared/schemas/row';
 import type { SheetResult } from '../../../../shared/engine/sheet';
 import { describeAllocation } from '../../../../shared/text/allocation';
-import { HeaderWithHelp } from './HeaderWithHelp';
+import { SheetHeader } from './SheetHeader';
 import { metricValue, type ComputedField, type ModelAllocation } from '../../state/period-model';
 
 type Kind = 'money' | 'count' | 'rating' | 'text' | 'ratio' | 'multiple';
@@ -90,6 +90,7 @@ function inputColumn(spec: FieldSpec, ctx: ColumnContext, extra: ColDef<SheetRow
     field,
     headerName: spec.label,
     headerTooltip: spec.tip,
+    headerComponentParams: { innerHeaderComponent: SheetHeader },
     editable: (p: EditableCallbackParams<SheetRow>) => !isTotals(p) && ctx.writable(),
     valueSetter: ctx.setCell,
     valueFormatter: formatter(kind, ctx),
@@ -107,7 +108,7 @@ function computedColumn(field: ComputedField, header: string, kind: Kind, ctx: C
     headerName: header,
     headerTooltip: metricSpec(field, 'account')?.short,
     headerClass: 'computed-header',
-    headerComponentParams: { innerHeaderComponent: HeaderWithHelp },
+    headerComponentParams: { innerHeaderComponent: SheetHeader, innerHeaderComponentParams: { help: true } },
     editable: false,
     valueGetter: (p: ValueGetterParams<SheetRow>) =>
       isTotals(p) ? ((p.data as unknown as Record<string, unknown>)[field] ?? null) : metricValue(ctx.result(), field, p.node!.sourceRowIndex),
@@ -130,10 +131,10 @@ const METRIC_KIND: Partial<Record<MetricFormat, Kind>> = { money: 'money', perce
 /** Columns wider than their kind's default: the name, and headers that need the room. */
 const WIDTH: Partial<Record<string, number>> = { account: 200, segmentOverride: 130, status: 100, purchasesPerYear: 140, lifespanYears: 140, costToRevenue: 140, interactionCost: 150, clv: 160, segment: 150, paretoClass: 120 };
 
-/** What a field's column adds to the common ones: a pinned name, a list to choose from, the bucket's allocation marker. */
+/** What a field's column adds to the common ones: a name pinned first and always shown, a list to choose from, the bucket's allocation marker. */
 function inputExtras(f: FieldSpec, ctx: ColumnContext): ColDef<SheetRow> {
   const extra: ColDef<SheetRow> = WIDTH[f.name] === undefined ? {} : { width: WIDTH[f.name] };
-  if (f.presence === 'required' && f.kind === 'text') return { ...extra, pinned: 'left' };
+  if (f.presence === 'required' && f.kind === 'text') return { ...extra, pinned: 'left', lockPinned: true, lockVisible: true, lockPosition: 'left' };
   if (f.kind === 'choice') {
     const values = f.defaultChoice === undefined ? ['', ...f.choices!] : [...f.choices!];
     return { ...extra, cellEditor: 'agSelectCellEditor', cellEditorParams: { values } };
