@@ -30,6 +30,7 @@ export const SHORTCUTS: readonly { area: string; keys: readonly { keys: string; 
       { keys: 'Ctrl+Enter', what: "Open the focused account's Customer Picture" },
       { keys: 'Ctrl+Delete', what: 'Delete the selected accounts' },
       { keys: 'Enter in Search', what: "Open the account found's Customer Picture" },
+      { keys: 'Alt+Down on a column header', what: 'The column menu: pin or hide the column, show hidden ones, reset columns' },
     ],
   },
   {
