@@ -209,9 +209,15 @@ describe('a dimension’s column keeps its place too, though it comes with the r
     const start = await cols.order();
     const width = (await cols.widths())[dim]!;
     await cols.move(dim, 'presale');
-    await expect.poll(async () => (await cols.order()).indexOf(dim)).toBe((await cols.order()).indexOf('presale') - 1);
+    // Both places read from one order, each poll: the expected place must not be worked out once, before the move lands.
+    await expect
+      .poll(async () => {
+        const order = await cols.order();
+        return order.indexOf(dim) === order.indexOf('presale') - 1;
+      }, { timeout: 5000 })
+      .toBe(true);
     await cols.resize(dim, 70);
-    await expect.poll(async () => (await cols.widths())[dim]).toBe(width + 70);
+    await expect.poll(async () => (await cols.widths())[dim], { timeout: 5000 }).toBe(width + 70);
     const arranged = await cols.order();
     const stored = () => JSON.parse(readFileSync(join(session.profile, 'sheet-layouts.json'), 'utf8')) as { workbooks: { layout: SheetLayout }[] };
     await expect.poll(() => (existsSync(join(session.profile, 'sheet-layouts.json')) ? stored().workbooks[0]?.layout.columns.find((c) => c.id === dim)?.width : null), { timeout: 5000 }).toBe(width + 70);
