@@ -50,7 +50,14 @@ export class SheetColumns {
   /** Drag the right edge of a column's header by dx pixels, as a mouse does, in steps. */
   async resize(col: string, dx: number): Promise<void> {
     const handle = this.header(col).locator('.ag-header-cell-resize');
-    const box = (await handle.boundingBox())!;
+    // AG Grid animates a column that just moved: take hold of the handle only once it stays where it is.
+    let box = (await handle.boundingBox())!;
+    for (let tries = 0; tries < 20; tries++) {
+      await this.page.waitForTimeout(150);
+      const again = (await handle.boundingBox())!;
+      if (again.x === box.x && again.y === box.y) break;
+      box = again;
+    }
     const y = box.y + box.height / 2;
     await this.page.mouse.move(box.x + box.width / 2, y);
     await this.page.mouse.down();
