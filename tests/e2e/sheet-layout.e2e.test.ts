@@ -137,13 +137,15 @@ describe('the sheet keeps its columns per workbook', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await menu.waitFor({ state: 'detached' });
-    await expect.poll(() => cols.order()).toEqual(defaults.order);
-    expect(await cols.widths()).toEqual(defaults.widths);
-    expect(await cols.pinnedLeft()).toEqual(['account']);
-    expect(await cols.sortOf('profit')).toBe('none');
-    expect(await cols.filtered('segment')).toBe(false);
-    expect(await cols.accounts()).toEqual(defaults.accounts);
-    expect(await sheet.totalsText('account')).toBe('Total (42 accounts)');
+    // The grid lays the reset out over a few frames: each part is waited for, not read once.
+    const settles = { timeout: 5000 };
+    await expect.poll(() => cols.order(), settles).toEqual(defaults.order);
+    await expect.poll(() => cols.widths(), settles).toEqual(defaults.widths);
+    await expect.poll(() => cols.pinnedLeft(), settles).toEqual(['account']);
+    await expect.poll(() => cols.sortOf('profit'), settles).toBe('none');
+    await expect.poll(() => cols.filtered('segment'), settles).toBe(false);
+    await expect.poll(() => cols.accounts(), settles).toEqual(defaults.accounts);
+    await expect.poll(() => sheet.totalsText('account'), settles).toBe('Total (42 accounts)');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('revenue'); // back on the header
     await sheet.screenshot('sheet-layout-reset');
     // The account's own menu offers no unpinning or hiding.
